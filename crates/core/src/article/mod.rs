@@ -1,0 +1,4 @@
+pub mod body;
+pub mod model;
+pub mod render;
+pub mod schema;

@@ -1,0 +1,222 @@
+//! The article as the rest of the app sees it. These types cross to the UI: their
+//! TypeScript twins in `ui/src/bindings/` are generated from here (`make bindings`).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::body::BodyDoc;
+
+pub type ArticleId = i64;
+pub type RevisionId = i64;
+
+/// Workflow state (trạng thái). Labels live in the UI's locale files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ArticleStatus {
+    /// Nháp
+    Draft,
+    /// Chờ duyệt
+    Submitted,
+    /// Đang biên tập
+    InReview,
+    /// Trả lại
+    Returned,
+    /// Đã duyệt
+    Approved,
+    /// Hẹn giờ
+    Scheduled,
+    /// Đã đăng
+    Published,
+}
+
+impl ArticleStatus {
+    pub const ALL: [ArticleStatus; 7] = [
+        Self::Draft,
+        Self::Submitted,
+        Self::InReview,
+        Self::Returned,
+        Self::Approved,
+        Self::Scheduled,
+        Self::Published,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Submitted => "submitted",
+            Self::InReview => "in_review",
+            Self::Returned => "returned",
+            Self::Approved => "approved",
+            Self::Scheduled => "scheduled",
+            Self::Published => "published",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// A whole article. Times are RFC 3339 in UTC (`2026-11-27T09:40:00Z`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Article {
+    pub id: ArticleId,
+    /// Tít: plain text.
+    pub headline: String,
+    /// Sapo: plain text, one paragraph.
+    pub sapo: String,
+    /// Nội dung: a ProseMirror document (see `body.rs` for the schema).
+    pub body: BodyDoc,
+    /// Chuyên mục.
+    pub section: String,
+    /// Từ khóa.
+    pub keywords: Vec<String>,
+    /// Tác giả.
+    pub byline: String,
+    /// Địa danh.
+    pub dateline: String,
+    pub slug: String,
+    /// True while the slug follows the headline; false once someone edited it.
+    pub slug_auto: bool,
+    pub status: ArticleStatus,
+    /// Ghi chú biên tập: never published.
+    pub editor_note: String,
+    /// Increases by one on every save; a save names the version it was based on.
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Fields for a new article; anything left out starts empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
+pub struct NewArticle {
+    pub headline: String,
+    pub sapo: String,
+    pub body: Option<BodyDoc>,
+    pub section: String,
+    pub keywords: Vec<String>,
+    pub byline: String,
+    pub dateline: String,
+    /// A chosen slug; when absent the slug follows the headline.
+    pub slug: Option<String>,
+}
+
+/// A save: the fields that changed, and the version they were based on. A save based on
+/// an older version than the stored one is refused (someone else saved in between).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
+pub struct ArticlePatch {
+    pub base_version: i64,
+    pub headline: Option<String>,
+    pub sapo: Option<String>,
+    pub body: Option<BodyDoc>,
+    pub section: Option<String>,
+    pub keywords: Option<Vec<String>>,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    /// A chosen slug; an empty string hands the slug back to the headline.
+    pub slug: Option<String>,
+    pub status: Option<ArticleStatus>,
+    pub editor_note: Option<String>,
+}
+
+/// One row of the library list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub headline: String,
+    pub section: String,
+    pub status: ArticleStatus,
+    pub updated_at: String,
+}
+
+/// Which articles the list shows: newest change first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
+pub struct ListQuery {
+    pub status: Option<ArticleStatus>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery { status: None, limit: 50, offset: 0 }
+    }
+}
+
+/// A piece of a search snippet; `hit` pieces match the query. Rendered as text, never HTML.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// A search result. `exact` hits match the query's diacritics too and come first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SearchHit {
+    pub id: ArticleId,
+    pub headline: String,
+    pub section: String,
+    pub status: ArticleStatus,
+    pub updated_at: String,
+    pub snippet: Vec<SnippetPart>,
+    pub exact: bool,
+}
+
+/// Why a revision was recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RevisionReason {
+    Created,
+    Edited,
+    /// The state just before a restore, so a restore can itself be undone.
+    BeforeRestore,
+    Restored,
+}
+
+/// One entry of an article's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RevisionSummary {
+    pub id: RevisionId,
+    pub article_id: ArticleId,
+    pub created_at: String,
+    pub reason: RevisionReason,
+    pub headline: String,
+    pub tieng: u32,
+}
+
+/// The content of an article at one revision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RevisionContent {
+    pub headline: String,
+    pub sapo: String,
+    pub body: BodyDoc,
+    pub section: String,
+    pub keywords: Vec<String>,
+    pub byline: String,
+    pub dateline: String,
+    pub slug: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Revision {
+    pub id: RevisionId,
+    pub article_id: ArticleId,
+    pub created_at: String,
+    pub reason: RevisionReason,
+    pub content: RevisionContent,
+}

@@ -1,0 +1,182 @@
+//! Errors with stable codes. The UI switches on `code`; `message` is for people, in
+//! Vietnamese or English. No error text ever carries a secret or an article's content.
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use ts_rs::TS;
+
+/// Stable error codes shared with the UI (`ErrorCode.ts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    NotFound,
+    Conflict,
+    InvalidInput,
+    InvalidBody,
+    LibraryCorrupt,
+    LibraryTooNew,
+    LibraryUnwritable,
+    LibraryInUse,
+    Io,
+    Internal,
+}
+
+/// What crosses to the UI: `{code, message}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+/// The language of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("article {0} not found")]
+    ArticleNotFound(i64),
+    #[error("revision {0} not found")]
+    RevisionNotFound(i64),
+    #[error("article {id} was saved elsewhere (version {stored}, this edit was based on {base})")]
+    Conflict { id: i64, stored: i64, base: i64 },
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    #[error("invalid body: {0}")]
+    InvalidBody(String),
+    #[error("library file {path} is damaged or not a library")]
+    LibraryCorrupt { path: PathBuf },
+    #[error("library {path} was made by a newer Bản Thảo (schema {found}, this app knows up to {known})")]
+    LibraryTooNew { path: PathBuf, found: u32, known: u32 },
+    #[error("library folder {path} cannot be written")]
+    LibraryUnwritable { path: PathBuf },
+    #[error("library {path} is open in another Bản Thảo window")]
+    LibraryInUse { path: PathBuf },
+    #[error("file {path}: {source}")]
+    File { path: PathBuf, source: std::io::Error },
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::ArticleNotFound(_) | Error::RevisionNotFound(_) => ErrorCode::NotFound,
+            Error::Conflict { .. } => ErrorCode::Conflict,
+            Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::InvalidBody(_) => ErrorCode::InvalidBody,
+            Error::LibraryCorrupt { .. } => ErrorCode::LibraryCorrupt,
+            Error::LibraryTooNew { .. } => ErrorCode::LibraryTooNew,
+            Error::LibraryUnwritable { .. } => ErrorCode::LibraryUnwritable,
+            Error::LibraryInUse { .. } => ErrorCode::LibraryInUse,
+            Error::File { .. } | Error::Io(_) => ErrorCode::Io,
+            Error::Sqlite(e) if is_corruption(e) => ErrorCode::LibraryCorrupt,
+            Error::Sqlite(e) if is_readonly(e) => ErrorCode::LibraryUnwritable,
+            Error::Sqlite(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// A message for people, in the given language.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string_en(),
+            Lang::Vi => self.to_string_vi(),
+        }
+    }
+
+    pub fn payload(&self, lang: Lang) -> ErrorPayload {
+        ErrorPayload { code: self.code(), message: self.message(lang) }
+    }
+
+    fn to_string_en(&self) -> String {
+        match self {
+            Error::Sqlite(e) if is_corruption(e) => {
+                "The library file is damaged or is not a Bản Thảo library.".into()
+            }
+            Error::Sqlite(e) if is_readonly(e) => "The library cannot be written.".into(),
+            other => {
+                let mut s = other.to_string();
+                if let Some(first) = s.get(..1) {
+                    s.replace_range(..1, &first.to_uppercase());
+                }
+                s
+            }
+        }
+    }
+
+    fn to_string_vi(&self) -> String {
+        match self {
+            Error::ArticleNotFound(id) => format!("Không tìm thấy bài viết {id}."),
+            Error::RevisionNotFound(id) => format!("Không tìm thấy phiên bản {id}."),
+            Error::Conflict { id, stored, base } => format!(
+                "Bài {id} vừa được lưu ở nơi khác (phiên bản {stored}, bản sửa này dựa trên {base})."
+            ),
+            Error::InvalidInput(why) => format!("Dữ liệu không hợp lệ: {why}"),
+            Error::InvalidBody(why) => format!("Nội dung bài không hợp lệ: {why}"),
+            Error::LibraryCorrupt { path } => format!(
+                "Tệp thư viện {} bị hỏng hoặc không phải thư viện Bản Thảo. Tệp được giữ nguyên, không bị ghi đè.",
+                path.display()
+            ),
+            Error::LibraryTooNew { path, found, known } => format!(
+                "Thư viện {} được tạo bởi phiên bản Bản Thảo mới hơn (lược đồ {found}, ứng dụng này chỉ biết tới {known}). Hãy cập nhật Bản Thảo.",
+                path.display()
+            ),
+            Error::LibraryUnwritable { path } => {
+                format!("Không ghi được vào thư mục thư viện {}. Hãy kiểm tra quyền ghi.", path.display())
+            }
+            Error::LibraryInUse { path } => {
+                format!("Thư viện {} đang mở trong một cửa sổ Bản Thảo khác.", path.display())
+            }
+            Error::File { path, source } => {
+                format!("Không đọc/ghi được tệp {}: {}", path.display(), io_vi(source))
+            }
+            Error::Io(e) => format!("Lỗi vào/ra: {}", io_vi(e)),
+            Error::Sqlite(e) if is_corruption(e) => {
+                "Tệp thư viện bị hỏng hoặc không phải thư viện Bản Thảo.".into()
+            }
+            Error::Sqlite(e) if is_readonly(e) => "Không ghi được vào thư viện.".into(),
+            Error::Sqlite(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
+        }
+    }
+}
+
+fn io_vi(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "không tồn tại".into(),
+        PermissionDenied => "không có quyền truy cập".into(),
+        InvalidData => "dữ liệu không hợp lệ (không phải UTF-8?)".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn sqlite_code(e: &rusqlite::Error) -> Option<rusqlite::ErrorCode> {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+        _ => None,
+    }
+}
+
+pub(crate) fn is_corruption(e: &rusqlite::Error) -> bool {
+    matches!(
+        sqlite_code(e),
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
+    )
+}
+
+pub(crate) fn is_readonly(e: &rusqlite::Error) -> bool {
+    matches!(
+        sqlite_code(e),
+        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::PermissionDenied)
+    )
+}

@@ -1,0 +1,16 @@
+//! Bản Thảo core: the article model and its body schema, the local library (SQLite),
+//! revisions and search. No Tauri here: the desktop shell and the `banthao` CLI are two
+//! thin doors onto [`Library`].
+
+pub mod article;
+pub mod error;
+pub mod export;
+pub mod library;
+pub mod settings;
+pub mod time;
+
+pub use article::body::{BodyDoc, PmMark, PmNode};
+pub use article::model::*;
+pub use error::{Error, ErrorCode, ErrorPayload, Lang, Result};
+pub use library::{Library, LibraryInfo};
+pub use settings::{Locale, Settings};

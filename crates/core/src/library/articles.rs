@@ -1,0 +1,297 @@
+//! Creating, reading, saving and deleting articles. Every save is one transaction that also
+//! re-indexes the article for search and records its revision.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{revisions, Library};
+use crate::article::model::*;
+use crate::article::render::{doc_to_text, empty_doc};
+use crate::article::schema;
+use crate::error::{Error, Result};
+use crate::time::now_rfc3339;
+
+pub(super) const ARTICLE_COLUMNS: &str = "id, headline, sapo, body, section, keywords, byline, dateline, \
+     slug, slug_auto, status, editor_note, version, created_at, updated_at";
+
+pub(super) fn article_from_row(row: &Row) -> rusqlite::Result<Article> {
+    let body: String = row.get(3)?;
+    let keywords: String = row.get(5)?;
+    let status: String = row.get(10)?;
+    Ok(Article {
+        id: row.get(0)?,
+        headline: row.get(1)?,
+        sapo: row.get(2)?,
+        body: serde_json::from_str(&body).unwrap_or_else(|_| empty_doc()),
+        section: row.get(4)?,
+        keywords: serde_json::from_str(&keywords).unwrap_or_default(),
+        byline: row.get(6)?,
+        dateline: row.get(7)?,
+        slug: row.get(8)?,
+        slug_auto: row.get(9)?,
+        status: ArticleStatus::parse(&status).unwrap_or(ArticleStatus::Draft),
+        editor_note: row.get(11)?,
+        version: row.get(12)?,
+        created_at: row.get(13)?,
+        updated_at: row.get(14)?,
+    })
+}
+
+pub(super) fn load(conn: &Connection, id: ArticleId) -> Result<Article> {
+    conn.query_row(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"), [id], article_from_row)
+        .optional()?
+        .ok_or(Error::ArticleNotFound(id))
+}
+
+fn nfc(s: &str) -> String {
+    banthao_text::to_nfc_string(s)
+}
+
+/// One line of plain text: NFC, no line breaks, trimmed (headline, section, byline…).
+fn one_line(s: &str) -> String {
+    nfc(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Keywords in NFC, trimmed, without empties or repeats (first spelling kept).
+fn clean_keywords(keywords: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in keywords.iter().map(|k| one_line(k)).filter(|k| !k.is_empty()) {
+        if !out.iter().any(|o| o.to_lowercase() == k.to_lowercase()) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// A slug no other article uses: `-2`, `-3`… appended when taken. Empty stays empty.
+fn unique_slug(conn: &Connection, base: &str, own_id: Option<ArticleId>) -> Result<String> {
+    if base.is_empty() {
+        return Ok(String::new());
+    }
+    let mut candidate = base.to_string();
+    let mut n = 2;
+    loop {
+        let taken: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE slug = ?1 AND id IS NOT ?2)",
+            params![candidate, own_id],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok(candidate);
+        }
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+}
+
+fn slug_for(text: &str) -> String {
+    banthao_text::slugify(text, banthao_text::slug::MAX_SLUG_LEN)
+}
+
+/// Moves the article to the newest place in the search index with its current text.
+pub(super) fn reindex(conn: &Connection, id: ArticleId) -> Result<()> {
+    conn.execute(
+        "DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?1)",
+        [id],
+    )?;
+    conn.execute(
+        "UPDATE articles SET search_rowid = (SELECT coalesce(max(search_rowid), 0) + 1 FROM articles)
+         WHERE id = ?1",
+        [id],
+    )?;
+    conn.execute(
+        "INSERT INTO article_search (rowid, folded, exact)
+         SELECT search_rowid, bt_fold(doc), bt_exact(doc) FROM article_search_source WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+fn write(conn: &Connection, a: &Article, body_text: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE articles SET headline = ?2, sapo = ?3, body = ?4, body_text = ?5, section = ?6,
+           keywords = ?7, byline = ?8, dateline = ?9, slug = ?10, slug_auto = ?11, status = ?12,
+           editor_note = ?13, version = ?14, updated_at = ?15
+         WHERE id = ?1",
+        params![
+            a.id,
+            a.headline,
+            a.sapo,
+            serde_json::to_string(&a.body).expect("body serializes"),
+            body_text,
+            a.section,
+            serde_json::to_string(&a.keywords).expect("keywords serialize"),
+            a.byline,
+            a.dateline,
+            a.slug,
+            a.slug_auto,
+            a.status.as_str(),
+            a.editor_note,
+            a.version,
+            a.updated_at,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Applies `patch` to article `id` inside the caller's transaction and records the revision.
+/// Returns the article unchanged (no new version) when the patch changes nothing.
+pub(super) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason: RevisionReason) -> Result<Article> {
+    let body = patch.body.map(schema::validate).transpose()?;
+    let current = load(conn, id)?;
+    if patch.base_version != current.version {
+        return Err(Error::Conflict { id, stored: current.version, base: patch.base_version });
+    }
+    let mut next = current.clone();
+    if let Some(h) = patch.headline {
+        next.headline = one_line(&h);
+    }
+    if let Some(s) = patch.sapo {
+        next.sapo = one_line(&s);
+    }
+    if let Some(b) = body {
+        next.body = b;
+    }
+    if let Some(s) = patch.section {
+        next.section = one_line(&s);
+    }
+    if let Some(k) = patch.keywords {
+        next.keywords = clean_keywords(&k);
+    }
+    if let Some(b) = patch.byline {
+        next.byline = one_line(&b);
+    }
+    if let Some(d) = patch.dateline {
+        next.dateline = one_line(&d);
+    }
+    if let Some(n) = patch.editor_note {
+        next.editor_note = nfc(&n);
+    }
+    if let Some(s) = patch.status {
+        next.status = s;
+    }
+    match patch.slug.as_deref().map(slug_for) {
+        Some(chosen) if !chosen.is_empty() => {
+            next.slug = unique_slug(conn, &chosen, Some(id))?;
+            next.slug_auto = false;
+        }
+        Some(_) => next.slug_auto = true,
+        None => {}
+    }
+    if next.slug_auto && (next.headline != current.headline || !current.slug_auto) {
+        next.slug = unique_slug(conn, &slug_for(&next.headline), Some(id))?;
+    }
+    if next == current {
+        return Ok(current);
+    }
+    next.version = current.version + 1;
+    next.updated_at = now_rfc3339();
+    write(conn, &next, &doc_to_text(&next.body))?;
+    reindex(conn, id)?;
+    revisions::record(conn, &next, reason)?;
+    Ok(next)
+}
+
+impl Library {
+    pub fn create_article(&mut self, input: NewArticle) -> Result<Article> {
+        let body = match input.body {
+            Some(body) => schema::validate(body)?,
+            None => empty_doc(),
+        };
+        let headline = one_line(&input.headline);
+        let (slug_base, slug_auto) = match input.slug.as_deref().map(slug_for) {
+            Some(chosen) if !chosen.is_empty() => (chosen, false),
+            _ => (slug_for(&headline), true),
+        };
+        let now = now_rfc3339();
+        let tx = self.conn.transaction()?;
+        let slug = unique_slug(&tx, &slug_base, None)?;
+        tx.execute(
+            "INSERT INTO articles (body, created_at, updated_at) VALUES ('{}', ?1, ?1)",
+            [&now],
+        )?;
+        let article = Article {
+            id: tx.last_insert_rowid(),
+            headline,
+            sapo: one_line(&input.sapo),
+            body,
+            section: one_line(&input.section),
+            keywords: clean_keywords(&input.keywords),
+            byline: one_line(&input.byline),
+            dateline: one_line(&input.dateline),
+            slug,
+            slug_auto,
+            status: ArticleStatus::Draft,
+            editor_note: String::new(),
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        };
+        write(&tx, &article, &doc_to_text(&article.body))?;
+        reindex(&tx, article.id)?;
+        revisions::record(&tx, &article, RevisionReason::Created)?;
+        tx.commit()?;
+        Ok(article)
+    }
+
+    pub fn get_article(&self, id: ArticleId) -> Result<Article> {
+        load(&self.conn, id)
+    }
+
+    /// Saves the fields in `patch` if the article is still at `patch.base_version`; a save
+    /// that changes nothing returns the article as it is, without a new version.
+    pub fn update_article(&mut self, id: ArticleId, patch: ArticlePatch) -> Result<Article> {
+        let tx = self.conn.transaction()?;
+        let saved = save(&tx, id, patch, RevisionReason::Edited)?;
+        tx.commit()?;
+        Ok(saved)
+    }
+
+
+    pub fn delete_article(&mut self, id: ArticleId) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?1)",
+            [id],
+        )?;
+        if tx.execute("DELETE FROM articles WHERE id = ?1", [id])? == 0 {
+            return Err(Error::ArticleNotFound(id));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The library list: newest change first, optionally one status only.
+    pub fn list_articles(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>> {
+        let sql = format!(
+            "SELECT id, headline, section, status, updated_at FROM articles {} \
+             ORDER BY updated_at DESC, id DESC LIMIT ?1 OFFSET ?2",
+            if query.status.is_some() { "WHERE status = ?3" } else { "WHERE ?3 IS NULL" }
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![query.limit.min(1000), query.offset, query.status.map(|s| s.as_str())],
+            summary_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Distinct sections in Vietnamese dictionary order (for the chuyên mục picker).
+    pub fn sections(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT section FROM articles WHERE section != '' ORDER BY section COLLATE vi")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+pub(super) fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
+    let status: String = row.get(3)?;
+    Ok(ArticleSummary {
+        id: row.get(0)?,
+        headline: row.get(1)?,
+        section: row.get(2)?,
+        status: ArticleStatus::parse(&status).unwrap_or(ArticleStatus::Draft),
+        updated_at: row.get(4)?,
+    })
+}

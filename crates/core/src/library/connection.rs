@@ -1,0 +1,40 @@
+//! Every connection to a library is configured here and nowhere else.
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::Connection;
+use std::time::Duration;
+
+use crate::error::Result;
+
+/// How long a writer waits for another (the CLI and the app may share a library).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// WAL for readers beside one writer; `synchronous=FULL` so an acknowledged save survives a
+/// power cut (a reporter's battery dying); foreign keys on; the SQL functions and the
+/// Vietnamese collation the schema and queries use.
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // The first statement to touch the file: a damaged file fails here, before anything is written.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+        return Err(crate::Error::InvalidInput(format!("journal_mode {mode}")));
+    }
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+    register_functions(conn)?;
+    Ok(())
+}
+
+fn register_functions(conn: &Connection) -> Result<()> {
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("bt_fold", 1, flags, |ctx| {
+        Ok(banthao_text::fold_for_search(&ctx.get::<String>(0)?))
+    })?;
+    conn.create_scalar_function("bt_exact", 1, flags, |ctx| Ok(exact_form(&ctx.get::<String>(0)?)))?;
+    conn.create_collation("vi", |a, b| banthao_text::collate_vi(a, b))?;
+    Ok(())
+}
+
+/// The `exact` search column and exact queries: NFC, lowercase, diacritics kept.
+pub fn exact_form(s: &str) -> String {
+    banthao_text::to_nfc(s).to_lowercase()
+}

@@ -1,0 +1,161 @@
+//! Revisions: snapshots of an article's content. Saves within one editing burst (up to
+//! [`BURST_MILLIS`]) share one revision, so autosave every second does not bury the history,
+//! while at least one revision is kept per five minutes of editing.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::articles::{load, save};
+use super::Library;
+use crate::article::model::*;
+use crate::article::render::doc_to_text;
+use crate::error::{Error, Result};
+use crate::time::millis_between;
+
+pub const BURST_MILLIS: i64 = 5 * 60 * 1000;
+
+fn content_of(a: &Article) -> RevisionContent {
+    RevisionContent {
+        headline: a.headline.clone(),
+        sapo: a.sapo.clone(),
+        body: a.body.clone(),
+        section: a.section.clone(),
+        keywords: a.keywords.clone(),
+        byline: a.byline.clone(),
+        dateline: a.dateline.clone(),
+        slug: a.slug.clone(),
+    }
+}
+
+fn reason_str(r: RevisionReason) -> &'static str {
+    match r {
+        RevisionReason::Created => "created",
+        RevisionReason::Edited => "edited",
+        RevisionReason::BeforeRestore => "before_restore",
+        RevisionReason::Restored => "restored",
+    }
+}
+
+fn parse_reason(s: &str) -> RevisionReason {
+    match s {
+        "created" => RevisionReason::Created,
+        "before_restore" => RevisionReason::BeforeRestore,
+        "restored" => RevisionReason::Restored,
+        _ => RevisionReason::Edited,
+    }
+}
+
+/// Records the article's current state. An `Edited` save joins the latest revision when that
+/// one is an `Edited` revision whose burst started less than [`BURST_MILLIS`] ago.
+pub(super) fn record(conn: &Connection, a: &Article, reason: RevisionReason) -> Result<()> {
+    let content = serde_json::to_string(&content_of(a)).expect("revision serializes");
+    let tieng = (banthao_text::count_tieng(&a.headline)
+        + banthao_text::count_tieng(&a.sapo)
+        + banthao_text::count_tieng(&doc_to_text(&a.body))) as i64;
+    let now = &a.updated_at;
+    if reason == RevisionReason::Edited {
+        let latest: Option<(i64, String, String)> = conn
+            .query_row(
+                "SELECT id, reason, opened_at FROM revisions WHERE article_id = ?1 ORDER BY id DESC LIMIT 1",
+                [a.id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((id, latest_reason, opened_at)) = latest {
+            let young = millis_between(&opened_at, now).is_some_and(|ms| ms < BURST_MILLIS);
+            if latest_reason == "edited" && young {
+                conn.execute(
+                    "UPDATE revisions SET created_at = ?2, headline = ?3, tieng = ?4, content = ?5 WHERE id = ?1",
+                    params![id, now, a.headline, tieng, content],
+                )?;
+                return Ok(());
+            }
+        }
+    }
+    conn.execute(
+        "INSERT INTO revisions (article_id, opened_at, created_at, reason, headline, tieng, content)
+         VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6)",
+        params![a.id, now, reason_str(reason), a.headline, tieng, content],
+    )?;
+    Ok(())
+}
+
+impl Library {
+    /// An article's history, newest first.
+    pub fn list_revisions(&self, article_id: ArticleId) -> Result<Vec<RevisionSummary>> {
+        load(&self.conn, article_id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, article_id, created_at, reason, headline, tieng FROM revisions
+             WHERE article_id = ?1 ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([article_id], |r| {
+            Ok(RevisionSummary {
+                id: r.get(0)?,
+                article_id: r.get(1)?,
+                created_at: r.get(2)?,
+                reason: parse_reason(&r.get::<_, String>(3)?),
+                headline: r.get(4)?,
+                tieng: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn get_revision(&self, id: RevisionId) -> Result<Revision> {
+        self.conn
+            .query_row(
+                "SELECT id, article_id, created_at, reason, content FROM revisions WHERE id = ?1",
+                [id],
+                |r| {
+                    let content: String = r.get(4)?;
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?, content))
+                },
+            )
+            .optional()?
+            .map(|(id, article_id, created_at, reason, content)| {
+                Ok::<_, Error>(Revision {
+                    id,
+                    article_id,
+                    created_at,
+                    reason: parse_reason(&reason),
+                    content: serde_json::from_str(&content)
+                        .map_err(|e| Error::InvalidInput(format!("revision {id}: {e}")))?,
+                })
+            })
+            .transpose()?
+            .ok_or(Error::RevisionNotFound(id))
+    }
+
+    /// Puts a revision's content back as a new save. The state before it is kept as its own
+    /// revision, so a restore can be undone by restoring that one.
+    pub fn restore_revision(&mut self, id: RevisionId) -> Result<Article> {
+        let revision = self.get_revision(id)?;
+        let tx = self.conn.transaction()?;
+        let current = load(&tx, revision.article_id)?;
+        let c = revision.content;
+        // A slug that was simply the headline's stays tied to the headline.
+        let auto_slug = banthao_text::slugify(&c.headline, banthao_text::slug::MAX_SLUG_LEN);
+        let slug = if c.slug == auto_slug || c.slug.starts_with(&format!("{auto_slug}-")) {
+            String::new()
+        } else {
+            c.slug
+        };
+        let patch = ArticlePatch {
+            base_version: current.version,
+            headline: Some(c.headline),
+            sapo: Some(c.sapo),
+            body: Some(c.body),
+            section: Some(c.section),
+            keywords: Some(c.keywords),
+            byline: Some(c.byline),
+            dateline: Some(c.dateline),
+            slug: Some(slug),
+            ..Default::default()
+        };
+        let mut before = current.clone();
+        before.updated_at = crate::time::now_rfc3339();
+        record(&tx, &before, RevisionReason::BeforeRestore)?;
+        let restored = save(&tx, revision.article_id, patch, RevisionReason::Restored)?;
+        tx.commit()?;
+        Ok(restored)
+    }
+}

@@ -1,0 +1,74 @@
+//! Search snippets cut from the original text around the first hit, with every hit marked.
+//! Folding is char-for-char, so positions found in folded text are positions in the original.
+
+use crate::article::model::{Article, SnippetPart};
+use crate::article::render::doc_to_text;
+
+/// Characters of context on each side of the first hit.
+const CONTEXT: usize = 60;
+
+pub(super) fn snippet(article: &Article, folded_terms: &[String]) -> Vec<SnippetPart> {
+    let body = doc_to_text(&article.body);
+    // The sapo and body say more than a headline the list already shows.
+    let source = [article.sapo.as_str(), body.as_str(), article.headline.as_str()]
+        .into_iter()
+        .find(|text| !hits_in(text, folded_terms).is_empty())
+        .unwrap_or(article.sapo.as_str());
+    let chars: Vec<char> = source.chars().collect();
+    let hits = hits_in(source, folded_terms);
+    let first = hits.first().map_or(0, |h| h.0);
+    let start = first.saturating_sub(CONTEXT);
+    let end = (first + CONTEXT * 2).min(chars.len());
+    // Widen to word boundaries so no syllable is cut in half.
+    let start = (0..=start).rev().find(|&i| i == 0 || chars[i - 1].is_whitespace()).unwrap_or(0);
+    let end = (end..=chars.len()).find(|&i| i == chars.len() || chars[i].is_whitespace()).unwrap_or(chars.len());
+
+    let mut parts: Vec<SnippetPart> = Vec::new();
+    let mut push = |text: String, hit: bool| {
+        if !text.is_empty() {
+            parts.push(SnippetPart { text, hit });
+        }
+    };
+    if start > 0 {
+        push("…".into(), false);
+    }
+    let mut pos = start;
+    for &(h_start, h_end) in hits.iter().filter(|h| h.0 >= start && h.1 <= end) {
+        if h_start < pos {
+            continue;
+        }
+        push(chars[pos..h_start].iter().collect(), false);
+        push(chars[h_start..h_end].iter().collect(), true);
+        pos = h_end;
+    }
+    push(chars[pos..end].iter().collect(), false);
+    if end < chars.len() {
+        push("…".into(), false);
+    }
+    parts
+}
+
+/// Char ranges in `text` where a word starts with one of the folded terms.
+fn hits_in(text: &str, folded_terms: &[String]) -> Vec<(usize, usize)> {
+    let folded: Vec<char> = banthao_text::fold_for_search(text).chars().collect();
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < folded.len() {
+        let word_start = folded[i].is_alphanumeric() && (i == 0 || !folded[i - 1].is_alphanumeric());
+        if word_start {
+            if let Some(len) = folded_terms
+                .iter()
+                .map(|t| t.chars().collect::<Vec<_>>())
+                .filter(|t| folded[i..].starts_with(t))
+                .map(|t| t.len())
+                .max()
+            {
+                hits.push((i, i + len));
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    hits
+}

@@ -1,0 +1,41 @@
+//! Live counts for the editor and house limits: tiếng (syllables) and characters.
+
+/// Counts shown under the editor and checked against house limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextCounts {
+    pub tieng: usize,
+    pub chars: usize,
+}
+
+/// Tiếng are space-separated tokens holding at least one letter or digit
+/// ("–" and "…" alone are not tiếng; "30/4" is one).
+pub fn count_tieng(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Characters as a reader counts them: Unicode scalar values of the NFC text.
+pub fn count_chars(text: &str) -> usize {
+    crate::nfc::to_nfc(text).chars().count()
+}
+
+impl TextCounts {
+    pub fn of(text: &str) -> Self {
+        TextCounts { tieng: count_tieng(text), chars: count_chars(text) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_tieng_and_chars() {
+        let c = TextCounts::of("Sáng 2-3, UBND quận Dương Kinh – triển khai …");
+        assert_eq!(c.tieng, 7);
+        assert_eq!(c.chars, "Sáng 2-3, UBND quận Dương Kinh – triển khai …".chars().count());
+        // NFD input counts like NFC: "Dương" is 5 characters either way.
+        assert_eq!(count_chars("D\u{0075}\u{031b}\u{006f}\u{031b}ng"), 5);
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what `make run` / `make test` need on a fresh Debian 12 machine, skipping what is present.
+# Idempotent: every step checks first, so a second run costs a few seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+for pkg in libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev \
+           xvfb xauth webkit2gtk-driver imagemagick; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need_apt+=("$pkg")
+done
+if ((${#need_apt[@]})); then
+  echo "==> apt-get install ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+fi
+
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  echo "==> npm ci (ui)"
+  (cd ui && npm ci --no-audit --no-fund)
+fi

@@ -1,0 +1,72 @@
+/**
+ * The body schema, node for node the one validated in Rust (`crates/core/src/article/body.rs`):
+ * names and attrs from prosemirror-schema-basic / -list so the JSON matches exactly.
+ */
+import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+import { marks as basicMarks, nodes as basicNodes } from 'prosemirror-schema-basic';
+import { bulletList, listItem, orderedList } from 'prosemirror-schema-list';
+
+const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+
+/** Link targets allowed in an article: http, https and mailto; anything else is dropped. */
+export function isSafeHref(href: unknown): href is string {
+  return typeof href === 'string' && SAFE_HREF.test(href.trim());
+}
+
+const heading: NodeSpec = {
+  attrs: { level: { default: 2, validate: (v: unknown) => { if (v !== 2 && v !== 3) throw new RangeError('heading level must be 2 or 3'); } } },
+  content: 'inline*',
+  group: 'block',
+  defining: true,
+  // An article's title is the headline field: pasted h1 becomes a section heading, h4–h6 a subheading.
+  parseDOM: [
+    { tag: 'h1', attrs: { level: 2 } },
+    { tag: 'h2', attrs: { level: 2 } },
+    { tag: 'h3', attrs: { level: 3 } },
+    { tag: 'h4', attrs: { level: 3 } },
+    { tag: 'h5', attrs: { level: 3 } },
+    { tag: 'h6', attrs: { level: 3 } },
+  ],
+  toDOM: (node) => ['h' + String(node.attrs.level), 0],
+};
+
+const link: MarkSpec = {
+  attrs: { href: { validate: 'string' }, title: { default: null, validate: 'string|null' } },
+  inclusive: false,
+  parseDOM: [
+    {
+      tag: 'a[href]',
+      getAttrs: (dom: HTMLElement) => {
+        const href = dom.getAttribute('href');
+        if (!isSafeHref(href)) return false;
+        return { href: href.trim(), title: dom.getAttribute('title') };
+      },
+    },
+  ],
+  toDOM: (mark) => {
+    const { href, title } = mark.attrs as { href: string; title: string | null };
+    const attrs: Record<string, string> = { rel: 'noopener noreferrer nofollow' };
+    if (isSafeHref(href)) attrs.href = href;
+    if (title) attrs.title = title;
+    return ['a', attrs, 0];
+  },
+};
+
+export const schema = new Schema({
+  nodes: {
+    doc: { content: 'block+' },
+    paragraph: basicNodes.paragraph,
+    heading,
+    blockquote: basicNodes.blockquote,
+    bullet_list: { ...bulletList, content: 'list_item+', group: 'block' },
+    ordered_list: { ...orderedList, content: 'list_item+', group: 'block' },
+    list_item: { ...listItem, content: 'paragraph block*' },
+    text: basicNodes.text,
+    hard_break: basicNodes.hard_break,
+  },
+  marks: {
+    strong: basicMarks.strong,
+    em: basicMarks.em,
+    link,
+  },
+});
