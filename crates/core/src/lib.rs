@@ -13,4 +13,4 @@ pub use article::body::{BodyDoc, PmMark, PmNode};
 pub use article::model::*;
 pub use error::{Error, ErrorCode, ErrorPayload, Lang, Result};
 pub use library::{Library, LibraryInfo};
-pub use settings::{Locale, Settings};
+pub use settings::{Locale, Settings, WindowGeometry};

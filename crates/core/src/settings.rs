@@ -38,6 +38,7 @@ pub struct WindowGeometry {
 #[ts(export)]
 pub struct Settings {
     pub locale: Locale,
+    #[ts(type = "number | null")]
     pub last_article_id: Option<ArticleId>,
     pub window: Option<WindowGeometry>,
 }

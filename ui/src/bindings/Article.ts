@@ -2,4 +2,47 @@
 import type { ArticleStatus } from "./ArticleStatus";
 import type { PmNode } from "./PmNode";
 
-export type Article = { id: number, headline: string, sapo: string, body: PmNode, section: string, keywords: Array<string>, byline: string, dateline: string, slug: string, slug_auto: boolean, status: ArticleStatus, editor_note: string, version: number, created_at: string, updated_at: string, };
+/**
+ * A whole article. Times are RFC 3339 in UTC (`2026-11-27T09:40:00Z`).
+ */
+export type Article = { id: number, 
+/**
+ * Tít: plain text.
+ */
+headline: string, 
+/**
+ * Sapo: plain text, one paragraph.
+ */
+sapo: string, 
+/**
+ * Nội dung: a ProseMirror document (see `body.rs` for the schema).
+ */
+body: PmNode, 
+/**
+ * Chuyên mục.
+ */
+section: string, 
+/**
+ * Từ khóa.
+ */
+keywords: Array<string>, 
+/**
+ * Tác giả.
+ */
+byline: string, 
+/**
+ * Địa danh.
+ */
+dateline: string, slug: string, 
+/**
+ * True while the slug follows the headline; false once someone edited it.
+ */
+slug_auto: boolean, status: ArticleStatus, 
+/**
+ * Ghi chú biên tập: never published.
+ */
+editor_note: string, 
+/**
+ * Increases by one on every save; a save names the version it was based on.
+ */
+version: number, created_at: string, updated_at: string, };

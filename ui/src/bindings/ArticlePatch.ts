@@ -2,4 +2,12 @@
 import type { ArticleStatus } from "./ArticleStatus";
 import type { PmNode } from "./PmNode";
 
-export type ArticlePatch = { base_version: number, headline?: string | null, sapo?: string | null, body?: PmNode | null, section?: string | null, keywords?: Array<string> | null, byline?: string | null, dateline?: string | null, slug?: string | null, status?: ArticleStatus | null, editor_note?: string | null, };
+/**
+ * A save: the fields that changed, and the version they were based on. A save based on
+ * an older version than the stored one is refused (someone else saved in between).
+ */
+export type ArticlePatch = { base_version: number, headline?: string, sapo?: string, body?: PmNode, section?: string, keywords?: Array<string>, byline?: string, dateline?: string, 
+/**
+ * A chosen slug; an empty string hands the slug back to the headline.
+ */
+slug?: string, status?: ArticleStatus, editor_note?: string, };

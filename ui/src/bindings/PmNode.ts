@@ -2,4 +2,7 @@
 import type { PmMark } from "./PmMark";
 import type { JsonValue } from "./serde_json/JsonValue";
 
+/**
+ * A node in ProseMirror's JSON form (`node.toJSON()`).
+ */
 export type PmNode = { type: string, attrs?: { [key in string]?: JsonValue }, content?: Array<PmNode>, text?: string, marks?: Array<PmMark>, };

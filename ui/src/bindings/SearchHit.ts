@@ -2,4 +2,7 @@
 import type { ArticleStatus } from "./ArticleStatus";
 import type { SnippetPart } from "./SnippetPart";
 
+/**
+ * A search result. `exact` hits match the query's diacritics too and come first.
+ */
 export type SearchHit = { id: number, headline: string, section: string, status: ArticleStatus, updated_at: string, snippet: Array<SnippetPart>, exact: boolean, };

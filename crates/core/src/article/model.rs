@@ -62,6 +62,7 @@ impl ArticleStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Article {
+    #[ts(type = "number")]
     pub id: ArticleId,
     /// Tít: plain text.
     pub headline: String,
@@ -84,6 +85,7 @@ pub struct Article {
     /// Ghi chú biên tập: never published.
     pub editor_note: String,
     /// Increases by one on every save; a save names the version it was based on.
+    #[ts(type = "number")]
     pub version: i64,
     pub created_at: String,
     pub updated_at: String,
@@ -111,6 +113,7 @@ pub struct NewArticle {
 #[serde(default)]
 #[ts(export, optional_fields)]
 pub struct ArticlePatch {
+    #[ts(type = "number")]
     pub base_version: i64,
     pub headline: Option<String>,
     pub sapo: Option<String>,
@@ -129,6 +132,7 @@ pub struct ArticlePatch {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ArticleSummary {
+    #[ts(type = "number")]
     pub id: ArticleId,
     pub headline: String,
     pub section: String,
@@ -164,6 +168,7 @@ pub struct SnippetPart {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SearchHit {
+    #[ts(type = "number")]
     pub id: ArticleId,
     pub headline: String,
     pub section: String,
@@ -189,7 +194,9 @@ pub enum RevisionReason {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RevisionSummary {
+    #[ts(type = "number")]
     pub id: RevisionId,
+    #[ts(type = "number")]
     pub article_id: ArticleId,
     pub created_at: String,
     pub reason: RevisionReason,
@@ -214,7 +221,9 @@ pub struct RevisionContent {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Revision {
+    #[ts(type = "number")]
     pub id: RevisionId,
+    #[ts(type = "number")]
     pub article_id: ArticleId,
     pub created_at: String,
     pub reason: RevisionReason,

@@ -49,7 +49,8 @@ pub fn validate(doc: BodyDoc) -> Result<BodyDoc> {
     }
     let doc = normalize(doc, 0)?;
     if doc.content.as_ref().is_none_or(Vec::is_empty) {
-        return Err(invalid("the document has no block"));
+        // An empty body is what the editor shows: one empty paragraph.
+        return Ok(super::render::empty_doc());
     }
     Ok(doc)
 }

@@ -48,19 +48,25 @@ pub(super) fn snippet(article: &Article, folded_terms: &[String]) -> Vec<Snippet
     parts
 }
 
-/// Char ranges in `text` where a word starts with one of the folded terms.
+/// Char ranges in `text` of words equal to one of the folded terms, as the search matched
+/// them: whole words, except the last term, which matches as a prefix.
 fn hits_in(text: &str, folded_terms: &[String]) -> Vec<(usize, usize)> {
     let folded: Vec<char> = banthao_text::fold_for_search(text).chars().collect();
+    let terms: Vec<(Vec<char>, bool)> = folded_terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.chars().collect(), i + 1 == folded_terms.len()))
+        .collect();
     let mut hits = Vec::new();
     let mut i = 0;
     while i < folded.len() {
         let word_start = folded[i].is_alphanumeric() && (i == 0 || !folded[i - 1].is_alphanumeric());
         if word_start {
-            if let Some(len) = folded_terms
+            let word_end = (i..folded.len()).find(|&j| !folded[j].is_alphanumeric()).unwrap_or(folded.len());
+            if let Some(len) = terms
                 .iter()
-                .map(|t| t.chars().collect::<Vec<_>>())
-                .filter(|t| folded[i..].starts_with(t))
-                .map(|t| t.len())
+                .filter(|(t, prefix)| folded[i..word_end].starts_with(t) && (*prefix || word_end - i == t.len()))
+                .map(|(t, _)| t.len())
                 .max()
             {
                 hits.push((i, i + len));
