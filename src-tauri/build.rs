@@ -1,3 +1,27 @@
+use tauri_build::{AppManifest, Attributes};
+
+/// The app's own commands. Each gets an `allow-…` permission; the capability file grants
+/// exactly these to the main window.
+const COMMANDS: &[&str] = &[
+    "library_info",
+    "list_articles",
+    "search_articles",
+    "list_sections",
+    "get_article",
+    "create_article",
+    "update_article",
+    "delete_article",
+    "list_revisions",
+    "get_revision",
+    "restore_revision",
+    "get_settings",
+    "set_locale",
+    "set_last_article",
+    "ui_ready",
+    "flush_done",
+];
+
 fn main() {
-    tauri_build::build()
+    tauri_build::try_build(Attributes::new().app_manifest(AppManifest::new().commands(COMMANDS)))
+        .expect("tauri build configuration");
 }

@@ -1,1 +1,79 @@
-pub fn placeholder() {}
+//! Bản Thảo desktop shell: opens the library, makes the window, and adapts Tauri commands
+//! onto `banthao_core`. It holds no SQL, text rules or file formats of its own.
+
+mod commands;
+mod error;
+mod instance;
+mod state;
+mod window;
+
+use banthao_core::Library;
+use std::path::PathBuf;
+use std::time::Instant;
+use tauri::Manager;
+
+use state::AppState;
+
+/// `--library DIR` on the command line, else `BANTHAO_LIBRARY`, else the OS data directory.
+fn library_dir_from_args() -> PathBuf {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--library")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from)
+        .or_else(|| args.iter().find_map(|a| a.strip_prefix("--library=").map(PathBuf::from)))
+        .unwrap_or_else(banthao_core::library::default_library_dir)
+}
+
+pub fn run() {
+    let started = Instant::now();
+    let library_dir = library_dir_from_args();
+    let guard = match instance::claim(&library_dir) {
+        Some(instance::Instance::AlreadyRunning) => {
+            eprintln!("Bản Thảo đã mở thư viện {} — chuyển sang cửa sổ đó.", library_dir.display());
+            return;
+        }
+        Some(instance::Instance::First(guard)) => Some(guard),
+        None => None,
+    };
+    let opened = Library::open(&library_dir);
+    if let Err(e) = &opened {
+        eprintln!("{}", e.message(banthao_core::Lang::En));
+    }
+    let state = AppState::new(opened, started);
+
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::library::library_info,
+            commands::library::ui_ready,
+            commands::library::flush_done,
+            commands::articles::list_articles,
+            commands::articles::search_articles,
+            commands::articles::list_sections,
+            commands::articles::get_article,
+            commands::articles::create_article,
+            commands::articles::update_article,
+            commands::articles::delete_article,
+            commands::revisions::list_revisions,
+            commands::revisions::get_revision,
+            commands::revisions::restore_revision,
+            commands::settings::get_settings,
+            commands::settings::set_locale,
+            commands::settings::set_last_article,
+        ])
+        .setup(move |app| {
+            window::create(app.handle())?;
+            if let Some(guard) = guard {
+                let handle = app.handle().clone();
+                guard.listen(move || {
+                    let h = handle.clone();
+                    let _ = handle.run_on_main_thread(move || window::focus(&h));
+                });
+                app.manage(guard);
+            }
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("error while running Bản Thảo");
+}

@@ -13,3 +13,25 @@ pub fn millis_between(a: &str, b: &str) -> Option<i64> {
     let b = chrono::DateTime::parse_from_rfc3339(b).ok()?;
     Some((b - a).num_milliseconds())
 }
+
+/// Vietnam has kept UTC+7 without daylight saving since 1975.
+const VIETNAM_OFFSET_SECS: i32 = 7 * 3600;
+
+/// A stored time as newsrooms show it: `HH:mm dd/MM/yyyy` in Vietnam time.
+pub fn display_vietnam(rfc3339: &str) -> String {
+    let offset = chrono::FixedOffset::east_opt(VIETNAM_OFFSET_SECS).expect("valid offset");
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.with_timezone(&offset).format("%H:%M %d/%m/%Y").to_string())
+        .unwrap_or_else(|_| rfc3339.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnam_display() {
+        assert_eq!(display_vietnam("2011-03-03T09:46:00Z"), "16:46 03/03/2011");
+        assert_eq!(display_vietnam("2026-12-31T20:05:00.123Z"), "03:05 01/01/2027");
+    }
+}

@@ -1,0 +1,105 @@
+//! The command line's shape. Every verb takes `--library DIR`; verbs that print data take `--json`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "banthao", version, about = "Bản Thảo: thư viện bài viết từ dòng lệnh / the newsroom library from the command line")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub verb: Verb,
+}
+
+#[derive(Args)]
+pub struct Global {
+    /// Library folder (created when missing). Default: $BANTHAO_LIBRARY, else the app's library.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
+    /// Print JSON (shapes documented in README.md).
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum Verb {
+    /// Create an article; prints its id.
+    New(NewArgs),
+    /// List articles, newest change first.
+    List {
+        #[arg(long, value_enum)]
+        status: Option<Status>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Show one article.
+    Show { id: i64 },
+    /// Search without caring about diacritics ("da nang" finds "Đà Nẵng").
+    Search {
+        query: String,
+        #[arg(long, value_enum)]
+        status: Option<Status>,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Export an article as JSON or HTML on stdout.
+    Export {
+        id: i64,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Args)]
+pub struct NewArgs {
+    #[arg(long)]
+    pub headline: String,
+    #[arg(long, default_value = "")]
+    pub sapo: String,
+    /// Plain UTF-8 text, blank lines between paragraphs.
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    #[arg(long, default_value = "")]
+    pub section: String,
+    /// Comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub keywords: Vec<String>,
+    #[arg(long, default_value = "")]
+    pub byline: String,
+    #[arg(long, default_value = "")]
+    pub dateline: String,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    Submitted,
+    InReview,
+    Returned,
+    Approved,
+    Scheduled,
+    Published,
+}
+
+impl From<Status> for banthao_core::ArticleStatus {
+    fn from(s: Status) -> Self {
+        use banthao_core::ArticleStatus as A;
+        match s {
+            Status::Draft => A::Draft,
+            Status::Submitted => A::Submitted,
+            Status::InReview => A::InReview,
+            Status::Returned => A::Returned,
+            Status::Approved => A::Approved,
+            Status::Scheduled => A::Scheduled,
+            Status::Published => A::Published,
+        }
+    }
+}

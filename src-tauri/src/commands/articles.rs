@@ -1,0 +1,47 @@
+use banthao_core::{
+    Article, ArticleId, ArticlePatch, ArticleStatus, ArticleSummary, ListQuery, NewArticle, SearchHit,
+};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn list_articles(state: State<'_, AppState>, query: ListQuery) -> CommandResult<Vec<ArticleSummary>> {
+    state.with_library(|lib| lib.list_articles(&query))
+}
+
+#[tauri::command(async)]
+pub fn search_articles(
+    state: State<'_, AppState>,
+    query: String,
+    status: Option<ArticleStatus>,
+    limit: u32,
+) -> CommandResult<Vec<SearchHit>> {
+    state.with_library(|lib| lib.search(&query, status, limit))
+}
+
+#[tauri::command(async)]
+pub fn list_sections(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    state.with_library(|lib| lib.sections())
+}
+
+#[tauri::command(async)]
+pub fn get_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<Article> {
+    state.with_library(|lib| lib.get_article(id))
+}
+
+#[tauri::command(async)]
+pub fn create_article(state: State<'_, AppState>, input: NewArticle) -> CommandResult<Article> {
+    state.with_library(|lib| lib.create_article(input))
+}
+
+#[tauri::command(async)]
+pub fn update_article(state: State<'_, AppState>, id: ArticleId, patch: ArticlePatch) -> CommandResult<Article> {
+    state.with_library(|lib| lib.update_article(id, patch))
+}
+
+#[tauri::command(async)]
+pub fn delete_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<()> {
+    state.with_library(|lib| lib.delete_article(id))
+}

@@ -1,0 +1,7 @@
+//! `#[tauri::command]` adapters, by area. Each one is a line or two over `banthao_core`:
+//! no SQL, no text rules here.
+
+pub mod articles;
+pub mod library;
+pub mod revisions;
+pub mod settings;

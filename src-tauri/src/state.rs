@@ -1,0 +1,58 @@
+//! What the shell holds between commands: the open library (or why it could not be opened),
+//! the UI language, and the close handshake.
+
+use banthao_core::{Error, ErrorPayload, Lang, Library, Locale};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use crate::error::CommandResult;
+
+pub struct AppState {
+    library: Mutex<Result<Library, LibraryOpenError>>,
+    locale: Mutex<Locale>,
+    /// Set once the UI has flushed its pending saves; the next close request goes through.
+    pub flushed: Mutex<bool>,
+    pub started: Instant,
+}
+
+/// The error that kept the library closed, kept in both languages for the error screen.
+pub struct LibraryOpenError {
+    vi: ErrorPayload,
+    en: ErrorPayload,
+}
+
+impl AppState {
+    pub fn new(opened: Result<Library, Error>, started: Instant) -> AppState {
+        let locale = opened.as_ref().ok().and_then(|l| l.settings().ok()).map(|s| s.locale).unwrap_or_default();
+        let library = opened.map_err(|e| LibraryOpenError { vi: e.payload(Lang::Vi), en: e.payload(Lang::En) });
+        AppState {
+            library: Mutex::new(library),
+            locale: Mutex::new(locale),
+            flushed: Mutex::new(false),
+            started,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.locale.lock().map(|l| l.lang()).unwrap_or_default()
+    }
+
+    pub fn set_locale(&self, locale: Locale) {
+        if let Ok(mut l) = self.locale.lock() {
+            *l = locale;
+        }
+    }
+
+    /// Runs `f` on the open library; errors come back as payloads in the UI's language.
+    pub fn with_library<T>(&self, f: impl FnOnce(&mut Library) -> Result<T, Error>) -> CommandResult<T> {
+        let lang = self.lang();
+        let mut guard = self.library.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match &mut *guard {
+            Ok(library) => f(library).map_err(|e| e.payload(lang)),
+            Err(open_error) => Err(match lang {
+                Lang::Vi => open_error.vi.clone(),
+                Lang::En => open_error.en.clone(),
+            }),
+        }
+    }
+}
