@@ -25,12 +25,7 @@ impl AppState {
     pub fn new(opened: Result<Library, Error>, started: Instant) -> AppState {
         let locale = opened.as_ref().ok().and_then(|l| l.settings().ok()).map(|s| s.locale).unwrap_or_default();
         let library = opened.map_err(|e| LibraryOpenError { vi: e.payload(Lang::Vi), en: e.payload(Lang::En) });
-        AppState {
-            library: Mutex::new(library),
-            locale: Mutex::new(locale),
-            flushed: Mutex::new(false),
-            started,
-        }
+        AppState { library: Mutex::new(library), locale: Mutex::new(locale), flushed: Mutex::new(false), started }
     }
 
     pub fn lang(&self) -> Lang {

@@ -1,1 +1,34 @@
-fn main() {}
+//! `make bench`: every figure printed beside a reference measured in the same run.
+//!
+//! Options: `--articles N` (default 100000), `--skip-window` (no X display needed).
+
+mod generate;
+mod library_bench;
+mod stats;
+mod window_bench;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let articles = args
+        .iter()
+        .position(|a| a == "--articles")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("library");
+
+    println!("Bản Thảo benchmarks (ratios: ours ÷ reference, lower is better)\n");
+    eprintln!("building a library of {articles} generated articles…");
+    let lib = library_bench::build_library(&dir, articles);
+    drop(lib);
+    library_bench::open_and_first_page(&dir);
+    let lib = banthao_core::Library::open(&dir).unwrap();
+    library_bench::search(&lib);
+    drop(lib);
+    library_bench::autosave(&dir);
+
+    if !args.iter().any(|a| a == "--skip-window") {
+        window_bench::startup_and_memory(tmp.path());
+    }
+}

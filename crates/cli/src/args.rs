@@ -4,7 +4,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "banthao", version, about = "Bản Thảo: thư viện bài viết từ dòng lệnh / the newsroom library from the command line")]
+#[command(
+    name = "banthao",
+    version,
+    about = "Bản Thảo: thư viện bài viết từ dòng lệnh / the newsroom library from the command line"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

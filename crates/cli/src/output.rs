@@ -77,11 +77,8 @@ pub fn search_json(hits: &[SearchHit]) -> Vec<SearchHitJson<'_>> {
 pub fn search(hits: &[SearchHit]) {
     for h in hits {
         println!("{:>6}  {}", h.id, h.headline);
-        let snippet: String = h
-            .snippet
-            .iter()
-            .map(|p| if p.hit { format!("[{}]", p.text) } else { p.text.clone() })
-            .collect();
+        let snippet: String =
+            h.snippet.iter().map(|p| if p.hit { format!("[{}]", p.text) } else { p.text.clone() }).collect();
         if !snippet.is_empty() {
             println!("        {snippet}");
         }

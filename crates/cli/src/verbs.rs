@@ -32,15 +32,27 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Verb::List { status, limit } => {
             let rows = library.list_articles(&ListQuery { status: status.map(Into::into), limit, offset: 0 })?;
-            if json { output::json(&rows) } else { output::list(&rows) }
+            if json {
+                output::json(&rows)
+            } else {
+                output::list(&rows)
+            }
         }
         Verb::Show { id } => {
             let article = library.get_article(id)?;
-            if json { output::json(&article) } else { output::article(&article) }
+            if json {
+                output::json(&article)
+            } else {
+                output::article(&article)
+            }
         }
         Verb::Search { query, status, limit } => {
             let hits = library.search(&query, status.map(Into::into), limit)?;
-            if json { output::json(&output::search_json(&hits)) } else { output::search(&hits) }
+            if json {
+                output::json(&output::search_json(&hits))
+            } else {
+                output::search(&hits)
+            }
         }
         Verb::Export { id, format } => {
             let article = library.get_article(id)?;

@@ -32,8 +32,21 @@ fn fails(library: &Path, args: &[&str]) -> String {
 }
 
 const ARTICLE_KEYS: [&str; 15] = [
-    "id", "headline", "sapo", "body", "section", "keywords", "byline", "dateline", "slug", "slug_auto", "status",
-    "editor_note", "version", "created_at", "updated_at",
+    "id",
+    "headline",
+    "sapo",
+    "body",
+    "section",
+    "keywords",
+    "byline",
+    "dateline",
+    "slug",
+    "slug_auto",
+    "status",
+    "editor_note",
+    "version",
+    "created_at",
+    "updated_at",
 ];
 
 #[test]
@@ -42,12 +55,22 @@ fn new_then_show_list_search_export() {
     let lib = tmp.path().join("thu-vien");
     let body = tmp.path().join("body.txt");
     // NFD on purpose: the CLI must store NFC.
-    std::fs::write(&body, "Đoa\u{0323}n mo\u{0302}\u{0323}t, dòng một\ndòng hai.\n\nNgười dân Đà Nẵng đổ ra đường.\n").unwrap();
+    std::fs::write(&body, "Đoa\u{0323}n mo\u{0302}\u{0323}t, dòng một\ndòng hai.\n\nNgười dân Đà Nẵng đổ ra đường.\n")
+        .unwrap();
     let id = ok(
         &lib,
         &[
-            "new", "--headline", "Quận Dương Kinh mở đường", "--sapo", "Sáng 2-3, UBND quận…",
-            "--body-file", body.to_str().unwrap(), "--section", "Giao thông", "--keywords", "Hải Phòng, giao thông",
+            "new",
+            "--headline",
+            "Quận Dương Kinh mở đường",
+            "--sapo",
+            "Sáng 2-3, UBND quận…",
+            "--body-file",
+            body.to_str().unwrap(),
+            "--section",
+            "Giao thông",
+            "--keywords",
+            "Hải Phòng, giao thông",
         ],
     );
     let id: i64 = id.trim().parse().expect("new prints the id");

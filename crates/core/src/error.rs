@@ -100,9 +100,7 @@ impl Error {
 
     fn to_string_en(&self) -> String {
         match self {
-            Error::Sqlite(e) if is_corruption(e) => {
-                "The library file is damaged or is not a Bản Thảo library.".into()
-            }
+            Error::Sqlite(e) if is_corruption(e) => "The library file is damaged or is not a Bản Thảo library.".into(),
             Error::Sqlite(e) if is_readonly(e) => "The library cannot be written.".into(),
             other => {
                 let mut s = other.to_string();
@@ -168,10 +166,7 @@ fn sqlite_code(e: &rusqlite::Error) -> Option<rusqlite::ErrorCode> {
 }
 
 pub(crate) fn is_corruption(e: &rusqlite::Error) -> bool {
-    matches!(
-        sqlite_code(e),
-        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
-    )
+    matches!(sqlite_code(e), Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt))
 }
 
 pub(crate) fn is_readonly(e: &rusqlite::Error) -> bool {

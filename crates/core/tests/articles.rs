@@ -48,7 +48,10 @@ fn a_save_based_on_an_old_version_is_refused_and_changes_nothing() {
     lib.update_article(a.id, ArticlePatch { base_version: 1, sapo: Some("Của tôi".into()), ..Default::default() })
         .unwrap();
     let err = lib
-        .update_article(a.id, ArticlePatch { base_version: 1, sapo: Some("Của đồng nghiệp".into()), ..Default::default() })
+        .update_article(
+            a.id,
+            ArticlePatch { base_version: 1, sapo: Some("Của đồng nghiệp".into()), ..Default::default() },
+        )
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Conflict);
     assert_eq!(lib.get_article(a.id).unwrap().sapo, "Của tôi");
@@ -79,14 +82,17 @@ fn slugs_chosen_unique_and_handed_back() {
         .update_article(b.id, ArticlePatch { base_version: 2, headline: Some("Khác".into()), ..Default::default() })
         .unwrap();
     assert_eq!(b.slug, "bao-yagi", "a chosen slug does not follow the headline");
-    let b = lib.update_article(b.id, ArticlePatch { base_version: 3, slug: Some("".into()), ..Default::default() }).unwrap();
+    let b = lib
+        .update_article(b.id, ArticlePatch { base_version: 3, slug: Some("".into()), ..Default::default() })
+        .unwrap();
     assert_eq!((b.slug.as_str(), b.slug_auto), ("khac", true));
 }
 
 #[test]
 fn list_is_newest_change_first_and_filters_by_status() {
     let mut lib = Library::open_in_memory().unwrap();
-    let ids: Vec<i64> = (0..3).map(|i| lib.create_article(new_article(&format!("Bài {i}"), "", &[])).unwrap().id).collect();
+    let ids: Vec<i64> =
+        (0..3).map(|i| lib.create_article(new_article(&format!("Bài {i}"), "", &[])).unwrap().id).collect();
     std::thread::sleep(std::time::Duration::from_millis(5));
     lib.update_article(
         ids[0],
@@ -95,7 +101,8 @@ fn list_is_newest_change_first_and_filters_by_status() {
     .unwrap();
     let all: Vec<i64> = lib.list_articles(&ListQuery::default()).unwrap().iter().map(|s| s.id).collect();
     assert_eq!(all, [ids[0], ids[2], ids[1]]);
-    let submitted = lib.list_articles(&ListQuery { status: Some(ArticleStatus::Submitted), ..Default::default() }).unwrap();
+    let submitted =
+        lib.list_articles(&ListQuery { status: Some(ArticleStatus::Submitted), ..Default::default() }).unwrap();
     assert_eq!(submitted.len(), 1);
     assert_eq!(submitted[0].status, ArticleStatus::Submitted);
     let page = lib.list_articles(&ListQuery { limit: 2, offset: 2, status: None }).unwrap();
@@ -116,7 +123,10 @@ fn bodies_outside_the_schema_are_refused() {
     ];
     for b in bad {
         let err = lib
-            .update_article(a.id, ArticlePatch { base_version: 1, body: Some(body_json(b.clone())), ..Default::default() })
+            .update_article(
+                a.id,
+                ArticlePatch { base_version: 1, body: Some(body_json(b.clone())), ..Default::default() },
+            )
             .unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidBody, "{b}");
     }
@@ -138,10 +148,19 @@ fn rich_bodies_round_trip() {
         {"type": "bullet_list", "content": [{"type": "list_item", "content": [{"type": "paragraph", "content": [{"type": "text", "text": "một"}]}]}]},
         {"type": "ordered_list", "attrs": {"order": 3}, "content": [{"type": "list_item", "content": [{"type": "paragraph", "content": [{"type": "text", "text": "ba"}]}]}]}
     ]}));
-    let a = lib.create_article(NewArticle { headline: "x".into(), body: Some(body.clone()), ..Default::default() }).unwrap();
+    let a = lib
+        .create_article(NewArticle { headline: "x".into(), body: Some(body.clone()), ..Default::default() })
+        .unwrap();
     assert_eq!(lib.get_article(a.id).unwrap().body, body);
     let html = export::to_html(&lib.get_article(a.id).unwrap());
-    for part in ["<h2>Tiêu đề phụ</h2>", "<strong>đậm</strong>", "<em><a href=\"https://vnexpress.net\">nghiêng</a></em>", "<br>", "<blockquote><p>Trích dẫn</p></blockquote>", "<ol start=\"3\"><li><p>ba</p></li></ol>"] {
+    for part in [
+        "<h2>Tiêu đề phụ</h2>",
+        "<strong>đậm</strong>",
+        "<em><a href=\"https://vnexpress.net\">nghiêng</a></em>",
+        "<br>",
+        "<blockquote><p>Trích dẫn</p></blockquote>",
+        "<ol start=\"3\"><li><p>ba</p></li></ol>",
+    ] {
         assert!(html.contains(part), "{part} missing from {html}");
     }
 }

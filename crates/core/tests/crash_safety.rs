@@ -69,7 +69,9 @@ fn sigkill_in_the_middle_of_saves_loses_nothing_acknowledged() {
             let Some(Ok(line)) = lines.next() else { break };
             let parts: Vec<&str> = line.split_whitespace().collect();
             match parts.as_slice() {
-                ["ack", "new", id, r, n] => acked_new.push((id.parse().unwrap(), r.parse().unwrap(), n.parse().unwrap())),
+                ["ack", "new", id, r, n] => {
+                    acked_new.push((id.parse().unwrap(), r.parse().unwrap(), n.parse().unwrap()))
+                }
                 ["ack", "update", v, ..] => acked_version = v.parse().unwrap(),
                 _ => continue,
             }
@@ -82,7 +84,9 @@ fn sigkill_in_the_middle_of_saves_loses_nothing_acknowledged() {
         for line in lines.map_while(Result::ok) {
             let parts: Vec<&str> = line.split_whitespace().collect();
             match parts.as_slice() {
-                ["ack", "new", id, r, n] => acked_new.push((id.parse().unwrap(), r.parse().unwrap(), n.parse().unwrap())),
+                ["ack", "new", id, r, n] => {
+                    acked_new.push((id.parse().unwrap(), r.parse().unwrap(), n.parse().unwrap()))
+                }
                 ["ack", "update", v, ..] => acked_version = v.parse().unwrap(),
                 _ => {}
             }
@@ -102,5 +106,10 @@ fn sigkill_in_the_middle_of_saves_loses_nothing_acknowledged() {
     let shared = shared.iter().find(|a| a.headline == "shared").unwrap();
     let shared = lib.get_article(shared.id).unwrap();
     assert!(shared.version >= acked_version, "shared article at {} < acknowledged {acked_version}", shared.version);
-    println!("{} kills, {} acknowledged new articles, shared article at version {}", KILLS, acked_new.len(), shared.version);
+    println!(
+        "{} kills, {} acknowledged new articles, shared article at version {}",
+        KILLS,
+        acked_new.len(),
+        shared.version
+    );
 }

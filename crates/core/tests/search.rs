@@ -42,8 +42,11 @@ fn search_is_newest_change_first_and_filters_by_status() {
     let a = lib.create_article(new_article("Bão số 3", "", &[])).unwrap();
     let b = lib.create_article(new_article("Bão số 4", "", &[])).unwrap();
     assert_eq!(ids(&lib.search("bao", None, 20).unwrap()), [b.id, a.id]);
-    lib.update_article(a.id, ArticlePatch { base_version: 1, status: Some(ArticleStatus::Submitted), ..Default::default() })
-        .unwrap();
+    lib.update_article(
+        a.id,
+        ArticlePatch { base_version: 1, status: Some(ArticleStatus::Submitted), ..Default::default() },
+    )
+    .unwrap();
     assert_eq!(ids(&lib.search("bao", None, 20).unwrap()), [a.id, b.id], "a save moves it to the top");
     assert_eq!(ids(&lib.search("bao", Some(ArticleStatus::Submitted), 20).unwrap()), [a.id]);
     assert_eq!(ids(&lib.search("bao", None, 1).unwrap()), [a.id]);
@@ -53,8 +56,11 @@ fn search_is_newest_change_first_and_filters_by_status() {
 fn edits_and_deletes_reach_the_index() {
     let mut lib = Library::open_in_memory().unwrap();
     let a = lib.create_article(new_article("Cũ", "", &["chữ cũ"])).unwrap();
-    lib.update_article(a.id, ArticlePatch { base_version: 1, body: Some(paragraphs(&["chữ mới"])), ..Default::default() })
-        .unwrap();
+    lib.update_article(
+        a.id,
+        ArticlePatch { base_version: 1, body: Some(paragraphs(&["chữ mới"])), ..Default::default() },
+    )
+    .unwrap();
     assert!(lib.search("cu", None, 20).unwrap().iter().all(|h| h.headline == "Cũ"));
     assert_eq!(lib.search("moi", None, 20).unwrap().len(), 1);
     lib.delete_article(a.id).unwrap();

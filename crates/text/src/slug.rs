@@ -11,10 +11,7 @@ pub const MAX_SLUG_LEN: usize = 80;
 pub fn slugify(text: &str, max_len: usize) -> String {
     let folded = fold_for_search(text);
     let mut slug = String::with_capacity(folded.len().min(max_len));
-    for word in folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
         let extra = word.len() + usize::from(!slug.is_empty());
         if slug.len() + extra > max_len {
             if slug.is_empty() {
@@ -37,10 +34,7 @@ mod tests {
     #[test]
     fn vietnamese_headlines() {
         assert_eq!(slugify("Đà Nẵng: Đường Điện Biên Phủ", 80), "da-nang-duong-dien-bien-phu");
-        assert_eq!(
-            slugify("Xây dựng “thế trận” liên hoàn bảo vệ ANTT", 80),
-            "xay-dung-the-tran-lien-hoan-bao-ve-antt"
-        );
+        assert_eq!(slugify("Xây dựng “thế trận” liên hoàn bảo vệ ANTT", 80), "xay-dung-the-tran-lien-hoan-bao-ve-antt");
         assert_eq!(slugify("Quận 1 — 30/4/2025", 80), "quan-1-30-4-2025");
     }
 

@@ -1,6 +1,4 @@
-use banthao_core::{
-    Article, ArticleId, ArticlePatch, ArticleStatus, ArticleSummary, ListQuery, NewArticle, SearchHit,
-};
+use banthao_core::{Article, ArticleId, ArticlePatch, ArticleStatus, ArticleSummary, ListQuery, NewArticle, SearchHit};
 use tauri::State;
 
 use crate::error::CommandResult;

@@ -19,6 +19,7 @@ export async function seedDemo(backend: Backend): Promise<void> {
     section: 'An toàn giao thông',
     byline: 'Minh Châu',
     dateline: 'Đà Nẵng',
+    keywords: [],
     body: { type: 'doc', content: [para('Người dân phấn khởi khi tuyến đường được mở rộng.')] },
   });
   await backend.createArticle({
@@ -27,5 +28,6 @@ export async function seedDemo(backend: Backend): Promise<void> {
     section: 'Phóng sự ảnh',
     byline: 'Thuỷ Tiên',
     dateline: 'Yên Bái',
+    keywords: [],
   });
 }

@@ -9,9 +9,8 @@ pub fn empty_doc() -> BodyDoc {
 }
 
 fn paragraph(text: Option<String>) -> PmNode {
-    let content = text.map(|t| {
-        vec![PmNode { node_type: "text".into(), attrs: None, content: None, text: Some(t), marks: None }]
-    });
+    let content =
+        text.map(|t| vec![PmNode { node_type: "text".into(), attrs: None, content: None, text: Some(t), marks: None }]);
     PmNode { node_type: "paragraph".into(), attrs: None, content, text: None, marks: None }
 }
 

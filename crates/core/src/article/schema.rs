@@ -86,7 +86,13 @@ fn normalize(mut node: PmNode, depth: usize) -> Result<PmNode> {
             Content::Blocks => is_block(t),
             Content::Inline => is_inline(t),
             Content::ListItems => t == "list_item",
-            Content::ListItem => if i == 0 { t == "paragraph" } else { is_block(t) },
+            Content::ListItem => {
+                if i == 0 {
+                    t == "paragraph"
+                } else {
+                    is_block(t)
+                }
+            }
             Content::Leaf => false,
         };
         if !allowed {
@@ -98,8 +104,7 @@ fn normalize(mut node: PmNode, depth: usize) -> Result<PmNode> {
         }
         out.push(child);
     }
-    let needs_child = matches!(kind, Content::ListItems | Content::ListItem)
-        || node.node_type == "blockquote";
+    let needs_child = matches!(kind, Content::ListItems | Content::ListItem) || node.node_type == "blockquote";
     if needs_child && out.is_empty() {
         return Err(invalid(format!("'{}' is empty", node.node_type)));
     }

@@ -89,10 +89,7 @@ fn slug_for(text: &str) -> String {
 
 /// Moves the article to the newest place in the search index with its current text.
 pub(super) fn reindex(conn: &Connection, id: ArticleId) -> Result<()> {
-    conn.execute(
-        "DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?1)",
-        [id],
-    )?;
+    conn.execute("DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?1)", [id])?;
     conn.execute(
         "UPDATE articles SET search_rowid = (SELECT coalesce(max(search_rowid), 0) + 1 FROM articles)
          WHERE id = ?1",
@@ -205,10 +202,7 @@ impl Library {
         let now = now_rfc3339();
         let tx = self.conn.transaction()?;
         let slug = unique_slug(&tx, &slug_base, None)?;
-        tx.execute(
-            "INSERT INTO articles (body, created_at, updated_at) VALUES ('{}', ?1, ?1)",
-            [&now],
-        )?;
+        tx.execute("INSERT INTO articles (body, created_at, updated_at) VALUES ('{}', ?1, ?1)", [&now])?;
         let article = Article {
             id: tx.last_insert_rowid(),
             headline,
@@ -246,13 +240,9 @@ impl Library {
         Ok(saved)
     }
 
-
     pub fn delete_article(&mut self, id: ArticleId) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?1)",
-            [id],
-        )?;
+        tx.execute("DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?1)", [id])?;
         if tx.execute("DELETE FROM articles WHERE id = ?1", [id])? == 0 {
             return Err(Error::ArticleNotFound(id));
         }

@@ -42,8 +42,8 @@ impl Library {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let mut conn = Connection::open_with_flags(&db_path, flags)
-            .map_err(|e| classify_open_error(e, dir, &db_path))?;
+        let mut conn =
+            Connection::open_with_flags(&db_path, flags).map_err(|e| classify_open_error(e, dir, &db_path))?;
         connection::configure(&conn).map_err(|e| classify(e, dir, &db_path))?;
         migrate::migrate(&mut conn, Some(&db_path)).map_err(|e| classify(e, dir, &db_path))?;
         Ok(Library { conn, dir: dir.to_path_buf() })
@@ -104,9 +104,7 @@ fn classify(e: Error, dir: &Path, db_path: &Path) -> Error {
     match e {
         Error::Sqlite(ref s) if is_corruption(s) => Error::LibraryCorrupt { path: db_path.to_path_buf() },
         Error::Sqlite(ref s) if is_readonly(s) => Error::LibraryUnwritable { path: dir.to_path_buf() },
-        Error::LibraryTooNew { found, known, .. } => {
-            Error::LibraryTooNew { path: db_path.to_path_buf(), found, known }
-        }
+        Error::LibraryTooNew { found, known, .. } => Error::LibraryTooNew { path: db_path.to_path_buf(), found, known },
         other => other,
     }
 }

@@ -102,14 +102,10 @@ impl Library {
 
     pub fn get_revision(&self, id: RevisionId) -> Result<Revision> {
         self.conn
-            .query_row(
-                "SELECT id, article_id, created_at, reason, content FROM revisions WHERE id = ?1",
-                [id],
-                |r| {
-                    let content: String = r.get(4)?;
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?, content))
-                },
-            )
+            .query_row("SELECT id, article_id, created_at, reason, content FROM revisions WHERE id = ?1", [id], |r| {
+                let content: String = r.get(4)?;
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?, content))
+            })
             .optional()?
             .map(|(id, article_id, created_at, reason, content)| {
                 Ok::<_, Error>(Revision {
@@ -134,11 +130,8 @@ impl Library {
         let c = revision.content;
         // A slug that was simply the headline's stays tied to the headline.
         let auto_slug = banthao_text::slugify(&c.headline, banthao_text::slug::MAX_SLUG_LEN);
-        let slug = if c.slug == auto_slug || c.slug.starts_with(&format!("{auto_slug}-")) {
-            String::new()
-        } else {
-            c.slug
-        };
+        let slug =
+            if c.slug == auto_slug || c.slug.starts_with(&format!("{auto_slug}-")) { String::new() } else { c.slug };
         let patch = ArticlePatch {
             base_version: current.version,
             headline: Some(c.headline),

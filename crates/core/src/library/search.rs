@@ -64,21 +64,16 @@ impl Library {
     }
 
     fn search_pass(&self, fts: &str, status: Option<ArticleStatus>, limit: u32) -> Result<Vec<Article>> {
-        let columns = super::articles::ARTICLE_COLUMNS
-            .split(", ")
-            .map(|c| format!("a.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let columns =
+            super::articles::ARTICLE_COLUMNS.split(", ").map(|c| format!("a.{c}")).collect::<Vec<_>>().join(", ");
         let sql = format!(
             "SELECT {columns} FROM article_search s JOIN articles a ON a.search_rowid = s.rowid
              WHERE article_search MATCH ?1 AND (?2 IS NULL OR a.status = ?2)
              ORDER BY s.rowid DESC LIMIT ?3"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![fts, status.map(|s| s.as_str()), limit],
-            super::articles::article_from_row,
-        )?;
+        let rows =
+            stmt.query_map(params![fts, status.map(|s| s.as_str()), limit], super::articles::article_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

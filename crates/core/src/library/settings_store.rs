@@ -40,10 +40,8 @@ impl Library {
 
     fn put_setting<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<()> {
         let json = serde_json::to_string(value).expect("settings serialize");
-        let current: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?;
+        let current: Option<String> =
+            self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
         if current.as_deref() != Some(json.as_str()) {
             self.conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)

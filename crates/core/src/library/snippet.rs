@@ -52,11 +52,8 @@ pub(super) fn snippet(article: &Article, folded_terms: &[String]) -> Vec<Snippet
 /// them: whole words, except the last term, which matches as a prefix.
 fn hits_in(text: &str, folded_terms: &[String]) -> Vec<(usize, usize)> {
     let folded: Vec<char> = banthao_text::fold_for_search(text).chars().collect();
-    let terms: Vec<(Vec<char>, bool)> = folded_terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.chars().collect(), i + 1 == folded_terms.len()))
-        .collect();
+    let terms: Vec<(Vec<char>, bool)> =
+        folded_terms.iter().enumerate().map(|(i, t)| (t.chars().collect(), i + 1 == folded_terms.len())).collect();
     let mut hits = Vec::new();
     let mut i = 0;
     while i < folded.len() {

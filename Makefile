@@ -1,0 +1,76 @@
+# Bản Thảo — two commands on a fresh Debian 12 machine:
+#   make run    installs what is missing, builds, opens the app on the default library
+#   make test   installs what is missing, runs every check and test suite
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+CARGO ?= cargo
+APP_FEATURES := --features banthao-app/custom-protocol
+APP_BIN := target/debug/banthao-app
+TOOLS := $(CURDIR)/target/tools
+TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
+
+.PHONY: run test deps ui app cli check-fmt clippy bindings check-bindings test-rust test-ui test-e2e \
+        bench dist fmt clean
+
+deps:
+	@scripts/install-deps.sh
+
+ui: deps
+	cd ui && npm run build
+
+app: ui
+	$(CARGO) build -p banthao-app $(APP_FEATURES)
+
+cli: deps
+	$(CARGO) build -p banthao-cli
+
+run: app
+	$(APP_BIN) $(ARGS)
+
+# ---- tests -------------------------------------------------------------------------------
+test: deps check-fmt ui clippy test-rust check-bindings test-ui test-e2e
+	@echo "make test: all suites passed"
+
+check-fmt:
+	$(CARGO) fmt --all --check
+
+clippy: ui
+	$(CARGO) clippy --workspace --all-targets $(APP_FEATURES) -- -D warnings
+
+# The core's tests write the TypeScript bindings (ts-rs); they must match what is committed.
+bindings:
+	$(CARGO) test -p banthao-core --lib export_bindings
+check-bindings: bindings
+	@if [ -n "$$(git status --porcelain -- ui/src/bindings)" ]; then \
+	  git status --short -- ui/src/bindings; \
+	  echo "ui/src/bindings is out of date with the Rust types: run 'make bindings' and commit"; exit 1; \
+	fi
+
+test-rust: ui
+	$(CARGO) test --workspace $(APP_FEATURES)
+
+test-ui: deps
+	cd ui && npm run typecheck && npm test
+
+$(TAURI_DRIVER):
+	$(CARGO) install tauri-driver --locked --root $(TOOLS)
+
+test-e2e: app cli $(TAURI_DRIVER)
+	TAURI_DRIVER=$(TAURI_DRIVER) APP_BIN=$(CURDIR)/$(APP_BIN) BANTHAO_CLI=$(CURDIR)/target/debug/banthao \
+	  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" node e2e/run.mjs
+
+# ---- not part of `make test` -------------------------------------------------------------
+bench: deps ui
+	$(CARGO) build --release -p banthao-app $(APP_FEATURES) --bins
+	$(CARGO) run --release -p banthao-bench -- $(BENCH_ARGS)
+
+dist: ui
+	cd ui && TAURI_APP_PATH=../src-tauri TAURI_FRONTEND_PATH=. npx tauri build --bundles deb
+	@ls -1 target/release/bundle/deb/*.deb
+
+fmt:
+	$(CARGO) fmt --all
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules

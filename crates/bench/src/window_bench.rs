@@ -1,0 +1,138 @@
+//! Start-up to the list on screen, and resident memory of the whole process tree (WebKit's
+//! processes included), against a bare Tauri window built by the same toolchain
+//! (`src-tauri/src/bin/bare-window.rs`). Both print a line once their page has painted.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::stats::{ms, ratio};
+
+const RUNS: usize = 5;
+
+struct Launch {
+    ready: Duration,
+    rss_kib: u64,
+    processes: usize,
+}
+
+fn children_map() -> HashMap<u32, Vec<u32>> {
+    let mut map: HashMap<u32, Vec<u32>> = HashMap::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
+        // The command name may hold spaces: the parent pid is the 2nd field after ')'.
+        let Some(ppid) = stat.rsplit(')').next().and_then(|r| r.split_whitespace().nth(1)) else { continue };
+        if let Ok(ppid) = ppid.parse() {
+            map.entry(ppid).or_default().push(pid);
+        }
+    }
+    map
+}
+
+fn tree(root: u32) -> Vec<u32> {
+    let map = children_map();
+    let mut out = vec![root];
+    let mut i = 0;
+    while i < out.len() {
+        out.extend(map.get(&out[i]).into_iter().flatten().copied());
+        i += 1;
+    }
+    out
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(str::to_string))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        .unwrap_or(0)
+}
+
+fn launch(bin: &Path, data_home: &Path) -> Option<Launch> {
+    let start = Instant::now();
+    let mut child = Command::new(bin)
+        .env("XDG_DATA_HOME", data_home)
+        .env("BANTHAO_REPORT_READY", "1")
+        .env_remove("BANTHAO_LIBRARY")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let stdout = child.stdout.take()?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if line.starts_with("banthao-ready-ms") {
+                let _ = tx.send(());
+            }
+        }
+    });
+    let ready = rx.recv_timeout(Duration::from_secs(60)).ok().map(|_| start.elapsed());
+    // Let the web process settle before reading memory, as a user would see it a moment later.
+    std::thread::sleep(Duration::from_millis(1500));
+    let pids = tree(child.id());
+    let rss = pids.iter().map(|&p| rss_kib(p)).sum();
+    for &pid in pids.iter().rev() {
+        kill_pid(pid);
+    }
+    let _ = child.wait();
+    Some(Launch { ready: ready?, rss_kib: rss, processes: pids.len() })
+}
+
+fn kill_pid(pid: u32) {
+    let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+}
+
+fn median(mut v: Vec<Launch>) -> Option<Launch> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by_key(|l| l.ready);
+    let mid = v.len() / 2;
+    let ready = v[mid].ready;
+    let mut rss: Vec<u64> = v.iter().map(|l| l.rss_kib).collect();
+    rss.sort();
+    Some(Launch { ready, rss_kib: rss[mid], processes: v[mid].processes })
+}
+
+pub fn startup_and_memory(tmp: &Path) {
+    if std::env::var_os("DISPLAY").is_none() {
+        println!("start-up / memory: skipped (no DISPLAY; `make bench` runs under xvfb-run)");
+        return;
+    }
+    let exe = std::env::current_exe().unwrap();
+    let bin_dir = exe.parent().unwrap();
+    let (app, bare) = (bin_dir.join("banthao-app"), bin_dir.join("bare-window"));
+    if !app.exists() || !bare.exists() {
+        println!("start-up / memory: skipped (build with `make bench`, which builds both release binaries)");
+        return;
+    }
+    let mut ours = Vec::new();
+    let mut reference = Vec::new();
+    for run in 0..RUNS {
+        // A fresh default library each time: first-run start-up, library created on the way.
+        ours.extend(launch(&app, &tmp.join(format!("app-{run}"))));
+        reference.extend(launch(&bare, &tmp.join(format!("bare-{run}"))));
+    }
+    let (Some(o), Some(r)) = (median(ours), median(reference)) else {
+        println!("start-up / memory: a window did not report ready within 60 s");
+        return;
+    };
+    println!(
+        "start-up to the list on screen      median {}   (bare Tauri window: {})   ratio {}",
+        ms(o.ready),
+        ms(r.ready),
+        ratio(o.ready, r.ready)
+    );
+    println!(
+        "resident memory, whole tree         {:.0} MiB in {} processes   (bare Tauri window: {:.0} MiB in {})   ratio {:.2}×",
+        o.rss_kib as f64 / 1024.0,
+        o.processes,
+        r.rss_kib as f64 / 1024.0,
+        r.processes,
+        o.rss_kib as f64 / r.rss_kib.max(1) as f64
+    );
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { NewArticle } from '../bindings/NewArticle';
+import { AppError } from './backend';
+import { MemoryBackend } from './memory';
+
+const blank: NewArticle = { headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
+
+function backend(): MemoryBackend {
+  let clock = Date.parse('2011-03-03T09:00:00Z');
+  return new MemoryBackend({ now: () => (clock += 60_000) });
+}
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError);
+    return e as AppError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('MemoryBackend articles', () => {
+  it('creates with version 1, NFC text and a slug from the headline', async () => {
+    const b = backend();
+    const a = await b.createArticle({ ...blank, headline: 'Đà Nẵng: Đường Điện Biên Phủ'.normalize('NFD') });
+    expect(a.version).toBe(1);
+    expect(a.status).toBe('draft');
+    expect(a.headline).toBe('Đà Nẵng: Đường Điện Biên Phủ'.normalize('NFC'));
+    expect(a.slug).toBe('da-nang-duong-dien-bien-phu');
+    expect(a.slug_auto).toBe(true);
+    expect(a.body.type).toBe('doc');
+  });
+
+  it('updates only sent fields, bumps the version and follows the headline until the slug is set', async () => {
+    const b = backend();
+    const a = await b.createArticle({ ...blank, headline: 'Tin cũ', sapo: 'Sapo' });
+    const u = await b.updateArticle(a.id, { base_version: 1, headline: 'Tin mới' });
+    expect(u).toMatchObject({ version: 2, headline: 'Tin mới', sapo: 'Sapo', slug: 'tin-moi' });
+    const manual = await b.updateArticle(a.id, { base_version: 2, slug: 'Đường dẫn riêng' });
+    expect(manual).toMatchObject({ slug: 'duong-dan-rieng', slug_auto: false });
+    const still = await b.updateArticle(a.id, { base_version: 3, headline: 'Tít khác' });
+    expect(still.slug).toBe('duong-dan-rieng');
+    const back = await b.updateArticle(a.id, { base_version: 4, slug: '' });
+    expect(back).toMatchObject({ slug: 'tit-khac', slug_auto: true });
+  });
+
+  it('refuses a save based on an old version with code conflict', async () => {
+    const b = backend();
+    const a = await b.createArticle(blank);
+    await b.updateArticle(a.id, { base_version: 1, headline: 'một' });
+    const err = await rejection(b.updateArticle(a.id, { base_version: 1, headline: 'hai' }));
+    expect(err.code).toBe('conflict');
+    expect((await b.getArticle(a.id)).headline).toBe('một');
+  });
+
+  it('lists newest change first, filters by status, pages', async () => {
+    const b = backend();
+    const one = await b.createArticle({ ...blank, headline: 'một' });
+    const two = await b.createArticle({ ...blank, headline: 'hai' });
+    const three = await b.createArticle({ ...blank, headline: 'ba' });
+    await b.updateArticle(one.id, { base_version: 1, status: 'submitted' });
+    const all = await b.listArticles({ limit: 50, offset: 0 });
+    expect(all.map((s) => s.id)).toEqual([one.id, three.id, two.id]);
+    expect(all[0]!.updated_at > all[1]!.updated_at).toBe(true);
+    const submitted = await b.listArticles({ status: 'submitted', limit: 50, offset: 0 });
+    expect(submitted.map((s) => s.id)).toEqual([one.id]);
+    const page2 = await b.listArticles({ limit: 2, offset: 2 });
+    expect(page2.map((s) => s.id)).toEqual([two.id]);
+  });
+
+  it('reports not_found for a missing article', async () => {
+    expect((await rejection(backend().getArticle(99))).code).toBe('not_found');
+  });
+});
+
+describe('MemoryBackend search', () => {
+  it('finds text without diacritics and puts exact-diacritic hits first', async () => {
+    const b = backend();
+    const kinh = await b.createArticle({ ...blank, headline: 'Quận Dương Kinh ra quân' });
+    const nang = await b.createArticle({ ...blank, headline: 'Mưa lớn', sapo: 'Sáng nay Đà Nẵng mưa to.' });
+    const loose = await b.createArticle({ ...blank, headline: 'Đá nặng đè xe' });
+    await b.createArticle({ ...blank, headline: 'Không liên quan' });
+
+    expect((await b.searchArticles('duong kinh', null, 20)).map((h) => h.id)).toEqual([kinh.id]);
+
+    const folded = await b.searchArticles('da nang', null, 20);
+    expect(folded.map((h) => h.id).sort()).toEqual([nang.id, loose.id].sort());
+
+    const exact = await b.searchArticles('Đà Nẵng', null, 20);
+    expect(exact.map((h) => h.id)).toEqual([nang.id, loose.id]);
+    expect(exact[0]!.exact).toBe(true);
+    expect(exact[1]!.exact).toBe(false);
+    const hitText = exact[0]!.snippet.filter((p) => p.hit).map((p) => p.text);
+    expect(hitText).toEqual(['Đà', 'Nẵng']);
+  });
+
+  it('filters search by status and ignores empty queries', async () => {
+    const b = backend();
+    const a = await b.createArticle({ ...blank, headline: 'Hải Phòng' });
+    await b.updateArticle(a.id, { base_version: 1, status: 'published' });
+    expect(await b.searchArticles('hai phong', 'draft', 20)).toEqual([]);
+    expect((await b.searchArticles('hai phong', 'published', 20)).length).toBe(1);
+    expect(await b.searchArticles('  ', null, 20)).toEqual([]);
+  });
+});
+
+describe('MemoryBackend revisions', () => {
+  it('records revisions newest first and restores one, keeping the state before', async () => {
+    const b = backend();
+    const a = await b.createArticle({ ...blank, headline: 'Bản đầu tiên' });
+    await b.updateArticle(a.id, { base_version: 1, headline: 'Bản thứ hai có thêm chữ' });
+    const revisions = await b.listRevisions(a.id);
+    expect(revisions.map((r) => r.reason)).toEqual(['edited', 'created']);
+    expect(revisions[0]!.tieng).toBe(6);
+
+    const first = await b.getRevision(revisions[1]!.id);
+    expect(first.content.headline).toBe('Bản đầu tiên');
+
+    const restored = await b.restoreRevision(revisions[1]!.id);
+    expect(restored).toMatchObject({ headline: 'Bản đầu tiên', version: 3 });
+    const after = await b.listRevisions(a.id);
+    expect(after.map((r) => r.reason)).toEqual(['restored', 'before_restore', 'edited', 'created']);
+    expect(after[1]!.headline).toBe('Bản thứ hai có thêm chữ');
+  });
+
+  it('keeps settings: locale and last article', async () => {
+    const b = backend();
+    expect((await b.getSettings()).locale).toBe('vi');
+    expect((await b.setLocale('en')).locale).toBe('en');
+    await b.setLastArticle(4);
+    expect((await b.getSettings()).last_article_id).toBe(4);
+  });
+});

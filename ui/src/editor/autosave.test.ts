@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Article } from '../bindings/Article';
+import type { ArticlePatch } from '../bindings/ArticlePatch';
+import { MemoryBackend } from '../backend/memory';
+import { AutosaveController, type SaveState } from './autosave';
+
+/** A memory backend whose saves can be held open, to see what happens while one is in flight. */
+class SlowBackend extends MemoryBackend {
+  patches: ArticlePatch[] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  hold = false;
+  private releases: Array<() => void> = [];
+
+  override async updateArticle(id: number, patch: ArticlePatch): Promise<Article> {
+    this.patches.push(patch);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      if (this.hold) await new Promise<void>((resolve) => this.releases.push(resolve));
+      return await super.updateArticle(id, patch);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  release(): void {
+    this.releases.splice(0).forEach((r) => r());
+  }
+}
+
+async function setup(options: { debounceMs?: number; maxWaitMs?: number } = {}) {
+  const backend = new SlowBackend();
+  const article = await backend.createArticle({ headline: 'Tít', sapo: '', section: '', keywords: [], byline: '', dateline: '' });
+  const states: SaveState[] = [];
+  const saved: Article[] = [];
+  const controller = new AutosaveController({
+    backend,
+    articleId: article.id,
+    version: article.version,
+    debounceMs: options.debounceMs ?? 500,
+    maxWaitMs: options.maxWaitMs ?? 3000,
+    onState: (s) => states.push(s),
+    onSaved: (a) => saved.push(a),
+  });
+  return { backend, article, controller, states, saved };
+}
+
+/** Lets timers fire and promises settle. */
+async function advance(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('AutosaveController', () => {
+  it('waits for a pause in typing, then saves the last value once', async () => {
+    const { backend, controller, states } = await setup();
+    controller.change({ headline: 'T' });
+    await advance(300);
+    controller.change({ headline: 'Tí' });
+    await advance(300);
+    controller.change({ headline: 'Tít mới' });
+    expect(controller.state).toBe('pending');
+    await advance(499);
+    expect(backend.patches).toHaveLength(0);
+    await advance(1);
+    expect(backend.patches).toEqual([{ base_version: 1, headline: 'Tít mới' }]);
+    expect(controller.state).toBe('saved');
+    expect(states).toContain('saving');
+  });
+
+  it('saves at most every maxWait while typing goes on', async () => {
+    const { backend, controller } = await setup();
+    for (let i = 0; i < 40; i++) {
+      controller.change({ sapo: 'x'.repeat(i + 1) });
+      await advance(100);
+    }
+    // 4 s of continuous typing: a save at 3 s, none waiting for a pause.
+    expect(backend.patches.length).toBeGreaterThanOrEqual(1);
+    expect(backend.patches[0]!.sapo!.length).toBeLessThanOrEqual(31);
+  });
+
+  it('never has two saves in flight and chains versions', async () => {
+    const { backend, controller } = await setup({ debounceMs: 10 });
+    backend.hold = true;
+    controller.change({ headline: 'một' });
+    await advance(10);
+    expect(backend.inFlight).toBe(1);
+    controller.change({ headline: 'hai' });
+    controller.change({ sapo: 'sapo' });
+    await advance(100);
+    expect(backend.inFlight).toBe(1);
+    expect(controller.state).toBe('saving');
+    backend.release();
+    await advance(20);
+    backend.release();
+    await advance(20);
+    expect(backend.maxInFlight).toBe(1);
+    expect(backend.patches).toEqual([
+      { base_version: 1, headline: 'một' },
+      { base_version: 2, headline: 'hai', sapo: 'sapo' },
+    ]);
+    expect(controller.version).toBe(3);
+    expect(controller.state).toBe('saved');
+  });
+
+  it('on conflict keeps the unsaved text, stops saving and can overwrite', async () => {
+    const { backend, article, controller } = await setup({ debounceMs: 10 });
+    await backend.updateArticle(article.id, { base_version: 1, headline: 'Người khác sửa' });
+    controller.change({ headline: 'Bản của tôi' });
+    await advance(10);
+    expect(controller.state).toBe('error');
+    expect(controller.error?.code).toBe('conflict');
+    controller.change({ sapo: 'gõ tiếp' });
+    await advance(1000);
+    expect(backend.patches.filter((p) => p.base_version === 1 && p.headline === 'Bản của tôi')).toHaveLength(1);
+    expect(controller.dirty).toBe(true);
+    expect((await backend.getArticle(article.id)).headline).toBe('Người khác sửa');
+
+    const latest = await backend.getArticle(article.id);
+    await controller.overwrite(latest.version, {});
+    const stored = await backend.getArticle(article.id);
+    expect(stored).toMatchObject({ headline: 'Bản của tôi', sapo: 'gõ tiếp' });
+    expect(controller.state).toBe('saved');
+  });
+
+  it('flush saves pending edits at once and waits for the save in flight', async () => {
+    const { backend, controller } = await setup();
+    controller.change({ byline: 'Nhóm PV' });
+    await controller.flush();
+    expect(backend.patches).toEqual([{ base_version: 1, byline: 'Nhóm PV' }]);
+    expect(controller.state).toBe('saved');
+    expect(controller.dirty).toBe(false);
+
+    backend.hold = true;
+    controller.change({ byline: 'A' });
+    await advance(500);
+    controller.change({ byline: 'B' });
+    let done = false;
+    const flushing = controller.flush().then(() => (done = true));
+    await advance(0);
+    expect(done).toBe(false);
+    backend.release();
+    await advance(0);
+    backend.release();
+    await flushing;
+    expect((await backend.getArticle(1)).byline).toBe('B');
+    expect(backend.maxInFlight).toBe(1);
+  });
+
+  it('keeps fields of a failed save and retries them', async () => {
+    const { backend, controller } = await setup({ debounceMs: 10 });
+    const original = backend.updateArticle.bind(backend);
+    let fail = true;
+    backend.updateArticle = async (id, patch) => {
+      if (fail) {
+        backend.patches.push(patch);
+        throw { code: 'io', message: 'Lỗi vào/ra: đĩa đầy' };
+      }
+      return original(id, patch);
+    };
+    controller.change({ dateline: 'Hải Phòng' });
+    await advance(10);
+    expect(controller.state).toBe('error');
+    expect(controller.error).toMatchObject({ code: 'io' });
+    fail = false;
+    await controller.retry();
+    expect((await backend.getArticle(1)).dateline).toBe('Hải Phòng');
+    expect(controller.state).toBe('saved');
+  });
+});

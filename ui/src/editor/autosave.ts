@@ -1,0 +1,179 @@
+/**
+ * Autosave for one open article. Changes are merged into a pending patch and saved after a
+ * quiet pause (debounce), or at the latest `maxWaitMs` after the first unsaved change while
+ * typing goes on. Saves are serialized: never two in flight, each based on the version the
+ * previous one returned. A failed save puts its fields back into the pending patch, so
+ * nothing the user wrote is dropped; a conflict stops saving until the user decides.
+ */
+import type { Article } from '../bindings/Article';
+import type { ArticlePatch } from '../bindings/ArticlePatch';
+import { AppError, toAppError, type Backend } from '../backend/backend';
+
+export type SaveState = 'saved' | 'saving' | 'pending' | 'error';
+export type PatchFields = Omit<ArticlePatch, 'base_version'>;
+
+export type AutosaveOptions = {
+  backend: Backend;
+  articleId: number;
+  version: number;
+  debounceMs?: number;
+  maxWaitMs?: number;
+  onState?: (state: SaveState, error: AppError | null) => void;
+  /** The stored article after each successful save (new version, slug, NFC text). */
+  onSaved?: (article: Article) => void;
+};
+
+export class AutosaveController {
+  private pending: PatchFields = {};
+  private hasPending = false;
+  private firstPendingAt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> | null = null;
+  private _version: number;
+  private _state: SaveState = 'saved';
+  private _error: AppError | null = null;
+  private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
+
+  constructor(private readonly options: AutosaveOptions) {
+    this._version = options.version;
+    this.debounceMs = options.debounceMs ?? 500;
+    this.maxWaitMs = options.maxWaitMs ?? 3000;
+  }
+
+  get version(): number {
+    return this._version;
+  }
+  get state(): SaveState {
+    return this._state;
+  }
+  get error(): AppError | null {
+    return this._error;
+  }
+  get inConflict(): boolean {
+    return this._error?.code === 'conflict';
+  }
+  get dirty(): boolean {
+    return this.hasPending || this.inFlight !== null;
+  }
+
+  /** Records changed fields; later values of a field replace earlier ones. */
+  change(fields: PatchFields): void {
+    this.merge(fields);
+    if (!this.inConflict) {
+      this._error = null;
+      this.setState(this.inFlight ? 'saving' : 'pending');
+    }
+    this.schedule();
+  }
+
+  private merge(fields: PatchFields): void {
+    if (!this.hasPending) this.firstPendingAt = Date.now();
+    // Later fields win; fields that failed to save are merged under newer edits (see `save`).
+    this.pending = { ...this.pending, ...fields };
+    this.hasPending = true;
+  }
+
+  private schedule(): void {
+    if (this.inConflict) return;
+    if (this.timer) clearTimeout(this.timer);
+    const waited = Date.now() - this.firstPendingAt;
+    const delay = Math.max(0, Math.min(this.debounceMs, this.maxWaitMs - waited));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.saveNow();
+    }, delay);
+  }
+
+  /** Starts a save of what is pending unless one is already in flight (it chains on). */
+  private saveNow(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    if (!this.hasPending || this.inConflict) return Promise.resolve();
+    const fields = this.pending;
+    this.pending = {};
+    this.hasPending = false;
+    this.setState('saving');
+    this.inFlight = this.save(fields).finally(() => {
+      this.inFlight = null;
+      // Edits made while saving: save them next, based on the version just returned.
+      if (this.hasPending && !this.inConflict && !this.timer && !this._error) void this.saveNow();
+    });
+    return this.inFlight;
+  }
+
+  private async save(fields: PatchFields): Promise<void> {
+    try {
+      const article = await this.options.backend.updateArticle(this.options.articleId, {
+        ...fields,
+        base_version: this._version,
+      });
+      this._version = article.version;
+      this._error = null;
+      this.options.onSaved?.(article);
+      this.setState(this.hasPending ? 'pending' : 'saved');
+    } catch (reason) {
+      // Keep the unsaved fields; anything typed since wins over them.
+      this.pending = { ...fields, ...this.pending };
+      if (!this.hasPending) this.firstPendingAt = Date.now();
+      this.hasPending = true;
+      this._error = toAppError(reason);
+      this.setState('error');
+    }
+  }
+
+  /** Saves everything pending now and resolves when nothing is left in flight. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.inFlight || (this.hasPending && !this.inConflict)) {
+      const before = this._error;
+      await this.saveNow();
+      // A failing backend must not spin forever: one attempt per flush after an error.
+      if (this._error && this._error !== before) break;
+      if (this._error && !this.inFlight) break;
+    }
+  }
+
+  /** Retries after a non-conflict error (the "retry" button). */
+  retry(): Promise<void> {
+    this._error = null;
+    return this.flush();
+  }
+
+  /**
+   * Resolves a conflict by keeping the user's text: `latestVersion` is the stored version
+   * now, `allFields` the complete current content, sent as one save based on it.
+   */
+  overwrite(latestVersion: number, allFields: PatchFields): Promise<void> {
+    this._version = latestVersion;
+    this._error = null;
+    this.pending = { ...this.pending, ...allFields };
+    this.hasPending = true;
+    return this.flush();
+  }
+
+  /** Drops pending edits (after the user chose to reload the stored article). */
+  reset(version: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = {};
+    this.hasPending = false;
+    this._version = version;
+    this._error = null;
+    this.setState('saved');
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private setState(state: SaveState): void {
+    this._state = state;
+    this.options.onState?.(state, state === 'error' ? this._error : null);
+  }
+}
+
+export { AppError };

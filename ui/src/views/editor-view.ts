@@ -1,0 +1,321 @@
+/** The article editor: headline, sapo, body, the details panel, autosave and history. */
+import type { Article } from '../bindings/Article';
+import type { ArticleStatus } from '../bindings/ArticleStatus';
+import type { AppError, Backend } from '../backend/backend';
+import { toAppError } from '../backend/backend';
+import { AutosaveController, type PatchFields, type SaveState } from '../editor/autosave';
+import { BodyEditor } from '../editor/body-editor';
+import { ALL_STATUSES, statusKey, type MessageKey } from '../i18n';
+import { countText, type TextCounts } from '../text/counts';
+import { append, el, relabel, setAttrText, setText, tr } from './dom';
+import { HistoryPanel } from './history';
+
+export type EditorCallbacks = { back: () => void };
+
+/** "a, b ,, c" → ["a", "b", "c"]. */
+export function parseKeywords(value: string): string[] {
+  return value
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0);
+}
+
+const countParams = (c: TextCounts) => ({ tieng: c.tieng, chars: c.chars });
+
+export class EditorView {
+  readonly element: HTMLElement;
+  readonly controller: AutosaveController;
+  readonly body: BodyEditor;
+  private readonly history: HistoryPanel;
+  private readonly fields: {
+    headline: HTMLTextAreaElement;
+    sapo: HTMLTextAreaElement;
+    byline: HTMLInputElement;
+    dateline: HTMLInputElement;
+    section: HTMLInputElement;
+    keywords: HTMLInputElement;
+    slug: HTMLInputElement;
+    status: HTMLSelectElement;
+  };
+  private readonly counts: Record<'headline' | 'sapo' | 'body', HTMLElement>;
+  private readonly saveState: HTMLElement;
+  private readonly banner: HTMLElement;
+  private readonly bannerText: HTMLElement;
+  private readonly slugMode: HTMLElement;
+  private readonly versionLabel: HTMLElement;
+  private slugEdited = false;
+
+  constructor(private readonly backend: Backend, article: Article, callbacks: EditorCallbacks) {
+    this.controller = new AutosaveController({
+      backend,
+      articleId: article.id,
+      version: article.version,
+      onState: (state, error) => this.showSaveState(state, error),
+      onSaved: (saved) => this.onSaved(saved),
+    });
+
+    const back = el('button', { id: 'back-to-list', type: 'button', class: 'btn quiet back' }, '← ', tr('span', 'editor.back'));
+    back.addEventListener('click', () => callbacks.back());
+    this.saveState = el('span', { id: 'save-state', 'data-state': 'saved', role: 'status', 'aria-live': 'polite' });
+    setText(this.saveState, 'save.saved');
+    const historyToggle = tr('button', 'editor.history', { id: 'history-toggle', type: 'button', class: 'btn quiet', 'aria-pressed': 'false' });
+    historyToggle.addEventListener('click', () => {
+      void this.history.toggle().then(() => historyToggle.setAttribute('aria-pressed', String(this.history.isOpen)));
+    });
+    this.versionLabel = el('span', { class: 'version-label' });
+    const topbar = el('div', { class: 'editor-topbar' }, back, el('span', { class: 'topbar-spacer' }), this.versionLabel, this.saveState, historyToggle);
+
+    this.bannerText = el('span', { class: 'banner-text' });
+    const reload = tr('button', 'save.conflictReload', { type: 'button', class: 'btn small', id: 'conflict-reload' });
+    reload.addEventListener('click', () => void this.reloadFromServer());
+    const keep = tr('button', 'save.conflictKeepMine', { type: 'button', class: 'btn small primary', id: 'conflict-keep' });
+    keep.addEventListener('click', () => void this.keepMine());
+    const retry = tr('button', 'save.retry', { type: 'button', class: 'btn small', id: 'save-retry' });
+    retry.addEventListener('click', () => void this.controller.retry());
+    this.banner = el('div', { class: 'save-banner', role: 'alert', hidden: true }, this.bannerText, el('span', { class: 'banner-actions' }, retry, reload, keep));
+
+    const f = (this.fields = {
+      headline: el('textarea', { id: 'headline', rows: 2, class: 'headline-input', spellcheck: 'false' }),
+      sapo: el('textarea', { id: 'sapo', rows: 3, class: 'sapo-input', spellcheck: 'false' }),
+      byline: el('input', { id: 'byline', type: 'text' }),
+      dateline: el('input', { id: 'dateline', type: 'text' }),
+      section: el('input', { id: 'section', type: 'text' }),
+      keywords: el('input', { id: 'keywords', type: 'text' }),
+      slug: el('input', { id: 'slug', type: 'text', spellcheck: 'false', class: 'mono' }),
+      status: el('select', { id: 'status' }),
+    });
+    setAttrText(f.headline, 'placeholder', 'editor.headlinePlaceholder');
+    setAttrText(f.sapo, 'placeholder', 'editor.sapoPlaceholder');
+    for (const status of ALL_STATUSES) append(f.status, tr('option', statusKey(status), { value: status }));
+    this.counts = {
+      headline: el('span', { id: 'count-headline', class: 'count' }),
+      sapo: el('span', { id: 'count-sapo', class: 'count' }),
+      body: el('span', { id: 'count-body', class: 'count' }),
+    };
+
+    const bodyHost = el('div', { id: 'body', class: 'body-editor' });
+    this.body = new BodyEditor(bodyHost, {
+      doc: article.body,
+      onChange: (editor) => {
+        this.controller.change({ body: editor.toJSON() });
+        this.updateCounts();
+      },
+    });
+
+    const fromHeadline = tr('button', 'editor.slugFromHeadline', { id: 'slug-from-headline', type: 'button', class: 'btn small' });
+    fromHeadline.addEventListener('click', () => {
+      this.slugEdited = false;
+      this.controller.change({ slug: '' });
+    });
+    this.slugMode = el('span', { class: 'slug-mode hint' });
+
+    const main = el(
+      'div',
+      { class: 'editor-main' },
+      this.labelled('headline', 'editor.headline', f.headline, this.counts.headline),
+      this.labelled('sapo', 'editor.sapo', f.sapo, this.counts.sapo),
+      el('div', { class: 'field body-field' }, el('div', { class: 'field-head' }, tr('span', 'editor.body', { class: 'field-label' }), this.counts.body), bodyHost),
+    );
+    const side = el(
+      'aside',
+      { class: 'side-panel details-panel' },
+      tr('h2', 'editor.details', { class: 'panel-title' }),
+      this.labelled('status', 'editor.status', f.status),
+      this.labelled('byline', 'editor.byline', f.byline),
+      this.labelled('dateline', 'editor.dateline', f.dateline),
+      this.labelled('section', 'editor.section', f.section),
+      this.labelled('keywords', 'editor.keywords', f.keywords, tr('span', 'editor.keywordsHint', { class: 'hint' })),
+      this.labelled('slug', 'editor.slug', f.slug, el('span', { class: 'slug-tools' }, this.slugMode, fromHeadline)),
+    );
+    this.history = new HistoryPanel(backend, article.id, {
+      beforeRestore: () => this.prepareToLeave(),
+      restored: (restored) => this.replaceWith(restored),
+    });
+
+    this.element = el(
+      'section',
+      { id: 'editor-view', class: 'view', 'data-article-id': article.id },
+      topbar,
+      this.banner,
+      el('div', { class: 'editor-layout' }, el('div', { class: 'editor-scroll' }, main), side, this.history.element),
+    );
+
+    this.wireInputs();
+    this.fill(article);
+  }
+
+  private labelled(id: string, key: MessageKey, control: HTMLElement, extra?: HTMLElement): HTMLElement {
+    return el(
+      'div',
+      { class: `field field-${id}` },
+      el('div', { class: 'field-head' }, tr('label', key, { for: id, class: 'field-label' }), extra && extra.classList.contains('count') ? extra : null),
+      control,
+      extra && !extra.classList.contains('count') ? extra : null,
+    );
+  }
+
+  private wireInputs(): void {
+    const f = this.fields;
+    const onText = (input: HTMLInputElement | HTMLTextAreaElement, send: (value: string) => PatchFields) =>
+      input.addEventListener('input', () => {
+        this.controller.change(send(input.value));
+        this.updateCounts();
+      });
+    // Headline and sapo are single paragraphs: Enter moves on instead of adding a line.
+    f.headline.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        f.sapo.focus();
+      }
+    });
+    f.sapo.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        this.body.view.focus();
+      }
+    });
+    const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
+    onText(f.headline, (v) => ({ headline: oneLine(v) }));
+    onText(f.sapo, (v) => ({ sapo: oneLine(v) }));
+    onText(f.byline, (v) => ({ byline: v }));
+    onText(f.dateline, (v) => ({ dateline: v }));
+    onText(f.section, (v) => ({ section: v }));
+    onText(f.keywords, (v) => ({ keywords: parseKeywords(v) }));
+    onText(f.slug, (v) => {
+      this.slugEdited = v.trim() !== '';
+      return { slug: v.trim() };
+    });
+    f.status.addEventListener('change', () => this.controller.change({ status: f.status.value as ArticleStatus }));
+  }
+
+  /** Puts a stored article into every field (on open, reload and restore). */
+  private fill(article: Article): void {
+    const f = this.fields;
+    f.headline.value = article.headline;
+    f.sapo.value = article.sapo;
+    f.byline.value = article.byline;
+    f.dateline.value = article.dateline;
+    f.section.value = article.section;
+    f.keywords.value = article.keywords.join(', ');
+    f.slug.value = article.slug;
+    f.status.value = article.status;
+    this.slugEdited = false;
+    this.showSlugMode(article.slug_auto);
+    setText(this.versionLabel, 'editor.version', { version: article.version });
+    this.updateCounts();
+  }
+
+  private onSaved(article: Article): void {
+    setText(this.versionLabel, 'editor.version', { version: article.version });
+    this.showSlugMode(article.slug_auto);
+    // Show the server's slug unless the user is typing one right now.
+    if (document.activeElement !== this.fields.slug && !this.slugEdited) this.fields.slug.value = article.slug;
+    if (document.activeElement !== this.fields.slug) this.slugEdited = false;
+  }
+
+  private showSlugMode(auto: boolean): void {
+    setText(this.slugMode, auto ? 'editor.slugAuto' : 'editor.slugManual');
+  }
+
+  private updateCounts(): void {
+    setText(this.counts.headline, 'editor.counts', countParams(countText(this.fields.headline.value)));
+    setText(this.counts.sapo, 'editor.counts', countParams(countText(this.fields.sapo.value)));
+    setText(this.counts.body, 'editor.counts', countParams(this.body.counts()));
+  }
+
+  private showSaveState(state: SaveState, error: AppError | null): void {
+    this.saveState.dataset.state = state;
+    if (state === 'error' && error) {
+      setText(this.saveState, 'save.error', { message: error.message });
+      this.showBanner(error);
+    } else {
+      setText(this.saveState, `save.${state}`);
+      if (state === 'saved') this.banner.hidden = true;
+    }
+  }
+
+  private showBanner(error: AppError, blocked = false): void {
+    const conflict = error.code === 'conflict';
+    if (conflict) setText(this.bannerText, blocked ? 'save.conflictBlocked' : 'save.conflict');
+    else setText(this.bannerText, 'save.error', { message: error.message });
+    this.banner.querySelector<HTMLElement>('#save-retry')!.hidden = conflict;
+    this.banner.querySelector<HTMLElement>('#conflict-reload')!.hidden = !conflict;
+    this.banner.querySelector<HTMLElement>('#conflict-keep')!.hidden = !conflict;
+    this.banner.dataset.kind = conflict ? 'conflict' : 'error';
+    this.banner.hidden = false;
+  }
+
+  /** Everything the editor shows, as one patch (to overwrite after a conflict). */
+  snapshot(): PatchFields {
+    const f = this.fields;
+    const fields: PatchFields = {
+      headline: f.headline.value,
+      sapo: f.sapo.value,
+      body: this.body.toJSON(),
+      byline: f.byline.value,
+      dateline: f.dateline.value,
+      section: f.section.value,
+      keywords: parseKeywords(f.keywords.value),
+      status: f.status.value as ArticleStatus,
+    };
+    if (this.slugEdited) fields.slug = f.slug.value.trim();
+    return fields;
+  }
+
+  private async keepMine(): Promise<void> {
+    try {
+      const latest = await this.backend.getArticle(this.articleId);
+      await this.controller.overwrite(latest.version, this.snapshot());
+    } catch (reason) {
+      this.showBanner(toAppError(reason));
+    }
+  }
+
+  private async reloadFromServer(): Promise<void> {
+    try {
+      this.replaceWith(await this.backend.getArticle(this.articleId));
+    } catch (reason) {
+      this.showBanner(toAppError(reason));
+    }
+  }
+
+  /** Shows a stored article, dropping pending edits (reload, restore). */
+  private replaceWith(article: Article): void {
+    this.controller.reset(article.version);
+    this.fill(article);
+    this.body.setDoc(article.body);
+    this.updateCounts();
+  }
+
+  get articleId(): number {
+    return Number(this.element.dataset.articleId);
+  }
+
+  /** Saves everything; false (with the reason on screen) if something could not be saved. */
+  async prepareToLeave(): Promise<boolean> {
+    await this.controller.flush();
+    const error = this.controller.error;
+    if (this.controller.dirty && error) {
+      this.showBanner(error, true);
+      return false;
+    }
+    return true;
+  }
+
+  flush(): Promise<void> {
+    return this.controller.flush();
+  }
+
+  focusHeadline(): void {
+    this.fields.headline.focus();
+  }
+
+  relabel(): void {
+    relabel(this.element);
+  }
+
+  dispose(): void {
+    this.controller.dispose();
+    this.body.destroy();
+  }
+}
