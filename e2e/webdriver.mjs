@@ -1,0 +1,107 @@
+// A small W3C WebDriver client over fetch: enough to drive the real app window through
+// tauri-driver and WebKitWebDriver, with no npm dependencies.
+
+export const KEY = { ENTER: '\uE007', CONTROL: '\uE009', NULL: '\uE000' };
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export class WebDriver {
+  constructor(base) {
+    this.base = base;
+    this.session = null;
+  }
+
+  async call(method, path, body) {
+    const url = this.session ? `${this.base}/session/${this.session}${path}` : `${this.base}${path}`;
+    const res = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value ?? json)}`);
+    return json.value;
+  }
+
+  async waitForServer(timeoutMs = 20000) {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      try {
+        await fetch(`${this.base}/status`);
+        return;
+      } catch {
+        await sleep(200);
+      }
+    }
+    throw new Error(`WebDriver server at ${this.base} did not start`);
+  }
+
+  async start(application, args = []) {
+    const value = await this.call('POST', '/session', {
+      capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application, args } } },
+    });
+    this.session = value.sessionId;
+  }
+
+  async quit() {
+    if (!this.session) return;
+    await this.call('DELETE', '').catch(() => {});
+    this.session = null;
+  }
+
+  async find(css, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < end) {
+      try {
+        const v = await this.call('POST', '/element', { using: 'css selector', value: css });
+        return v[ELEMENT];
+      } catch (e) {
+        last = e;
+        await sleep(100);
+      }
+    }
+    throw new Error(`no element ${css}: ${last}`);
+  }
+
+  async click(css) {
+    await this.call('POST', `/element/${await this.find(css)}/click`, {});
+  }
+
+  async type(css, text) {
+    await this.call('POST', `/element/${await this.find(css)}/value`, { text });
+  }
+
+  /** Presses a key chord on the focused element, e.g. chord(KEY.CONTROL, 'b'). */
+  async chord(...keys) {
+    const down = keys.map((value) => ({ type: 'keyDown', value }));
+    const up = [...keys].reverse().map((value) => ({ type: 'keyUp', value }));
+    await this.call('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
+    await this.call('DELETE', '/actions');
+  }
+
+  async property(css, name) {
+    return this.call('GET', `/element/${await this.find(css)}/property/${name}`);
+  }
+
+  async exec(script, ...args) {
+    return this.call('POST', '/execute/sync', { script, args });
+  }
+
+  /** Waits until `script` (a function body returning a value) returns something truthy. */
+  async until(description, script, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    let value;
+    while (Date.now() < end) {
+      value = await this.exec(script).catch(() => null);
+      if (value) return value;
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${description} (last: ${JSON.stringify(value)})`);
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.call('GET', '/screenshot'), 'base64');
+  }
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
