@@ -94,7 +94,12 @@ async function secondRun() {
   await wd.click('#back-to-list');
   await wd.find('#library-view');
   await wd.type('#search', 'duong kinh thong xe');
-  await wd.until('a search hit', "return document.querySelectorAll('.article-row').length === 1");
+  // The list already shows the article; wait for the search result itself, with its hits marked.
+  const marked = await wd.until(
+    'a search hit with marked words',
+    "const rows = document.querySelectorAll('.article-row'); return rows.length === 1 && [...rows[0].querySelectorAll('.row-snippet mark')].map((m) => m.textContent).join(' ')",
+  );
+  assert.equal(marked, 'Dương Kinh thông xe đường'); // every word of the query, wherever it occurs
   writeFileSync(join(SHOTS, '2-search.png'), await wd.screenshot());
   await wd.click('.article-row');
   await wd.find('#editor-view');

@@ -38,7 +38,7 @@ const { nodes, marks } = schema;
 const BUTTONS: Array<ButtonSpec | 'gap'> = [
   { name: 'bold', face: 'B', label: 'toolbar.bold', run: toggleStrong, active: (s) => markActive(s, marks.strong) },
   { name: 'italic', face: 'I', label: 'toolbar.italic', run: toggleEm, active: (s) => markActive(s, marks.em) },
-  { name: 'link', face: '🔗', label: 'toolbar.link', run: 'link', active: (s) => markActive(s, marks.link) },
+  { name: 'link', face: 'URL', label: 'toolbar.link', run: 'link', active: (s) => markActive(s, marks.link) },
   'gap',
   { name: 'h2', face: 'H2', label: 'toolbar.h2', run: setHeading2, active: (s) => blockActive(s, nodes.heading, { level: 2 }) },
   { name: 'h3', face: 'H3', label: 'toolbar.h3', run: setHeading3, active: (s) => blockActive(s, nodes.heading, { level: 3 }) },
