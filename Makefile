@@ -62,7 +62,8 @@ test-e2e: app cli $(TAURI_DRIVER)
 # ---- not part of `make test` -------------------------------------------------------------
 bench: deps ui
 	$(CARGO) build --release -p banthao-app $(APP_FEATURES) --bins
-	$(CARGO) run --release -p banthao-bench -- $(BENCH_ARGS)
+	$(CARGO) build --release -p banthao-bench
+	xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" target/release/banthao-bench $(BENCH_ARGS)
 
 dist: ui
 	cd ui && TAURI_APP_PATH=../src-tauri TAURI_FRONTEND_PATH=. npx tauri build --bundles deb

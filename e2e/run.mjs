@@ -21,6 +21,7 @@ const typed = {
   headline: 'Quận Dương Kinh thông xe tuyến đường ven biển',
   sapo: 'Sáng 2-3, UBND quận Dương Kinh tổ chức lễ thông xe tuyến đường dài 5 km, nối phường Hải Sơn với trung tâm.',
   p1: ['Người dân phường Hải Sơn ', 'vui mừng', ' khi con đường hoàn thành sau hai năm thi công.'],
+  lastWords: ' Công trình có vốn 200 tỷ đồng.',
   p2: ['Dự án do Ban quản lý dự án quận làm chủ đầu tư, tổng vốn ', 'hơn 200 tỷ đồng', '.'],
 };
 const expectedBody = {
@@ -78,7 +79,10 @@ async function firstRun() {
   }
   await saved();
   writeFileSync(join(SHOTS, '1-editor.png'), await wd.screenshot());
-  step('saved; quitting');
+  step('typing one more sentence and quitting with Ctrl+Q at once, before autosave would run');
+  await wd.type('#sapo', typed.lastWords);
+  await wd.chord(KEY.CONTROL, 'q');
+  await wd.untilGone('the app to close itself');
   await wd.quit();
 }
 
@@ -107,7 +111,7 @@ async function secondRun() {
 
   step('comparing every field with what was typed');
   assert.equal(await wd.property('#headline', 'value'), typed.headline);
-  assert.equal(await wd.property('#sapo', 'value'), typed.sapo);
+  assert.equal(await wd.property('#sapo', 'value'), typed.sapo + typed.lastWords);
   const body = await wd.exec(`
     return [...document.querySelectorAll('#body .ProseMirror > *')].map((p) => ({
       tag: p.tagName, text: p.textContent, bold: [...p.querySelectorAll('strong')].map((s) => s.textContent) }));`);
@@ -127,7 +131,7 @@ function checkWithCli() {
   const show = spawnSync(CLI, ['--library', library, 'show', String(hit.id), '--json'], { encoding: 'utf8' });
   const article = JSON.parse(show.stdout);
   assert.equal(article.headline, typed.headline);
-  assert.equal(article.sapo, typed.sapo);
+  assert.equal(article.sapo, typed.sapo + typed.lastWords);
   assert.deepEqual(article.body, expectedBody);
   assert.equal(article.slug, 'quan-duong-kinh-thong-xe-tuyen-duong-ven-bien');
 }

@@ -76,7 +76,13 @@ export class WebDriver {
     const down = keys.map((value) => ({ type: 'keyDown', value }));
     const up = [...keys].reverse().map((value) => ({ type: 'keyUp', value }));
     await this.call('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
-    await this.call('DELETE', '/actions');
+    try {
+      await this.call('DELETE', '/actions');
+    } catch (e) {
+      // A chord that closes the app (Ctrl+Q) leaves no page to release the keys in.
+      const alive = await this.exec('return 1').then(() => true, () => false);
+      if (alive) throw e;
+    }
   }
 
   async property(css, name) {
@@ -97,6 +103,20 @@ export class WebDriver {
       await sleep(100);
     }
     throw new Error(`timed out waiting for ${description} (last: ${JSON.stringify(value)})`);
+  }
+
+  /** Waits until the app behind the session has gone (its window closed, the process ended). */
+  async untilGone(description, timeoutMs = 15000) {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      try {
+        await this.exec('return 1');
+      } catch {
+        return;
+      }
+      await sleep(200);
+    }
+    throw new Error(`timed out waiting for ${description}`);
   }
 
   async screenshot() {

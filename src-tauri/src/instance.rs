@@ -83,3 +83,32 @@ impl Drop for InstanceGuard {
         let _ = std::fs::remove_file(&self.socket);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    #[test]
+    fn a_second_claim_on_the_same_library_asks_the_first_to_focus() {
+        let tmp = tempfile::tempdir().unwrap();
+        let Some(Instance::First(guard)) = claim(tmp.path()) else { panic!("the first claim owns the library") };
+        let (tx, rx) = mpsc::channel();
+        guard.listen(move || tx.send(()).unwrap());
+        // flock is per open file description: a second claim in this process is refused too.
+        assert!(matches!(claim(tmp.path()), Some(Instance::AlreadyRunning)));
+        rx.recv_timeout(Duration::from_secs(5)).expect("the first instance was asked to focus");
+        // Another library is not affected.
+        let other = tempfile::tempdir().unwrap();
+        assert!(matches!(claim(other.path()), Some(Instance::First(_))));
+    }
+
+    #[test]
+    fn the_library_is_free_again_once_the_first_instance_ends() {
+        let tmp = tempfile::tempdir().unwrap();
+        let first = claim(tmp.path());
+        assert!(matches!(first, Some(Instance::First(_))));
+        drop(first);
+        assert!(matches!(claim(tmp.path()), Some(Instance::First(_))));
+    }
+}

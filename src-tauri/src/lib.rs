@@ -15,8 +15,7 @@ use tauri::Manager;
 use state::AppState;
 
 /// `--library DIR` on the command line, else `BANTHAO_LIBRARY`, else the OS data directory.
-fn library_dir_from_args() -> PathBuf {
-    let args: Vec<String> = std::env::args().collect();
+fn library_dir_from_args(args: &[String]) -> PathBuf {
     args.iter()
         .position(|a| a == "--library")
         .and_then(|i| args.get(i + 1))
@@ -27,7 +26,8 @@ fn library_dir_from_args() -> PathBuf {
 
 pub fn run() {
     let started = Instant::now();
-    let library_dir = library_dir_from_args();
+    let args: Vec<String> = std::env::args().collect();
+    let library_dir = library_dir_from_args(&args);
     let guard = match instance::claim(&library_dir) {
         Some(instance::Instance::AlreadyRunning) => {
             eprintln!("Bản Thảo đã mở thư viện {} — chuyển sang cửa sổ đó.", library_dir.display());
@@ -76,4 +76,19 @@ pub fn run() {
         })
         .run(tauri::generate_context!())
         .expect("error while running Bản Thảo");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn library_flag_in_both_spellings() {
+        assert_eq!(library_dir_from_args(&args(&["app", "--library", "/tmp/a"])), PathBuf::from("/tmp/a"));
+        assert_eq!(library_dir_from_args(&args(&["app", "--library=/tmp/b"])), PathBuf::from("/tmp/b"));
+    }
 }

@@ -187,6 +187,13 @@ export class App {
       if (document.visibilityState === 'hidden') void this.flush();
     });
     window.addEventListener('pagehide', () => void this.flush());
+    // Ctrl+Q quits like a desktop app; the close goes through the same save-first handshake.
+    document.addEventListener('keydown', (event) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'q') {
+        event.preventDefault();
+        void this.backend.closeWindow();
+      }
+    });
   }
 
   /** For tests and the notice of a failed save on close. */

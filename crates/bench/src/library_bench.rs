@@ -60,8 +60,21 @@ pub fn open_and_first_page(dir: &Path) {
 }
 
 const QUERIES: &[&str] = &[
-    "da nang", "duong kinh", "hai phong", "an toan giao thong", "phong chay chua chay", "ubnd quan", "tot nghiep",
-    "tiem chung", "hue", "thoat nuoc", "ho ngheo", "khanh hoa", "trien khai", "bac si", "lam dong",
+    "da nang",
+    "duong kinh",
+    "hai phong",
+    "an toan giao thong",
+    "phong chay chua chay",
+    "ubnd quan",
+    "tot nghiep",
+    "tiem chung",
+    "hue",
+    "thoat nuoc",
+    "ho ngheo",
+    "khanh hoa",
+    "trien khai",
+    "bac si",
+    "lam dong",
 ];
 
 pub fn search(lib: &Library) {
@@ -74,13 +87,12 @@ pub fn search(lib: &Library) {
             let hits = lib.search(q, None, 20).unwrap();
             ours.push(t.elapsed());
             assert!(!hits.is_empty(), "{q}");
-            let fts = format!(
-                "folded : ({}*)",
-                q.split(' ').map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ")
-            );
+            let fts = format!("folded : ({}*)", q.split(' ').map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" "));
             let t = Instant::now();
             let mut stmt = conn
-                .prepare_cached("SELECT rowid FROM article_search WHERE article_search MATCH ?1 ORDER BY rowid DESC LIMIT 20")
+                .prepare_cached(
+                    "SELECT rowid FROM article_search WHERE article_search MATCH ?1 ORDER BY rowid DESC LIMIT 20",
+                )
                 .unwrap();
             let n = stmt.query_map([&fts], |_| Ok(())).unwrap().count();
             bare.push(t.elapsed());
@@ -105,7 +117,11 @@ pub fn autosave(dir: &Path) {
     let text = generate::paragraphs(&mut rng, 5000).join("\n\n");
     let tieng = banthao_text::count_tieng(&text);
     let mut article = lib
-        .create_article(NewArticle { headline: "Bài dài".into(), body: Some(doc_from_plain_text(&text)), ..Default::default() })
+        .create_article(NewArticle {
+            headline: "Bài dài".into(),
+            body: Some(doc_from_plain_text(&text)),
+            ..Default::default()
+        })
         .unwrap();
     let mut variants: Vec<_> = (0..2).map(|i| doc_from_plain_text(&format!("{text} {i}"))).collect();
     let mut i = 0;
@@ -113,7 +129,10 @@ pub fn autosave(dir: &Path) {
         i += 1;
         let body = variants[i % 2].clone();
         article = lib
-            .update_article(article.id, ArticlePatch { base_version: article.version, body: Some(body), ..Default::default() })
+            .update_article(
+                article.id,
+                ArticlePatch { base_version: article.version, body: Some(body), ..Default::default() },
+            )
             .unwrap();
     });
     let bytes = serde_json::to_string(&variants.pop().unwrap()).unwrap();

@@ -34,6 +34,8 @@ export interface Backend {
   /** The window is closing: save what is pending, then call `flushDone`. Returns an unsubscribe. */
   onFlushRequest(handler: () => Promise<void>): Promise<() => void>;
   flushDone(): Promise<void>;
+  /** Closes the window the way its close button does (the flush handshake runs first). */
+  closeWindow(): Promise<void>;
 }
 
 /** An error from the backend: a stable code to switch on, and a message for people. */

@@ -306,6 +306,12 @@ export class MemoryBackend implements Backend {
     this.calls.push('flush_done');
   }
 
+  /** True once the UI asked to close the window. */
+  closeRequested = false;
+  async closeWindow(): Promise<void> {
+    this.closeRequested = true;
+  }
+
   /** Test helper: what the shell does when the window closes. */
   async requestFlush(): Promise<void> {
     await Promise.all(this.flushHandlers.map((h) => h()));

@@ -1,6 +1,7 @@
 /** The Backend over Tauri commands. The only file in the UI that calls `invoke`. */
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { getCurrentWindow } from '@tauri-apps/api/window';
 import type { Article } from '../bindings/Article';
 import type { ArticlePatch } from '../bindings/ArticlePatch';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
@@ -73,5 +74,8 @@ export class TauriBackend implements Backend {
   }
   async flushDone(): Promise<void> {
     await call<null>('flush_done');
+  }
+  async closeWindow(): Promise<void> {
+    await getCurrentWindow().close();
   }
 }

@@ -122,6 +122,24 @@ describe('App', () => {
     expect(backend.calls).toContain('flush_done');
   });
 
+  it('Ctrl+Q asks to close; the close request saves pending text before flush_done', async () => {
+    const backend = new MemoryBackend();
+    const a = await backend.createArticle({ ...blank, headline: 'Bài' });
+    await backend.setLastArticle(a.id);
+    const app = new App(document.body.appendChild(document.createElement('div')), backend);
+    await app.start();
+    await settle();
+    const sapo = document.querySelector<HTMLTextAreaElement>('#sapo')!;
+    sapo.value = 'Gõ xong là đóng ngay';
+    sapo.dispatchEvent(new Event('input'));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', ctrlKey: true }));
+    expect(backend.closeRequested).toBe(true);
+    // What the shell does next: ask the page to flush, then wait for flush_done.
+    await backend.requestFlush();
+    expect((await backend.getArticle(a.id)).sapo).toBe('Gõ xong là đóng ngay');
+    expect(backend.calls.indexOf('flush_done')).toBeGreaterThan(-1);
+  });
+
   it('switches the language in place', async () => {
     const backend = new MemoryBackend();
     const root = document.body.appendChild(document.createElement('div'));
