@@ -5,7 +5,7 @@
 // Env: APP_BIN (the app built with the UI embedded), TAURI_DRIVER, BANTHAO_CLI.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, renameSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
@@ -123,6 +123,24 @@ async function secondRun() {
   await wd.quit();
 }
 
+async function damagedLibrary() {
+  step('a damaged library file: a clear message on screen, and the file left as it was');
+  const dir = join(dataHome, 'hong');
+  mkdirSync(dir, { recursive: true });
+  const garbage = Buffer.from('không phải cơ sở dữ liệu\n'.repeat(400));
+  writeFileSync(join(dir, 'library.sqlite'), garbage);
+  await wd.start(APP_BIN, ['--library', dir]);
+  const message = await wd.until('the error screen', "return document.querySelector('#error-screen')?.textContent");
+  assert.match(message, /bị hỏng/);
+  writeFileSync(join(SHOTS, '4-damaged-library.png'), await wd.screenshot());
+  assert.ok(readFileSync(join(dir, 'library.sqlite')).equals(garbage), 'the damaged file is not overwritten');
+  step('the damaged file moved away, "Thử lại" opens a fresh library');
+  renameSync(join(dir, 'library.sqlite'), join(dataHome, 'hong.sqlite'));
+  await wd.click('#error-retry');
+  await wd.find('#library-view');
+  await wd.quit();
+}
+
 function checkWithCli() {
   step('the stored article, read back with the CLI');
   const out = spawnSync(CLI, ['--library', library, 'search', 'duong kinh', '--json'], { encoding: 'utf8' });
@@ -144,6 +162,7 @@ try {
   await sleep(500);
   await secondRun();
   checkWithCli();
+  await damagedLibrary();
   console.log(`e2e: passed; screenshots in ${SHOTS}`);
 } catch (e) {
   failed = true;

@@ -40,7 +40,7 @@ pub fn run() {
     if let Err(e) = &opened {
         eprintln!("{}", e.message(banthao_core::Lang::En));
     }
-    let state = AppState::new(opened, started);
+    let state = AppState::new(library_dir, opened, started);
 
     tauri::Builder::default()
         .manage(state)

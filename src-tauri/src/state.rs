@@ -2,12 +2,14 @@
 //! the UI language, and the close handshake.
 
 use banthao_core::{Error, ErrorPayload, Lang, Library, Locale};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
 use crate::error::CommandResult;
 
 pub struct AppState {
+    library_dir: PathBuf,
     library: Mutex<Result<Library, LibraryOpenError>>,
     locale: Mutex<Locale>,
     /// Set once the UI has flushed its pending saves; the next close request goes through.
@@ -21,11 +23,23 @@ pub struct LibraryOpenError {
     en: ErrorPayload,
 }
 
+impl From<Error> for LibraryOpenError {
+    fn from(e: Error) -> Self {
+        LibraryOpenError { vi: e.payload(Lang::Vi), en: e.payload(Lang::En) }
+    }
+}
+
 impl AppState {
-    pub fn new(opened: Result<Library, Error>, started: Instant) -> AppState {
+    pub fn new(library_dir: PathBuf, opened: Result<Library, Error>, started: Instant) -> AppState {
         let locale = opened.as_ref().ok().and_then(|l| l.settings().ok()).map(|s| s.locale).unwrap_or_default();
-        let library = opened.map_err(|e| LibraryOpenError { vi: e.payload(Lang::Vi), en: e.payload(Lang::En) });
-        AppState { library: Mutex::new(library), locale: Mutex::new(locale), flushed: Mutex::new(false), started }
+        let library = opened.map_err(LibraryOpenError::from);
+        AppState {
+            library_dir,
+            library: Mutex::new(library),
+            locale: Mutex::new(locale),
+            flushed: Mutex::new(false),
+            started,
+        }
     }
 
     pub fn lang(&self) -> Lang {
@@ -35,6 +49,15 @@ impl AppState {
     pub fn set_locale(&self, locale: Locale) {
         if let Ok(mut l) = self.locale.lock() {
             *l = locale;
+        }
+    }
+
+    /// Tries again to open a library that could not be opened (the error screen's "Thử lại":
+    /// the user may have fixed permissions or moved a file back).
+    pub fn reopen_if_closed(&self) {
+        let mut guard = self.library.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if guard.is_err() {
+            *guard = Library::open(&self.library_dir).map_err(LibraryOpenError::from);
         }
     }
 

@@ -7,6 +7,7 @@ use crate::state::AppState;
 /// The open library, or the reason it could not be opened (the UI shows an error screen).
 #[tauri::command(async)]
 pub fn library_info(state: State<'_, AppState>) -> CommandResult<LibraryInfo> {
+    state.reopen_if_closed();
     state.with_library(|lib| lib.info())
 }
 

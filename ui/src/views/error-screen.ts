@@ -3,7 +3,7 @@ import type { AppError } from '../backend/backend';
 import { el, tr } from './dom';
 
 export function errorScreen(error: AppError): HTMLElement {
-  const retry = tr('button', 'error.retry', { type: 'button', class: 'btn primary' });
+  const retry = tr('button', 'error.retry', { type: 'button', class: 'btn primary', id: 'error-retry' });
   retry.addEventListener('click', () => window.location.reload());
   return el(
     'section',

@@ -30,7 +30,7 @@ impl Library {
         }
         let exact_terms = fts_terms(&exact_form(query));
         let limit = limit.min(500);
-        let mut hits: Vec<(Article, bool)> = Vec::new();
+        let mut hits: Vec<(Candidate, bool)> = Vec::new();
         let mut seen = HashSet::new();
         if exact_terms != folded_terms {
             for a in self.search_pass(&fts_query("exact", &exact_terms), status, limit)? {
@@ -52,7 +52,7 @@ impl Library {
         Ok(hits
             .into_iter()
             .map(|(a, exact)| SearchHit {
-                snippet: snippet(&a, &folded_terms),
+                snippet: snippet(&[&a.sapo, &a.body_text, &a.headline], &folded_terms),
                 id: a.id,
                 headline: a.headline,
                 section: a.section,
@@ -63,17 +63,35 @@ impl Library {
             .collect())
     }
 
-    fn search_pass(&self, fts: &str, status: Option<ArticleStatus>, limit: u32) -> Result<Vec<Article>> {
-        let columns =
-            super::articles::ARTICLE_COLUMNS.split(", ").map(|c| format!("a.{c}")).collect::<Vec<_>>().join(", ");
-        let sql = format!(
-            "SELECT {columns} FROM article_search s JOIN articles a ON a.search_rowid = s.rowid
+    fn search_pass(&self, fts: &str, status: Option<ArticleStatus>, limit: u32) -> Result<Vec<Candidate>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.headline, a.section, a.status, a.updated_at, a.sapo, a.body_text
+             FROM article_search s JOIN articles a ON a.search_rowid = s.rowid
              WHERE article_search MATCH ?1 AND (?2 IS NULL OR a.status = ?2)
-             ORDER BY s.rowid DESC LIMIT ?3"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows =
-            stmt.query_map(params![fts, status.map(|s| s.as_str()), limit], super::articles::article_from_row)?;
+             ORDER BY s.rowid DESC LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![fts, status.map(|s| s.as_str()), limit], |r| {
+            Ok(Candidate {
+                id: r.get(0)?,
+                headline: r.get(1)?,
+                section: r.get(2)?,
+                status: ArticleStatus::parse(&r.get::<_, String>(3)?).unwrap_or(ArticleStatus::Draft),
+                updated_at: r.get(4)?,
+                sapo: r.get(5)?,
+                body_text: r.get(6)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// What a hit needs: the list fields and the plain text its snippet is cut from.
+struct Candidate {
+    id: ArticleId,
+    headline: String,
+    section: String,
+    status: ArticleStatus,
+    updated_at: String,
+    sapo: String,
+    body_text: String,
 }

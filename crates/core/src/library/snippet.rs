@@ -1,21 +1,20 @@
 //! Search snippets cut from the original text around the first hit, with every hit marked.
 //! Folding is char-for-char, so positions found in folded text are positions in the original.
 
-use crate::article::model::{Article, SnippetPart};
-use crate::article::render::doc_to_text;
+use crate::article::model::SnippetPart;
 
 /// Characters of context on each side of the first hit.
 const CONTEXT: usize = 60;
 
-pub(super) fn snippet(article: &Article, folded_terms: &[String]) -> Vec<SnippetPart> {
-    let body = doc_to_text(&article.body);
-    // The sapo and body say more than a headline the list already shows.
-    let source = [article.sapo.as_str(), body.as_str(), article.headline.as_str()]
-        .into_iter()
-        .find(|text| !hits_in(text, folded_terms).is_empty())
-        .unwrap_or(article.sapo.as_str());
+/// A snippet from the first of `sources` with a hit (callers pass the sapo and body before
+/// the headline: they say more than a headline the list already shows).
+pub(super) fn snippet(sources: &[&str], folded_terms: &[String]) -> Vec<SnippetPart> {
+    let (source, hits) = sources
+        .iter()
+        .map(|text| (*text, hits_in(text, folded_terms)))
+        .find(|(_, hits)| !hits.is_empty())
+        .unwrap_or((sources.first().copied().unwrap_or(""), Vec::new()));
     let chars: Vec<char> = source.chars().collect();
-    let hits = hits_in(source, folded_terms);
     let first = hits.first().map_or(0, |h| h.0);
     let start = first.saturating_sub(CONTEXT);
     let end = (first + CONTEXT * 2).min(chars.len());
