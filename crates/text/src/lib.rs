@@ -3,11 +3,13 @@
 //! Everything that enters the library passes through [`nfc`]; search and slugs use
 //! [`fold`]; sorting by name uses [`collate`]; the editor's live counts use [`count`].
 
+pub mod check;
 pub mod collate;
 pub mod count;
 pub mod fold;
 pub mod nfc;
 pub mod slug;
+pub mod tokens;
 
 pub use collate::{compare as collate_vi, sort_key as collation_key};
 pub use count::{count_chars, count_tieng, TextCounts};
