@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 for pkg in libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev \
-           xvfb xauth webkit2gtk-driver imagemagick; do
+           xvfb xauth webkit2gtk-driver imagemagick hunspell-vi; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then

@@ -9,7 +9,10 @@ pub mod count;
 pub mod fold;
 pub mod nfc;
 pub mod slug;
+pub mod spell;
+pub mod syllable;
 pub mod tokens;
+pub mod tone_style;
 
 pub use collate::{compare as collate_vi, sort_key as collation_key};
 pub use count::{count_chars, count_tieng, TextCounts};
