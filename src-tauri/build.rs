@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "list_revisions",
     "get_revision",
     "restore_revision",
+    "keep_unsaved_copy",
     "get_settings",
     "set_locale",
     "set_last_article",

@@ -58,6 +58,7 @@ pub fn run() {
             commands::revisions::list_revisions,
             commands::revisions::get_revision,
             commands::revisions::restore_revision,
+            commands::revisions::keep_unsaved_copy,
             commands::settings::get_settings,
             commands::settings::set_locale,
             commands::settings::set_last_article,

@@ -178,7 +178,7 @@ export class App {
   private wireFlush(): void {
     void this.backend.onFlushRequest(async () => {
       try {
-        await this.flush();
+        await this.editor?.flushForClose();
       } finally {
         await this.backend.flushDone().catch(() => undefined);
       }

@@ -79,3 +79,24 @@ fn deleting_an_article_deletes_its_history() {
     lib.delete_article(a.id).unwrap();
     assert_eq!(lib.get_revision(rev).unwrap_err().code(), ErrorCode::NotFound);
 }
+
+#[test]
+fn text_that_lost_a_conflict_is_kept_as_a_revision_and_can_be_restored() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let a = lib.create_article(new_article("Tít", "", &["Bản gốc."])).unwrap();
+    // A colleague saves first; my save (based on version 1) is refused.
+    lib.update_article(
+        a.id,
+        ArticlePatch { base_version: 1, body: Some(paragraphs(&["Bản đồng nghiệp."])), ..Default::default() },
+    )
+    .unwrap();
+    let mine = ArticlePatch { base_version: 1, body: Some(paragraphs(&["Bản của tôi."])), ..Default::default() };
+    assert_eq!(lib.update_article(a.id, mine.clone()).unwrap_err().code(), ErrorCode::Conflict);
+
+    let kept = lib.keep_unsaved_copy(a.id, mine).unwrap();
+    assert_eq!(kept.reason, RevisionReason::UnsavedCopy);
+    assert_eq!(lib.get_article(a.id).unwrap().body, paragraphs(&["Bản đồng nghiệp."]), "the article is unchanged");
+    assert_eq!(lib.get_revision(kept.id).unwrap().content.body, paragraphs(&["Bản của tôi."]));
+    let restored = lib.restore_revision(kept.id).unwrap();
+    assert_eq!(restored.body, paragraphs(&["Bản của tôi."]));
+}

@@ -1,4 +1,4 @@
-use banthao_core::{Article, ArticleId, Revision, RevisionId, RevisionSummary};
+use banthao_core::{Article, ArticleId, ArticlePatch, Revision, RevisionId, RevisionSummary};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -17,4 +17,13 @@ pub fn get_revision(state: State<'_, AppState>, revision_id: RevisionId) -> Comm
 #[tauri::command(async)]
 pub fn restore_revision(state: State<'_, AppState>, revision_id: RevisionId) -> CommandResult<Article> {
     state.with_library(|lib| lib.restore_revision(revision_id))
+}
+
+#[tauri::command(async)]
+pub fn keep_unsaved_copy(
+    state: State<'_, AppState>,
+    article_id: ArticleId,
+    patch: ArticlePatch,
+) -> CommandResult<RevisionSummary> {
+    state.with_library(|lib| lib.keep_unsaved_copy(article_id, patch))
 }

@@ -26,6 +26,8 @@ export interface Backend {
   listRevisions(articleId: number): Promise<RevisionSummary[]>;
   getRevision(revisionId: number): Promise<Revision>;
   restoreRevision(revisionId: number): Promise<Article>;
+  /** Keeps text that could not be saved as the article as a revision of its own. */
+  keepUnsavedCopy(articleId: number, patch: ArticlePatch): Promise<RevisionSummary>;
   getSettings(): Promise<Settings>;
   setLocale(locale: Locale): Promise<Settings>;
   setLastArticle(id: number | null): Promise<void>;

@@ -275,6 +275,21 @@ export class MemoryBackend implements Backend {
     return this.publicCopy(a);
   }
 
+  async keepUnsavedCopy(articleId: number, patch: ArticlePatch): Promise<RevisionSummary> {
+    await this.tick();
+    const copy = clone(this.find(articleId));
+    if (patch.headline != null) copy.headline = nfc(patch.headline);
+    if (patch.sapo != null) copy.sapo = nfc(patch.sapo);
+    if (patch.body != null) copy.body = this.checkBody(patch.body);
+    if (patch.section != null) copy.section = nfc(patch.section);
+    if (patch.keywords != null) copy.keywords = patch.keywords.map(nfc);
+    if (patch.byline != null) copy.byline = nfc(patch.byline);
+    if (patch.dateline != null) copy.dateline = nfc(patch.dateline);
+    this.record(copy, 'unsaved_copy');
+    const [latest] = await this.listRevisions(articleId);
+    return latest!;
+  }
+
   async getSettings(): Promise<Settings> {
     await this.tick();
     return clone(this.settings);

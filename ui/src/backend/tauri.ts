@@ -72,6 +72,9 @@ export class TauriBackend implements Backend {
       void handler();
     });
   }
+  keepUnsavedCopy(articleId: number, patch: ArticlePatch): Promise<RevisionSummary> {
+    return call('keep_unsaved_copy', { articleId, patch });
+  }
   async flushDone(): Promise<void> {
     await call<null>('flush_done');
   }

@@ -94,6 +94,7 @@ export const en: Record<MessageKey, string> = {
   'reason.edited': 'Edited',
   'reason.before_restore': 'Before restore',
   'reason.restored': 'Restored',
+  'reason.unsaved_copy': 'Unsaved text (kept on close)',
 
   'settings.title': 'Settings',
   'settings.language': 'Interface language',

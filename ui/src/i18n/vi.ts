@@ -92,6 +92,7 @@ export const vi = {
   'reason.edited': 'Chỉnh sửa',
   'reason.before_restore': 'Trước khi khôi phục',
   'reason.restored': 'Khôi phục',
+  'reason.unsaved_copy': 'Bản chưa lưu được (giữ lại khi đóng)',
 
   'settings.title': 'Cài đặt',
   'settings.language': 'Ngôn ngữ giao diện',

@@ -306,6 +306,17 @@ export class EditorView {
     return this.controller.flush();
   }
 
+  /**
+   * The window is closing: save, and if the text cannot become the article (a colleague
+   * saved first, or the save failed), keep it as a revision of its own so nothing is lost.
+   */
+  async flushForClose(): Promise<void> {
+    await this.controller.flush();
+    if (this.controller.dirty && this.controller.error) {
+      await this.backend.keepUnsavedCopy(this.articleId, { ...this.snapshot(), base_version: this.controller.version });
+    }
+  }
+
   focusHeadline(): void {
     this.fields.headline.focus();
   }

@@ -140,6 +140,26 @@ describe('App', () => {
     expect(backend.calls.indexOf('flush_done')).toBeGreaterThan(-1);
   });
 
+  it('closing during a conflict keeps the unsaved text as a revision', async () => {
+    const backend = new MemoryBackend();
+    const a = await backend.createArticle({ ...blank, headline: 'Bài' });
+    await backend.setLastArticle(a.id);
+    const app = new App(document.body.appendChild(document.createElement('div')), backend);
+    await app.start();
+    await settle();
+    // A colleague saves first.
+    await backend.updateArticle(a.id, { base_version: a.version, sapo: 'Bản của đồng nghiệp' });
+    const sapo = document.querySelector<HTMLTextAreaElement>('#sapo')!;
+    sapo.value = 'Bản của tôi, chưa lưu được';
+    sapo.dispatchEvent(new Event('input'));
+    await backend.requestFlush();
+    expect((await backend.getArticle(a.id)).sapo).toBe('Bản của đồng nghiệp');
+    const [latest] = await backend.listRevisions(a.id);
+    expect(latest!.reason).toBe('unsaved_copy');
+    expect((await backend.getRevision(latest!.id)).content.sapo).toBe('Bản của tôi, chưa lưu được');
+    expect(backend.calls).toContain('flush_done');
+  });
+
   it('switches the language in place', async () => {
     const backend = new MemoryBackend();
     const root = document.body.appendChild(document.createElement('div'));

@@ -188,6 +188,9 @@ pub enum RevisionReason {
     /// The state just before a restore, so a restore can itself be undone.
     BeforeRestore,
     Restored,
+    /// Text that could not be saved as the article (a colleague saved first) and was kept
+    /// here instead, so it is never lost; restore it to bring it back.
+    UnsavedCopy,
 }
 
 /// One entry of an article's history.

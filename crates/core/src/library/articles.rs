@@ -130,14 +130,11 @@ fn write(conn: &Connection, a: &Article, body_text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Applies `patch` to article `id` inside the caller's transaction and records the revision.
-/// Returns the article unchanged (no new version) when the patch changes nothing.
-pub(super) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason: RevisionReason) -> Result<Article> {
+/// The article as it would be with `patch` applied: text in NFC, keywords cleaned, slug
+/// chosen or following the headline. Nothing is written.
+pub(super) fn apply(conn: &Connection, current: &Article, patch: ArticlePatch) -> Result<Article> {
+    let id = current.id;
     let body = patch.body.map(schema::validate).transpose()?;
-    let current = load(conn, id)?;
-    if patch.base_version != current.version {
-        return Err(Error::Conflict { id, stored: current.version, base: patch.base_version });
-    }
     let mut next = current.clone();
     if let Some(h) = patch.headline {
         next.headline = one_line(&h);
@@ -177,6 +174,17 @@ pub(super) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason
     if next.slug_auto && (next.headline != current.headline || !current.slug_auto) {
         next.slug = unique_slug(conn, &slug_for(&next.headline), Some(id))?;
     }
+    Ok(next)
+}
+
+/// Applies `patch` to article `id` inside the caller's transaction and records the revision.
+/// Returns the article unchanged (no new version) when the patch changes nothing.
+pub(super) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason: RevisionReason) -> Result<Article> {
+    let current = load(conn, id)?;
+    if patch.base_version != current.version {
+        return Err(Error::Conflict { id, stored: current.version, base: patch.base_version });
+    }
+    let mut next = apply(conn, &current, patch)?;
     if next == current {
         return Ok(current);
     }

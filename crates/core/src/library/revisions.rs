@@ -4,7 +4,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::articles::{load, save};
+use super::articles::{apply, load, save};
 use super::Library;
 use crate::article::model::*;
 use crate::article::render::doc_to_text;
@@ -32,6 +32,7 @@ fn reason_str(r: RevisionReason) -> &'static str {
         RevisionReason::Edited => "edited",
         RevisionReason::BeforeRestore => "before_restore",
         RevisionReason::Restored => "restored",
+        RevisionReason::UnsavedCopy => "unsaved_copy",
     }
 }
 
@@ -40,6 +41,7 @@ fn parse_reason(s: &str) -> RevisionReason {
         "created" => RevisionReason::Created,
         "before_restore" => RevisionReason::BeforeRestore,
         "restored" => RevisionReason::Restored,
+        "unsaved_copy" => RevisionReason::UnsavedCopy,
         _ => RevisionReason::Edited,
     }
 }
@@ -119,6 +121,19 @@ impl Library {
             })
             .transpose()?
             .ok_or(Error::RevisionNotFound(id))
+    }
+
+    /// Keeps text that could not be saved as the article (a conflict, on close) as a revision
+    /// of its own: the article is unchanged, and the text can be restored from the history.
+    pub fn keep_unsaved_copy(&mut self, id: ArticleId, patch: ArticlePatch) -> Result<RevisionSummary> {
+        let tx = self.conn.transaction()?;
+        let current = load(&tx, id)?;
+        let mut copy = apply(&tx, &current, patch)?;
+        copy.updated_at = crate::time::now_rfc3339();
+        record(&tx, &copy, RevisionReason::UnsavedCopy)?;
+        let revision_id = tx.last_insert_rowid();
+        tx.commit()?;
+        self.list_revisions(id)?.into_iter().find(|r| r.id == revision_id).ok_or(Error::RevisionNotFound(revision_id))
     }
 
     /// Puts a revision's content back as a new save. The state before it is kept as its own
