@@ -6,6 +6,7 @@
 pub mod check;
 pub mod collate;
 pub mod count;
+pub mod encoding;
 pub mod fold;
 pub mod nfc;
 pub mod slug;

@@ -49,7 +49,15 @@ mod tests {
         let words: Vec<(&str, usize, usize)> = t.iter().map(|t| (t.text, t.start, t.end)).collect();
         assert_eq!(
             words,
-            [("Sáng", 0, 4), ("2", 5, 6), ("3", 7, 8), ("UBND", 10, 14), ("quận", 15, 19), ("Dương", 21, 26), ("Kinh", 27, 31)]
+            [
+                ("Sáng", 0, 4),
+                ("2", 5, 6),
+                ("3", 7, 8),
+                ("UBND", 10, 14),
+                ("quận", 15, 19),
+                ("Dương", 21, 26),
+                ("Kinh", 27, 31)
+            ]
         );
     }
 }

@@ -1,13 +1,330 @@
 //! Spelling: syllables by rule, words by dictionary (hunspell-vi, read by the caller), and
-//! real-word slips in multi-syllable words.
+//! real-word slips in two-syllable words.
+//!
+//! A token is a `Spelling` finding unless one of these holds (checked in order):
+//! - it has a digit (`19`, `F0`), or a char that is not a Vietnamese/Latin letter;
+//! - it has at most 4 letters and no vowel: a unit or abbreviation (`km`, `kg`, `kWh`, `TP`);
+//! - it is in the dictionary (case-insensitive, either tone style) or the user's words
+//!   (exact case, or lowercase entries case-insensitively);
+//! - it is mixed case after the first letter (`iPhone`, `TPHcm`): a product name;
+//! - it is all capitals and is a valid syllable in the dictionary (`HOÀ`), or it is an
+//!   acronym: at most 6 letters, none with a tone mark or ă â ê ô ơ ư (`UBND`, `HĐND`,
+//!   `THPT`, `COVID`) and not a valid syllable;
+//! - it is capitalised (`Hùng`, `Khuê`) and a valid syllable by rule: a name, not flagged
+//!   for dictionary absence; or capitalised, plain ASCII and not even shaped like a
+//!   syllable (`Messi`, `John`, `Biden`): a foreign name;
+//! - there is no dictionary (an empty [`Speller`]) and it is valid by rule.
+//!
+//! Real-word slips are described in [`realword`].
 
-use crate::check::Finding;
+mod realword;
+mod suggest;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::check::{Finding, FindingKind, Message};
+use crate::syllable::{self, split_vowel, Tone};
+use crate::tokens::tokens;
+use crate::tone_style::{byte_offset, convert_syllable, ToneStyle};
+
+/// Common two-syllable words (ours, MIT), comma-separated, `#` comments.
+const WORDS: &str = include_str!("../../data/words.txt");
+/// Known slips: `slip → word` per line.
+const SLIPS: &str = include_str!("../../data/slips.txt");
+/// Proper-name syllables that no rule accepts (`Đắk`, `Lắk`, `Kạn`, `Krông`).
+const NAMES: &str = include_str!("../../data/names.txt");
 
 /// What the spelling check knows: the dictionary and the newsroom's own words.
-#[derive(Debug, Clone, Default)]
-pub struct Speller {}
+/// Build it once and keep it: every lookup table is made here.
+#[derive(Debug, Clone)]
+pub struct Speller {
+    house: ToneStyle,
+    /// Dictionary syllables, lowercase, in the house style.
+    dict: HashSet<String>,
+    /// Entries kept with their case: capitalised and all-caps dictionary entries, names.
+    exact: HashSet<String>,
+    /// User words, lowercase (added in lowercase: any case matches).
+    user: HashSet<String>,
+    /// Toneless lowercase skeleton → dictionary syllables with it.
+    by_skeleton: HashMap<String, Vec<String>>,
+    /// How many listed words each syllable appears in: a rough frequency for ranking.
+    freq: HashMap<String, u32>,
+    /// Two-syllable words, as `word_key` pairs joined by a space.
+    words: HashSet<String>,
+    /// Known slips: key pair → intended word (house style).
+    slips: HashMap<String, String>,
+}
+
+impl Default for Speller {
+    /// No dictionary (only the rules and the built-in word list), `hoà` style.
+    fn default() -> Self {
+        Speller::new(ToneStyle::OnSecondVowel)
+    }
+}
+
+impl Speller {
+    /// A speller without a dictionary: rule errors and real-word slips only.
+    pub fn new(house: ToneStyle) -> Speller {
+        let mut s = Speller {
+            house,
+            dict: HashSet::new(),
+            exact: HashSet::new(),
+            user: HashSet::new(),
+            by_skeleton: HashMap::new(),
+            freq: HashMap::new(),
+            words: HashSet::new(),
+            slips: HashMap::new(),
+        };
+        for line in lines(WORDS).flat_map(|l| l.split(',')).map(str::trim).filter(|w| !w.is_empty()) {
+            let key: Vec<String> = line.split_whitespace().map(|w| s.word_key(w)).collect();
+            for k in &key {
+                *s.freq.entry(k.clone()).or_default() += 1;
+            }
+            if key.len() == 2 {
+                s.words.insert(key.join(" "));
+            }
+        }
+        for line in lines(SLIPS) {
+            if let Some((slip, word)) = line.split_once('→') {
+                let slip: Vec<String> = slip.split_whitespace().map(|w| s.word_key(w)).collect();
+                let word = crate::tone_style::convert(word.trim(), house);
+                s.slips.insert(slip.join(" "), word);
+            }
+        }
+        for name in lines(NAMES) {
+            s.exact.insert(name.to_string());
+            s.exact.insert(name.to_uppercase());
+        }
+        s
+    }
+
+    /// Parses hunspell `.dic` text (count line, then `word[/flags]` per line). The
+    /// dictionary may be in either tone style; it is adapted to `house`.
+    pub fn from_hunspell(dic: &str, house: ToneStyle) -> Speller {
+        let mut s = Speller::new(house);
+        for (i, line) in dic.lines().enumerate() {
+            let word = line.split('/').next().unwrap_or("").trim();
+            if word.is_empty() || (i == 0 && word.chars().all(|c| c.is_ascii_digit())) {
+                continue;
+            }
+            s.add_dictionary_word(&crate::nfc::to_nfc_string(word));
+        }
+        s
+    }
+
+    fn add_dictionary_word(&mut self, word: &str) {
+        if word.chars().any(|c| c.is_uppercase()) {
+            self.exact.insert(word.to_string());
+            return;
+        }
+        let w = convert_syllable(word, self.house);
+        if self.dict.insert(w.clone()) {
+            self.by_skeleton.entry(skeleton(&w)).or_default().push(w);
+        }
+    }
+
+    /// Adds personal or newsroom words ("add to dictionary"): names, acronyms, loanwords.
+    /// An entry with capitals matches that exact spelling (and its all-caps form); a lowercase
+    /// entry matches in any case. Entries of several syllables add each syllable, and a
+    /// two-syllable entry also joins the word list for real-word checks.
+    pub fn add_words<I, S>(&mut self, words: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for w in words {
+            let w = crate::nfc::to_nfc_string(w.as_ref().trim());
+            let parts: Vec<&str> = w.split_whitespace().collect();
+            if parts.len() == 2 {
+                let key: Vec<String> = parts.iter().map(|p| self.word_key(p)).collect();
+                self.words.insert(key.join(" "));
+            }
+            for p in parts {
+                if p.chars().any(|c| c.is_uppercase()) {
+                    self.exact.insert(p.to_string());
+                    self.exact.insert(p.to_uppercase());
+                } else {
+                    self.user.insert(convert_syllable(p, self.house));
+                }
+            }
+        }
+    }
+
+    /// The house tone style the dictionary is kept in.
+    pub fn house(&self) -> ToneStyle {
+        self.house
+    }
+
+    /// Whether a dictionary was loaded.
+    pub fn has_dictionary(&self) -> bool {
+        !self.dict.is_empty()
+    }
+
+    /// Whether the lowercase syllable (either tone style) is in the dictionary or user words.
+    pub fn knows(&self, lower: &str) -> bool {
+        let h = convert_syllable(lower, self.house);
+        self.dict.contains(&h) || self.user.contains(&h)
+    }
+
+    /// Whether `a b` (any case, either tone style) is a listed two-syllable word.
+    pub fn is_word(&self, a: &str, b: &str) -> bool {
+        self.words.contains(&format!("{} {}", self.word_key(a), self.word_key(b)))
+    }
+
+    /// Lookup key of a syllable in the word list: lowercase, `hoà` style, and a lone `y`
+    /// after a consonant written `i` (`lý`/`lí`, `kỹ`/`kĩ` are one word).
+    pub(crate) fn word_key(&self, syl: &str) -> String {
+        let lower = convert_syllable(&syl.to_lowercase(), ToneStyle::OnSecondVowel);
+        match syllable::parse(&lower) {
+            Some(p) if p.vowels() == "y" && !p.initial.is_empty() => lower
+                .chars()
+                .map(|c| match split_vowel(c) {
+                    Some(('y', tone, _)) => syllable::with_tone('i', tone, false),
+                    _ => c,
+                })
+                .collect(),
+            _ => lower,
+        }
+    }
+
+    /// Whether a syllable counts as correct for the real-word check's candidates.
+    fn is_real_syllable(&self, lower: &str) -> bool {
+        syllable::is_valid(lower) && (self.dict.is_empty() || self.knows(lower))
+    }
+}
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Lowercase, toneless form (shape marks kept): the index key for suggestions.
+pub(crate) fn skeleton(lower: &str) -> String {
+    lower.chars().map(syllable::strip_tone).collect()
+}
+
+/// The tone written on a token (the first mark found).
+pub(crate) fn tone_of(s: &str) -> Tone {
+    s.chars().filter_map(split_vowel).map(|(_, t, _)| t).find(|&t| t != Tone::Level).unwrap_or(Tone::Level)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    Lower,
+    Capitalised,
+    Upper,
+    Mixed,
+}
+
+pub(crate) fn case_of(s: &str) -> Case {
+    let mut chars = s.chars().filter(|c| c.is_alphabetic());
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let (mut upper, mut lower) = (0, 0);
+    for c in chars {
+        if c.is_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    match (first_upper, upper, lower) {
+        (false, 0, _) => Case::Lower,
+        (true, 0, _) => Case::Capitalised,
+        (true, _, 0) => Case::Upper,
+        _ => Case::Mixed,
+    }
+}
+
+/// `lower` written in `case`.
+pub(crate) fn apply_case(lower: &str, case: Case) -> String {
+    match case {
+        Case::Upper => lower.to_uppercase(),
+        Case::Capitalised => {
+            let mut c = lower.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        }
+        _ => lower.to_string(),
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'đ' | 'Đ') || split_vowel(c).is_some()
+}
+
+/// Why a token is a spelling error, or `None` when it is fine.
+fn verdict(t: &str, sp: &Speller) -> Option<bool /* valid by rule */> {
+    if t.chars().any(|c| c.is_ascii_digit()) || !t.chars().all(is_letter) {
+        return None;
+    }
+    // No vowel at all: a unit or abbreviation (km, mm, kg, kWh, TP).
+    if t.chars().count() <= 4 && !t.chars().any(|c| split_vowel(c).is_some()) {
+        return None;
+    }
+    if sp.exact.contains(t) {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    if sp.knows(&lower) {
+        return None;
+    }
+    let valid = syllable::is_valid(t);
+    match case_of(t) {
+        Case::Mixed => return None,
+        Case::Upper if !valid => {
+            let acronym = t.chars().count() <= 6
+                && !t.chars().filter_map(split_vowel).any(|(b, tone, _)| tone != Tone::Level || !b.is_ascii());
+            if acronym {
+                return None;
+            }
+        }
+        Case::Capitalised if valid => return None,
+        Case::Capitalised if t.is_ascii() && syllable::parse(t).is_none() => return None,
+        _ => {}
+    }
+    if valid && !sp.has_dictionary() {
+        return None;
+    }
+    Some(valid)
+}
 
 /// Findings of kind `Spelling` and `RealWord`.
-pub fn findings(_text: &str, _speller: &Speller) -> Vec<Finding> {
-    Vec::new() // stub: being written
+pub fn findings(text: &str, speller: &Speller) -> Vec<Finding> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(valid) = verdict(t.text, speller) else { continue };
+        // Neighbours in the same phrase (one space between) rank the suggestions.
+        let spaced = |a: &str, b: &str| {
+            let end = byte_offset(text, a) + a.len();
+            matches!(&text[end..byte_offset(text, b)], " " | "\u{a0}")
+        };
+        let prev = i.checked_sub(1).map(|j| toks[j].text).filter(|p| spaced(p, t.text)).map(str::to_lowercase);
+        let next = toks.get(i + 1).map(|n| n.text).filter(|n| spaced(t.text, n)).map(str::to_lowercase);
+        let message = if valid {
+            Message::new(
+                format!("“{}” không có trong từ điển.", t.text),
+                format!("“{}” is not in the dictionary.", t.text),
+            )
+        } else {
+            Message::new(
+                format!("“{}” không phải là một âm tiết tiếng Việt.", t.text),
+                format!("“{}” is not a Vietnamese syllable.", t.text),
+            )
+        };
+        out.push(Finding {
+            kind: FindingKind::Spelling,
+            start: t.start,
+            end: t.end,
+            text: t.text.to_string(),
+            message,
+            suggestions: suggest::suggestions(t.text, speller, prev.as_deref(), next.as_deref()),
+        });
+    }
+    out.extend(realword::findings(text, &toks, speller));
+    out.sort_by_key(|f| (f.start, f.end));
+    out
+}
+
+/// Ranked replacements for one token (best first), in the token's case.
+pub fn suggestions(token: &str, speller: &Speller) -> Vec<String> {
+    suggest::suggestions(token, speller, None, None)
 }

@@ -1,0 +1,316 @@
+//! Abbreviations used before their full form. Style guides want the full form at first
+//! mention with the abbreviation after it in parentheses, "Ủy ban nhân dân (UBND)"; later
+//! uses of the bare abbreviation are then fine.
+//!
+//! The rule: the first use of a listed abbreviation is flagged when none of its full forms
+//! appears before it (in this text, or in an earlier field of the same article via
+//! `check_fields`). Only the first use is flagged. "UBND (Ủy ban nhân dân)", full form after
+//! it in parentheses, is flagged as a whole with the order swapped as the suggestion.
+//! The abbreviation matches case-sensitively as a whole word; the full form matches without
+//! regard to case or tone placement (`hoà` = `hòa`), across spaces, hyphens and commas but
+//! not across other punctuation or lines. The suggestion is written in the house tone style.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::{at_sentence_start, capitalise_first, finding, syllable_key, Finding, FindingKind, Message};
+use crate::tokens::tokens;
+
+/// One abbreviation and the full forms that define it (the first is the one suggested).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Abbreviation {
+    pub abbr: String,
+    pub full_forms: Vec<String>,
+    /// Syllable keys of each full form.
+    keys: Vec<Vec<String>>,
+}
+
+impl Abbreviation {
+    pub fn new(abbr: &str, full_forms: &[&str]) -> Abbreviation {
+        let mut a = Abbreviation { abbr: crate::nfc::to_nfc_string(abbr.trim()), full_forms: vec![], keys: vec![] };
+        for form in full_forms {
+            a.add_full_form(form);
+        }
+        a
+    }
+
+    fn add_full_form(&mut self, form: &str) {
+        let form = crate::nfc::to_nfc_string(form.trim());
+        let keys: Vec<String> = tokens(&form).iter().map(|t| syllable_key(t.text)).collect();
+        if !keys.is_empty() && !self.keys.contains(&keys) {
+            self.full_forms.push(form);
+            self.keys.push(keys);
+        }
+    }
+
+    /// "Ủy ban nhân dân (UBND)": what a first mention should say.
+    pub fn first_mention(&self) -> String {
+        format!("{} ({})", self.full_forms[0], self.abbr)
+    }
+}
+
+/// The editable expansion list. [`Abbreviations::default`] is the built-in list
+/// (`crates/text/data/abbreviations.txt`); a newsroom edits it as text in the same format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Abbreviations {
+    entries: Vec<Abbreviation>,
+}
+
+const BUILTIN: &str = include_str!("../../data/abbreviations.txt");
+
+impl Default for Abbreviations {
+    fn default() -> Self {
+        Abbreviations::from_text(BUILTIN)
+    }
+}
+
+impl Abbreviations {
+    /// An empty list (checks nothing).
+    pub fn empty() -> Self {
+        Abbreviations { entries: Vec::new() }
+    }
+
+    /// The built-in list, parsed once.
+    pub fn builtin() -> &'static Abbreviations {
+        static LIST: OnceLock<Abbreviations> = OnceLock::new();
+        LIST.get_or_init(Abbreviations::default)
+    }
+
+    /// Parses lines `ATTP = an toàn thực phẩm`; alternatives after `|` (`CNCH = cứu nạn cứu
+    /// hộ | cứu hộ cứu nạn`). Blank lines and lines starting with `#` are skipped, as are
+    /// lines without `=` or with an empty side (see [`Abbreviations::invalid_lines`]). A
+    /// repeated abbreviation adds its full forms to the first.
+    pub fn from_text(text: &str) -> Self {
+        let mut list = Abbreviations::empty();
+        for line in text.lines() {
+            if let Some((abbr, forms)) = parse_line(line) {
+                list.insert(abbr, &forms);
+            }
+        }
+        list
+    }
+
+    /// 1-based numbers of the lines [`Abbreviations::from_text`] skipped as malformed, for
+    /// the settings screen.
+    pub fn invalid_lines(text: &str) -> Vec<usize> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| {
+                let t = l.trim();
+                !t.is_empty() && !t.starts_with('#') && parse_line(l).is_none()
+            })
+            .map(|(i, _)| i + 1)
+            .collect()
+    }
+
+    /// The list in the format [`Abbreviations::from_text`] reads.
+    pub fn to_text(&self) -> String {
+        self.entries.iter().map(|e| format!("{} = {}\n", e.abbr, e.full_forms.join(" | "))).collect()
+    }
+
+    /// Adds an abbreviation, or more full forms to one already listed.
+    pub fn insert(&mut self, abbr: &str, full_forms: &[&str]) {
+        let abbr = crate::nfc::to_nfc_string(abbr.trim());
+        if abbr.is_empty() {
+            return;
+        }
+        match self.entries.iter_mut().find(|e| e.abbr == abbr) {
+            Some(entry) => full_forms.iter().for_each(|f| entry.add_full_form(f)),
+            None => {
+                let entry = Abbreviation::new(&abbr, full_forms);
+                if !entry.full_forms.is_empty() {
+                    self.entries.push(entry);
+                }
+            }
+        }
+    }
+
+    /// Removes an abbreviation; true if it was listed.
+    pub fn remove(&mut self, abbr: &str) -> bool {
+        let before = self.entries.len();
+        self.entries.retain(|e| e.abbr != abbr);
+        before != self.entries.len()
+    }
+
+    pub fn get(&self, abbr: &str) -> Option<&Abbreviation> {
+        self.entries.iter().find(|e| e.abbr == abbr)
+    }
+
+    pub fn entries(&self) -> &[Abbreviation] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+fn parse_line(line: &str) -> Option<(&str, Vec<&str>)> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return None;
+    }
+    let (abbr, forms) = line.split_once('=')?;
+    let abbr = abbr.trim();
+    let forms: Vec<&str> = forms.split('|').map(str::trim).filter(|f| !f.is_empty()).collect();
+    if abbr.is_empty() || abbr.chars().any(char::is_whitespace) || forms.is_empty() {
+        return None;
+    }
+    Some((abbr, forms))
+}
+
+/// Findings for one text. `seen` holds abbreviations defined (or already flagged) earlier in
+/// the article; it is updated with this text's definitions and flags.
+pub(crate) fn findings(
+    text: &str,
+    chars: &[char],
+    list: &Abbreviations,
+    house_style: Option<crate::tone_style::ToneStyle>,
+    seen: &mut HashSet<String>,
+) -> Vec<Finding> {
+    if list.is_empty() {
+        return Vec::new();
+    }
+    let full = full_form_spans(text, chars, list);
+    let uses = abbreviation_uses(text, chars, list);
+    let mut out = Vec::new();
+    for (start, end, entry_index) in uses {
+        let entry = &list.entries[entry_index];
+        if seen.contains(&entry.abbr) {
+            continue;
+        }
+        seen.insert(entry.abbr.clone());
+        let spans = &full[entry_index];
+        if spans.iter().any(|&(_, full_end)| full_end <= start) {
+            continue; // defined before: fine
+        }
+        let mut suggestion = entry.first_mention();
+        if let Some(style) = house_style {
+            suggestion = crate::tone_style::convert(&suggestion, style);
+        }
+        if at_sentence_start(chars, start) {
+            suggestion = capitalise_first(&suggestion);
+        }
+        // "UBND (Ủy ban nhân dân)": flag the whole, suggest the house order.
+        let end = reversed_definition_end(chars, end, spans).unwrap_or(end);
+        let message = Message::new(
+            format!("“{}” được dùng trước khi viết đầy đủ: lần nhắc đầu tiên nên viết “{}”.", entry.abbr, suggestion),
+            format!("“{}” is used before its full form: at first mention write “{}”.", entry.abbr, suggestion),
+        );
+        out.push(finding(FindingKind::Abbreviation, chars, start, end, message, vec![suggestion]));
+    }
+    for (entry, spans) in list.entries.iter().zip(&full) {
+        if !spans.is_empty() {
+            seen.insert(entry.abbr.clone());
+        }
+    }
+    out
+}
+
+/// After an abbreviation ending at `end`: `␣(full form)` with a full form span → the char
+/// offset after `)`.
+fn reversed_definition_end(chars: &[char], end: usize, spans: &[(usize, usize)]) -> Option<usize> {
+    let mut i = end;
+    while chars.get(i) == Some(&' ') {
+        i += 1;
+    }
+    if chars.get(i) != Some(&'(') {
+        return None;
+    }
+    let (_, full_end) = spans.iter().find(|&&(s, _)| s == i + 1)?;
+    (chars.get(*full_end) == Some(&')')).then_some(full_end + 1)
+}
+
+/// For each entry, the (start, end) char spans where one of its full forms occurs.
+fn full_form_spans(text: &str, chars: &[char], list: &Abbreviations) -> Vec<Vec<(usize, usize)>> {
+    let toks = tokens(text);
+    let keys: Vec<String> = toks.iter().map(|t| syllable_key(t.text)).collect();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        by_first.entry(k.as_str()).or_default().push(i);
+    }
+    // Between two syllables of a full form: spaces, a hyphen or dash, a comma.
+    let joined = |a: usize, b: usize| {
+        chars[toks[a].end..toks[b].start].iter().all(|&c| matches!(c, ' ' | '\u{a0}' | '-' | '–' | ','))
+    };
+    list.entries
+        .iter()
+        .map(|entry| {
+            let mut spans = Vec::new();
+            for form in &entry.keys {
+                for &i in by_first.get(form[0].as_str()).map_or(&[][..], Vec::as_slice) {
+                    let n = form.len();
+                    if i + n <= keys.len() && keys[i..i + n] == form[..] && (i..i + n - 1).all(|j| joined(j, j + 1)) {
+                        spans.push((toks[i].start, toks[i + n - 1].end));
+                    }
+                }
+            }
+            spans.sort_unstable();
+            spans
+        })
+        .collect()
+}
+
+/// Whole-word uses of listed abbreviations: (start, end, entry index), in text order, the
+/// longest winning where two overlap.
+fn abbreviation_uses(text: &str, chars: &[char], list: &Abbreviations) -> Vec<(usize, usize, usize)> {
+    let char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    let to_char = |byte: usize| char_starts.partition_point(|&b| b < byte);
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+    let mut uses = Vec::new();
+    for (index, entry) in list.entries.iter().enumerate() {
+        let len = entry.abbr.chars().count();
+        for (byte, _) in text.match_indices(entry.abbr.as_str()) {
+            let start = to_char(byte);
+            let end = start + len;
+            let before = if start == 0 { None } else { chars.get(start - 1) };
+            if !word(before) && !word(chars.get(end)) {
+                uses.push((start, end, index));
+            }
+        }
+    }
+    uses.sort_unstable_by(|a, b| (a.0, b.1).cmp(&(b.0, a.1)));
+    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(uses.len());
+    for u in uses {
+        if kept.last().is_none() || kept.last().is_some_and(|last| u.0 >= last.1) {
+            kept.push(u);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_builtin_list() {
+        let list = Abbreviations::builtin();
+        assert!(list.len() >= 30);
+        assert_eq!(list.get("ATTP").unwrap().full_forms, ["an toàn thực phẩm"]);
+        assert_eq!(list.get("CNCH").unwrap().full_forms.len(), 2);
+        assert!(Abbreviations::invalid_lines(BUILTIN).is_empty());
+    }
+
+    #[test]
+    fn round_trips_and_reports_bad_lines() {
+        let text = "# comment\nATTP = an toàn thực phẩm\nno equals sign\nX =\n";
+        let list = Abbreviations::from_text(text);
+        assert_eq!(list.len(), 1);
+        assert_eq!(Abbreviations::invalid_lines(text), [3, 4]);
+        assert_eq!(Abbreviations::from_text(&list.to_text()), list);
+    }
+
+    #[test]
+    fn longest_overlapping_use_wins() {
+        let list = Abbreviations::from_text("TN = thanh niên\nTNGT = tai nạn giao thông");
+        let text = "Vụ TNGT và TN-GT";
+        let chars: Vec<char> = text.chars().collect();
+        let uses = abbreviation_uses(text, &chars, &list);
+        assert_eq!(uses, [(3, 7, 1), (11, 13, 0)]);
+    }
+}

@@ -1,0 +1,124 @@
+//! Real-word slips: each syllable exists, the two-syllable word does not (`sử lý` → `xử lý`).
+//!
+//! Rule, for two adjacent syllables separated by one space (no punctuation), both lowercase,
+//! or capitalised + lowercase (sentence start), or both all-caps, both valid and in the
+//! dictionary:
+//! 1. the pair is a listed word (`data/words.txt`, user words) → fine;
+//! 2. either syllable forms a listed word with its other neighbour (`lịch sử lý giải` is two
+//!    words) → fine;
+//! 3. the pair is a known slip (`data/slips.txt`) → finding with the curated word;
+//! 4. otherwise, when neither syllable is a common function word (đã, sẽ, là, có, …) and
+//!    changing one syllable by a likely confusion (initial s/x, ch/tr, d/gi/r, l/n; hỏi/ngã;
+//!    a shape mark) gives a listed word → finding, likeliest confusion first.
+//!
+//! False positives are worse than misses: every gate above errs towards silence.
+
+use super::suggest::confusions;
+use super::{apply_case, case_of, Case, Speller};
+use crate::check::{Finding, FindingKind, Message};
+use crate::tokens::Token;
+use crate::tone_style::byte_offset;
+
+/// Frequent standalone words: pairs with them are too often two words to guess a slip.
+const STOP: &[&str] = &[
+    "à", "ai", "anh", "ba", "bà", "bảy", "bị", "bởi", "bốn", "các", "cả", "cái", "cần", "chỉ", "chị", "cho", "chưa",
+    "chúng", "có", "còn", "con", "của", "cùng", "cũng", "đã", "đang", "đâu", "để", "đến", "đi", "đó", "đều", "em",
+    "gì", "hai", "hay", "hơn", "họ", "hoặc", "khi", "không", "là", "lại", "lên", "mà", "mấy", "mới", "một", "mười",
+    "năm", "nào", "này", "nên", "nếu", "người", "nhiều", "như", "nhưng", "những", "nó", "ở", "ông", "phải", "qua",
+    "ra", "rất", "rồi", "sau", "sáu", "sẽ", "so", "tại", "tám", "theo", "thế", "thì", "tôi", "trên", "trong", "từ",
+    "vẫn", "vào", "và", "về", "vì", "với", "xuống", "chín", "nữa", "đây", "được", "ít", "nhất", "bằng", "dù", "do",
+];
+
+pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // Per token, once: the word-list key when it is a real syllable in a usable case.
+    let keys: Vec<Option<(String, Case, String)>> = toks
+        .iter()
+        .map(|t| {
+            let case = case_of(t.text);
+            if case == Case::Mixed || t.text.chars().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let lower = t.text.to_lowercase();
+            sp.is_real_syllable(&lower).then(|| (sp.word_key(&lower), case, lower))
+        })
+        .collect();
+    let adjacent = |i: usize| -> bool {
+        let (a, b) = (&toks[i], &toks[i + 1]);
+        let end = byte_offset(text, a.text) + a.text.len();
+        matches!(&text[end..byte_offset(text, b.text)], " " | "\u{a0}")
+    };
+    let pair = |i: usize| -> Option<String> {
+        match (&keys[i], &keys[i + 1]) {
+            (Some((a, ..)), Some((b, ..))) if adjacent(i) => Some(format!("{a} {b}")),
+            _ => None,
+        }
+    };
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let (Some((ka, ca, la)), Some((kb, cb, lb)), Some(key)) = (&keys[i], &keys[i + 1], pair(i)) else {
+            i += 1;
+            continue;
+        };
+        let cased = matches!(
+            (ca, cb),
+            (Case::Lower, Case::Lower) | (Case::Capitalised, Case::Lower) | (Case::Upper, Case::Upper)
+        );
+        // A listed word, or a syllable that belongs with its other neighbour: fine.
+        let belongs = |j: Option<usize>| j.and_then(pair).is_some_and(|k| sp.words.contains(&k));
+        if !cased
+            || sp.words.contains(&key)
+            || belongs(i.checked_sub(1))
+            || belongs(Some(i + 1).filter(|&j| j + 1 < toks.len()))
+        {
+            i += 1;
+            continue;
+        }
+        let mut cands: Vec<(u32, String)> = Vec::new();
+        if let Some(w) = sp.slips.get(&key) {
+            cands.push((0, w.clone()));
+        } else if !STOP.contains(&ka.as_str()) && !STOP.contains(&kb.as_str()) {
+            for (v, r) in confusions(la) {
+                if sp.is_real_syllable(&v) && sp.words.contains(&format!("{} {kb}", sp.word_key(&v))) {
+                    cands.push((r, format!("{v} {lb}")));
+                }
+            }
+            for (v, r) in confusions(lb) {
+                if sp.is_real_syllable(&v) && sp.words.contains(&format!("{ka} {}", sp.word_key(&v))) {
+                    cands.push((r, format!("{la} {v}")));
+                }
+            }
+        }
+        if cands.is_empty() {
+            i += 1;
+            continue;
+        }
+        cands.sort();
+        let (a, b) = (toks[i].text, toks[i + 1].text);
+        let mut suggestions: Vec<String> = Vec::new();
+        for (_, w) in cands {
+            let w = crate::tone_style::convert(&w, sp.house);
+            let mut parts = w.split(' ');
+            let (x, y) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            let s = format!("{} {}", apply_case(x, *ca), apply_case(y, *cb));
+            if !suggestions.contains(&s) {
+                suggestions.push(s);
+            }
+        }
+        let span = format!("{a} {b}");
+        let best = &suggestions[0];
+        out.push(Finding {
+            kind: FindingKind::RealWord,
+            start: toks[i].start,
+            end: toks[i + 1].end,
+            text: text[byte_offset(text, a)..byte_offset(text, b) + b.len()].to_string(),
+            message: Message::new(
+                format!("“{span}” không phải là từ: có lẽ là “{best}”."),
+                format!("“{span}” is not a word: probably “{best}”."),
+            ),
+            suggestions,
+        });
+        i += 2;
+    }
+    out
+}
