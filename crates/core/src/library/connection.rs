@@ -28,7 +28,7 @@ fn register_functions(conn: &Connection) -> Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
     conn.create_scalar_function("bt_fold", 1, flags, |ctx| Ok(banthao_text::fold_for_search(&ctx.get::<String>(0)?)))?;
     conn.create_scalar_function("bt_exact", 1, flags, |ctx| Ok(exact_form(&ctx.get::<String>(0)?)))?;
-    conn.create_collation("vi", |a, b| banthao_text::collate_vi(a, b))?;
+    conn.create_collation("vi", banthao_text::collate_vi)?;
     Ok(())
 }
 
