@@ -48,6 +48,10 @@ pub enum Error {
     Conflict { id: i64, stored: i64, base: i64 },
     #[error("invalid input: {0}")]
     InvalidInput(String),
+    #[error("abbreviation list, line {0}: write it as `ABBR = full form`")]
+    AbbreviationLine(usize),
+    #[error("'{0}' is not a word that can be added to the dictionary")]
+    NotAWord(String),
     #[error("invalid body: {0}")]
     InvalidBody(String),
     #[error("library file {path} is damaged or not a library")]
@@ -73,7 +77,7 @@ impl Error {
         match self {
             Error::ArticleNotFound(_) | Error::RevisionNotFound(_) => ErrorCode::NotFound,
             Error::Conflict { .. } => ErrorCode::Conflict,
-            Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::InvalidInput(_) | Error::AbbreviationLine(_) | Error::NotAWord(_) => ErrorCode::InvalidInput,
             Error::InvalidBody(_) => ErrorCode::InvalidBody,
             Error::LibraryCorrupt { .. } => ErrorCode::LibraryCorrupt,
             Error::LibraryTooNew { .. } => ErrorCode::LibraryTooNew,
@@ -120,6 +124,10 @@ impl Error {
                 "Bài {id} vừa được lưu ở nơi khác (phiên bản {stored}, bản sửa này dựa trên {base})."
             ),
             Error::InvalidInput(why) => format!("Dữ liệu không hợp lệ: {why}"),
+            Error::AbbreviationLine(line) => {
+                format!("Danh sách viết tắt, dòng {line}: hãy viết theo mẫu `UBND = Ủy ban nhân dân`.")
+            }
+            Error::NotAWord(word) => format!("“{word}” không phải một từ để thêm vào từ điển."),
             Error::InvalidBody(why) => format!("Nội dung bài không hợp lệ: {why}"),
             Error::LibraryCorrupt { path } => format!(
                 "Tệp thư viện {} bị hỏng hoặc không phải thư viện Bản Thảo. Tệp được giữ nguyên, không bị ghi đè.",

@@ -3,6 +3,7 @@
 //! thin doors onto [`Library`].
 
 pub mod article;
+pub mod checks;
 pub mod error;
 pub mod export;
 pub mod library;

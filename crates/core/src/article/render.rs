@@ -147,3 +147,30 @@ fn write_marked_text(node: &PmNode, out: &mut String) {
         out.push_str(closer);
     }
 }
+
+/// The body's text blocks (paragraphs and headings, in document order, list items and quotes
+/// included), each as its plain text with hard breaks as `\n`: what the checks see and what
+/// the editor maps findings back onto.
+pub fn doc_blocks(doc: &BodyDoc) -> Vec<String> {
+    let mut out = Vec::new();
+    collect_blocks(doc, &mut out);
+    out
+}
+
+fn collect_blocks(node: &PmNode, out: &mut Vec<String>) {
+    if matches!(node.node_type.as_str(), "paragraph" | "heading") {
+        let mut text = String::new();
+        for child in node.content.iter().flatten() {
+            match child.node_type.as_str() {
+                "text" => text.push_str(child.text.as_deref().unwrap_or("")),
+                "hard_break" => text.push('\n'),
+                _ => {}
+            }
+        }
+        out.push(text);
+        return;
+    }
+    for child in node.content.iter().flatten() {
+        collect_blocks(child, out);
+    }
+}

@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// Migration `i` (0-based) brings a library from schema `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_articles.sql"), include_str!("migrations/0002_search.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_articles.sql"),
+    include_str!("migrations/0002_search.sql"),
+    include_str!("migrations/0003_dictionary.sql"),
+];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 

@@ -28,8 +28,10 @@ pub struct LibraryInfo {
 }
 
 pub struct Library {
-    conn: Connection,
+    pub(crate) conn: Connection,
     dir: PathBuf,
+    /// Built on first check, dropped when check settings or user words change.
+    pub(crate) checker: Option<crate::checks::Checker>,
 }
 
 impl Library {
@@ -46,7 +48,7 @@ impl Library {
             Connection::open_with_flags(&db_path, flags).map_err(|e| classify_open_error(e, dir, &db_path))?;
         connection::configure(&conn).map_err(|e| classify(e, dir, &db_path))?;
         migrate::migrate(&mut conn, Some(&db_path)).map_err(|e| classify(e, dir, &db_path))?;
-        Ok(Library { conn, dir: dir.to_path_buf() })
+        Ok(Library { conn, dir: dir.to_path_buf(), checker: None })
     }
 
     /// A library that lives in memory only, for tests.
@@ -54,7 +56,7 @@ impl Library {
         let mut conn = Connection::open_in_memory()?;
         connection::configure(&conn)?;
         migrate::migrate(&mut conn, None)?;
-        Ok(Library { conn, dir: PathBuf::new() })
+        Ok(Library { conn, dir: PathBuf::new(), checker: None })
     }
 
     pub fn dir(&self) -> &Path {

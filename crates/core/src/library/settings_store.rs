@@ -38,7 +38,14 @@ impl Library {
         self.put_setting("window", &Some(window))
     }
 
-    fn put_setting<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<()> {
+    /// A setting stored as JSON; `None` when absent or unreadable by this version.
+    pub(crate) fn get_setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let value: Option<String> =
+            self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+        Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
+    }
+
+    pub(crate) fn put_setting<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<()> {
         let json = serde_json::to_string(value).expect("settings serialize");
         let current: Option<String> =
             self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;

@@ -1,0 +1,165 @@
+//! The Vietnamese checks over the library: the system dictionary, the newsroom's words,
+//! the house settings, and article-shaped results. The rules themselves are in `banthao-text`.
+
+mod convert;
+mod dictionary;
+pub mod model;
+
+use banthao_text::check::{check_fields, Abbreviations, CheckOptions, Field, Finding, Limits};
+use banthao_text::spell::Speller;
+
+pub use convert::{convert_font_runs, fix_tone_style};
+pub use dictionary::system_dictionary_path;
+pub use model::*;
+
+use crate::error::{Error, Lang, Result};
+use crate::library::Library;
+
+/// Everything a check needs, built once per library and rebuilt when settings or the
+/// newsroom's words change (building the speller reads and indexes the dictionary).
+pub struct Checker {
+    speller: Speller,
+    dictionary: bool,
+    abbreviations: Abbreviations,
+    settings: CheckSettings,
+}
+
+impl Checker {
+    pub fn new(settings: CheckSettings, user_words: &[String]) -> Checker {
+        let house = settings.house_style.tone_style();
+        let (mut speller, dictionary) = match dictionary::read_system_dictionary() {
+            Some(dic) => (Speller::from_hunspell(&dic, house), true),
+            None => (Speller::new(house), false),
+        };
+        speller.add_words(user_words.iter().map(String::as_str));
+        let abbreviations = if settings.abbreviations.trim().is_empty() {
+            Abbreviations::default()
+        } else {
+            Abbreviations::from_text(&settings.abbreviations)
+        };
+        Checker { speller, dictionary, abbreviations, settings }
+    }
+
+    fn options(&self) -> CheckOptions<'_> {
+        let s = &self.settings;
+        CheckOptions {
+            field: Field::Body,
+            house_style: Some(s.house_style.tone_style()),
+            speller: Some(&self.speller),
+            abbreviations: &self.abbreviations,
+            limits: Limits {
+                headline_tieng: s.headline_max_tieng as usize,
+                headline_chars: s.headline_max_chars as usize,
+                sapo_tieng: s.sapo_max_tieng as usize,
+                sapo_chars: s.sapo_max_chars as usize,
+            },
+            kinds: None,
+        }
+    }
+
+    /// Checks an article's texts in reading order (an abbreviation defined in the sapo
+    /// counts for the body).
+    pub fn check(&self, input: &CheckInput, lang: Lang) -> CheckReport {
+        let headline = banthao_text::to_nfc(&input.headline);
+        let sapo = banthao_text::to_nfc(&input.sapo);
+        let blocks: Vec<_> = input.blocks.iter().map(|b| banthao_text::to_nfc(b)).collect();
+        let mut fields = vec![(Field::Headline, headline.as_ref()), (Field::Sapo, sapo.as_ref())];
+        fields.extend(blocks.iter().map(|b| (Field::Body, b.as_ref())));
+        let findings = check_fields(&fields, &self.options())
+            .into_iter()
+            .map(|(index, finding)| placed(index, finding, lang))
+            .collect();
+        CheckReport { findings, dictionary: self.dictionary }
+    }
+
+    /// Checks one plain text as body text (the CLI's `check FILE`).
+    pub fn check_text(&self, text: &str) -> Vec<Finding> {
+        banthao_text::check::check(&banthao_text::to_nfc(text), &self.options())
+    }
+}
+
+fn placed(index: usize, f: Finding, lang: Lang) -> ArticleFinding {
+    let (field, block) = match index {
+        0 => (CheckField::Headline, 0),
+        1 => (CheckField::Sapo, 0),
+        n => (CheckField::Body, (n - 2) as u32),
+    };
+    ArticleFinding {
+        field,
+        block,
+        kind: f.kind.as_str().to_string(),
+        start: f.start as u32,
+        end: f.end as u32,
+        text: f.text,
+        message: match lang {
+            Lang::Vi => f.message.vi,
+            Lang::En => f.message.en,
+        },
+        suggestions: f.suggestions,
+    }
+}
+
+impl Library {
+    pub fn check_settings(&self) -> Result<CheckSettings> {
+        Ok(self.get_setting("checks")?.unwrap_or_default())
+    }
+
+    pub fn set_check_settings(&mut self, settings: CheckSettings) -> Result<CheckSettings> {
+        if !settings.abbreviations.trim().is_empty() {
+            if let Some(line) = Abbreviations::invalid_lines(&settings.abbreviations).first() {
+                return Err(Error::AbbreviationLine(*line));
+            }
+        }
+        self.put_setting("checks", &settings)?;
+        self.checker = None;
+        Ok(settings)
+    }
+
+    /// The checker for this library, built on first use.
+    pub fn checker(&mut self) -> Result<&Checker> {
+        if self.checker.is_none() {
+            let checker = Checker::new(self.check_settings()?, &self.user_words()?);
+            self.checker = Some(checker);
+        }
+        Ok(self.checker.as_ref().expect("just built"))
+    }
+
+    pub fn check_input(&mut self, input: &CheckInput, lang: Lang) -> Result<CheckReport> {
+        Ok(self.checker()?.check(input, lang))
+    }
+
+    /// Checks a stored article: headline, sapo and each text block of the body.
+    pub fn check_article(&mut self, id: crate::ArticleId, lang: Lang) -> Result<CheckReport> {
+        let a = self.get_article(id)?;
+        let input =
+            CheckInput { headline: a.headline, sapo: a.sapo, blocks: crate::article::render::doc_blocks(&a.body) };
+        self.check_input(&input, lang)
+    }
+
+    /// The newsroom's own words ("add to dictionary"), in Vietnamese order.
+    pub fn user_words(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("SELECT word FROM user_words ORDER BY word COLLATE vi")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn add_user_word(&mut self, word: &str) -> Result<Vec<String>> {
+        let word = banthao_text::to_nfc_string(word.trim());
+        // A name may span a few syllables ("Hải An"); a sentence is not a word.
+        if word.is_empty() || word.split_whitespace().count() > 4 {
+            return Err(Error::NotAWord(word));
+        }
+        self.conn.execute(
+            "INSERT INTO user_words (word, added_at) VALUES (?1, ?2) ON CONFLICT (word) DO NOTHING",
+            (&word, crate::time::now_rfc3339()),
+        )?;
+        self.checker = None;
+        self.user_words()
+    }
+
+    pub fn remove_user_word(&mut self, word: &str) -> Result<Vec<String>> {
+        self.conn.execute("DELETE FROM user_words WHERE word = ?1", [banthao_text::to_nfc_string(word.trim())])?;
+        self.checker = None;
+        self.user_words()
+    }
+}
