@@ -47,6 +47,29 @@ pub enum Verb {
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
+    /// Convert a text file in a legacy or Unicode encoding to NFC UTF-8 on stdout.
+    Convert {
+        /// The file's encoding: auto, tcvn3, vni, viqr, viscii, cp1258, utf8, utf16.
+        #[arg(long, default_value = "auto")]
+        from: String,
+        /// Print the detected encoding and its confidence instead of the text.
+        #[arg(long)]
+        detect: bool,
+        file: PathBuf,
+    },
+    /// Check Vietnamese: spelling, real-word slips, tone style, abbreviations, quotes, spacing,
+    /// capitalisation, lengths. Exits non-zero only for errors, not for findings.
+    Check {
+        /// A text file (any encoding `convert` reads); or use --id.
+        file: Option<PathBuf>,
+        /// Check a stored article (headline, sapo and body).
+        #[arg(long, conflicts_with = "file")]
+        id: Option<i64>,
+        /// The house tone style, named by example: hoà (hoà, thuỷ, khoẻ) or hòa (hòa, thủy, khỏe).
+        /// Default: the library's setting.
+        #[arg(long)]
+        house_style: Option<String>,
+    },
     /// Export an article as JSON or HTML on stdout.
     Export {
         id: i64,

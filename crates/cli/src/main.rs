@@ -2,6 +2,7 @@
 
 mod args;
 mod output;
+mod text_verbs;
 mod verbs;
 
 use clap::Parser;

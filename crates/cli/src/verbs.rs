@@ -10,10 +10,14 @@ use crate::output;
 pub fn run(cli: Cli) -> Result<()> {
     let dir = cli.global.library.unwrap_or_else(default_library_dir);
     let json = cli.global.json;
+    // `convert` needs no library.
+    if let Verb::Convert { file, from, detect } = &cli.verb {
+        return crate::text_verbs::convert(file, from, *detect, json);
+    }
     let mut library = Library::open(&dir)?;
     match cli.verb {
         Verb::New(args) => {
-            let body = args.body_file.as_ref().map(|path| read_text_file(path)).transpose()?;
+            let body = args.body_file.as_ref().map(|path| read_body_file(path)).transpose()?;
             let article = library.create_article(NewArticle {
                 headline: args.headline,
                 sapo: args.sapo,
@@ -54,6 +58,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 output::search(&hits)
             }
         }
+        Verb::Convert { .. } => unreachable!("handled before the library opens"),
+        Verb::Check { file, id, house_style } => {
+            crate::text_verbs::check(&mut library, file.as_deref(), id, house_style.as_deref(), json)?
+        }
         Verb::Export { id, format } => {
             let article = library.get_article(id)?;
             match format {
@@ -65,12 +73,38 @@ pub fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
-/// A UTF-8 text file; anything else is refused with the file named, never half-read.
-fn read_text_file(path: &std::path::Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::File { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes).map_err(|_| Error::File {
-        path: path.to_path_buf(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"),
-    })?;
+/// Below this, a legacy-encoding guess is refused rather than trusted.
+const MIN_LEGACY_CONFIDENCE: f32 = 0.5;
+
+/// A body file in UTF-8, UTF-16 or a legacy Vietnamese encoding (detected), as NFC text.
+/// A converted file is reported on stderr so the user knows what happened.
+fn read_body_file(path: &std::path::Path) -> Result<String> {
+    let (text, encoding, confidence) = crate::text_verbs::read_any_text(path, "auto")?;
+    let unicode = matches!(encoding.name(), "utf8" | "utf16le" | "utf16be");
+    // A guess this weak is more likely a file in another language's encoding, or not text.
+    if !unicode && confidence < MIN_LEGACY_CONFIDENCE || text.contains('\0') {
+        return Err(Error::Decode {
+            path: path.to_path_buf(),
+            vi: format!(
+                "không nhận ra bảng mã (đoán {} với độ tin cậy {:.0}%) hoặc không phải văn bản. Hãy chuyển trước bằng `banthao convert --from …`.",
+                encoding.name(),
+                confidence * 100.0
+            ),
+            en: format!(
+                "encoding not recognised (best guess {}, {:.0}% confidence) or not text. Convert it first with `banthao convert --from …`.",
+                encoding.name(),
+                confidence * 100.0
+            ),
+        });
+    }
+    if !unicode {
+        eprintln!(
+            "đã chuyển mã {} từ {} (độ tin cậy {:.0}%) / converted from {}",
+            path.display(),
+            encoding.name(),
+            confidence * 100.0,
+            encoding.name()
+        );
+    }
     Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
 }

@@ -160,7 +160,11 @@ fn unreadable_body_files_are_clear_errors_and_create_nothing() {
     let latin1 = tmp.path().join("latin1.txt");
     std::fs::write(&latin1, b"Caf\xe9 \xff\xfe").unwrap();
     let err = fails(tmp.path(), &["new", "--headline", "x", "--body-file", latin1.to_str().unwrap()]);
-    assert!(err.contains("latin1.txt") && err.contains("UTF-8"), "{err}");
+    assert!(err.contains("latin1.txt") && err.contains("bảng mã") && err.contains("encoding"), "{err}");
+    let binary = tmp.path().join("anh.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
+    let err = fails(tmp.path(), &["new", "--headline", "x", "--body-file", binary.to_str().unwrap()]);
+    assert!(err.contains("anh.txt"), "{err}");
     assert!(json(tmp.path(), &["list", "--json"]).as_array().unwrap().is_empty(), "nothing half-created");
 }
 

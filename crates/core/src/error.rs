@@ -64,6 +64,8 @@ pub enum Error {
     LibraryInUse { path: PathBuf },
     #[error("file {path}: {source}")]
     File { path: PathBuf, source: std::io::Error },
+    #[error("{path}: {en}")]
+    Decode { path: PathBuf, vi: String, en: String },
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
@@ -84,6 +86,7 @@ impl Error {
             Error::LibraryUnwritable { .. } => ErrorCode::LibraryUnwritable,
             Error::LibraryInUse { .. } => ErrorCode::LibraryInUse,
             Error::File { .. } | Error::Io(_) => ErrorCode::Io,
+            Error::Decode { .. } => ErrorCode::InvalidInput,
             Error::Sqlite(e) if is_corruption(e) => ErrorCode::LibraryCorrupt,
             Error::Sqlite(e) if is_readonly(e) => ErrorCode::LibraryUnwritable,
             Error::Sqlite(_) => ErrorCode::Internal,
@@ -147,6 +150,7 @@ impl Error {
                 format!("Không đọc/ghi được tệp {}: {}", path.display(), io_vi(source))
             }
             Error::Io(e) => format!("Lỗi vào/ra: {}", io_vi(e)),
+            Error::Decode { path, vi, .. } => format!("{}: {vi}", path.display()),
             Error::Sqlite(e) if is_corruption(e) => {
                 "Tệp thư viện bị hỏng hoặc không phải thư viện Bản Thảo.".into()
             }

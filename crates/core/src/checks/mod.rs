@@ -115,6 +115,14 @@ impl Library {
         Ok(settings)
     }
 
+    /// Checks with another house style for the rest of this session, without changing the
+    /// library's setting (the CLI's `--house-style`).
+    pub fn override_house_style(&mut self, style: HouseStyle) -> Result<()> {
+        let settings = CheckSettings { house_style: style, ..self.check_settings()? };
+        self.checker = Some(Checker::new(settings, &self.user_words()?));
+        Ok(())
+    }
+
     /// The checker for this library, built on first use.
     pub fn checker(&mut self) -> Result<&Checker> {
         if self.checker.is_none() {
