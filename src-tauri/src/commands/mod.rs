@@ -2,6 +2,7 @@
 //! no SQL, no text rules here.
 
 pub mod articles;
+pub mod checks;
 pub mod library;
 pub mod revisions;
 pub mod settings;

@@ -144,6 +144,12 @@ impl Library {
         self.check_input(&input, lang)
     }
 
+    /// Headline, sapo and body converted to this library's house tone style.
+    pub fn fix_tone_style(&self, headline: &str, sapo: &str, body: &crate::BodyDoc) -> Result<ToneStyleFix> {
+        let body = crate::article::schema::validate(body.clone())?;
+        Ok(fix_tone_style(headline, sapo, &body, self.check_settings()?.house_style))
+    }
+
     /// The newsroom's own words ("add to dictionary"), in Vietnamese order.
     pub fn user_words(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("SELECT word FROM user_words ORDER BY word COLLATE vi")?;
