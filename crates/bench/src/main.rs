@@ -1,10 +1,13 @@
 //! `make bench`: every figure printed beside a reference measured in the same run.
 //!
-//! Options: `--articles N` (default 100000), `--skip-window` (no X display needed).
+//! Options: `--articles N` (default 100000), `--skip-window` (no X display needed),
+//! `--only text` (the Vietnamese text figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
+//! check's time per finding kind.
 
 mod generate;
 mod library_bench;
 mod stats;
+mod text_bench;
 mod window_bench;
 
 fn main() {
@@ -17,6 +20,10 @@ fn main() {
         .unwrap_or(100_000);
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("library");
+    if args.windows(2).any(|w| w[0] == "--only" && w[1] == "text") {
+        text_bench::run(tmp.path());
+        return;
+    }
 
     println!("Bản Thảo benchmarks (ratios: ours ÷ reference, lower is better)\n");
     eprintln!("building a library of {articles} generated articles…");
@@ -27,6 +34,8 @@ fn main() {
     library_bench::search(&lib);
     drop(lib);
     library_bench::autosave(&dir);
+
+    text_bench::run(tmp.path());
 
     if !args.iter().any(|a| a == "--skip-window") {
         window_bench::startup_and_memory(tmp.path());

@@ -7,6 +7,7 @@ pub mod check;
 pub mod collate;
 pub mod count;
 pub mod encoding;
+pub mod fast_hash;
 pub mod fold;
 pub mod nfc;
 pub mod slug;

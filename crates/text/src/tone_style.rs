@@ -82,8 +82,9 @@ pub(crate) fn byte_offset(text: &str, part: &str) -> usize {
 pub fn findings(text: &str, house: Option<ToneStyle>) -> Vec<Finding> {
     let mut out = Vec::new();
     let (mut second, mut first) = (0usize, 0usize);
+    let mut memo: crate::fast_hash::FastMap<&str, Option<ToneStyle>> = Default::default();
     for t in tokens(text) {
-        let Some(style) = style_of(t.text) else { continue };
+        let Some(style) = *memo.entry(t.text).or_insert_with(|| style_of(t.text)) else { continue };
         match style {
             ToneStyle::OnSecondVowel => second += 1,
             ToneStyle::OnFirstVowel => first += 1,

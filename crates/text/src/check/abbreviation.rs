@@ -228,7 +228,9 @@ fn reversed_definition_end(chars: &[char], end: usize, spans: &[(usize, usize)])
 /// For each entry, the (start, end) char spans where one of its full forms occurs.
 fn full_form_spans(text: &str, chars: &[char], list: &Abbreviations) -> Vec<Vec<(usize, usize)>> {
     let toks = tokens(text);
-    let keys: Vec<String> = toks.iter().map(|t| syllable_key(t.text)).collect();
+    let mut memo: crate::fast_hash::FastMap<&str, String> = Default::default();
+    let keys: Vec<String> =
+        toks.iter().map(|t| memo.entry(t.text).or_insert_with(|| syllable_key(t.text)).clone()).collect();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         by_first.entry(k.as_str()).or_default().push(i);

@@ -118,7 +118,10 @@ fn lists() -> &'static Lists {
 pub(crate) fn findings(text: &str, chars: &[char], speller: &Speller) -> Vec<Finding> {
     let toks = tokens(text);
     let lists = lists();
-    let keys: Vec<String> = toks.iter().map(|t| syllable_key(t.text)).collect();
+    // Syllable keys once per distinct token: news text repeats its syllables.
+    let mut memo: crate::fast_hash::FastMap<&str, String> = Default::default();
+    let keys: Vec<String> =
+        toks.iter().map(|t| memo.entry(t.text).or_insert_with(|| syllable_key(t.text)).clone()).collect();
     // One space (or no-break space) between two tokens.
     let spaced = |a: &Token, b: &Token| b.start == a.end + 1 && matches!(chars[a.end], ' ' | '\u{a0}');
     let mut out = Vec::new();
@@ -224,6 +227,11 @@ fn noun_at(
         return None;
     }
     if first.text.chars().skip(1).any(char::is_uppercase) {
+        return None;
+    }
+    // Most tokens start no listed noun: reject them before building anything.
+    let first_lower = first.text.to_lowercase();
+    if !NOUNS.iter().any(|noun| noun.split(' ').next() == Some(first_lower.as_str())) {
         return None;
     }
     NOUNS.iter().find_map(|&noun| {

@@ -20,7 +20,7 @@
 mod realword;
 mod suggest;
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 
 use crate::check::{Finding, FindingKind, Message};
 use crate::syllable::{self, split_vowel, Tone};
@@ -67,13 +67,13 @@ impl Speller {
     pub fn new(house: ToneStyle) -> Speller {
         let mut s = Speller {
             house,
-            dict: HashSet::new(),
-            exact: HashSet::new(),
-            user: HashSet::new(),
-            by_skeleton: HashMap::new(),
-            freq: HashMap::new(),
-            words: HashSet::new(),
-            slips: HashMap::new(),
+            dict: HashSet::default(),
+            exact: HashSet::default(),
+            user: HashSet::default(),
+            by_skeleton: HashMap::default(),
+            freq: HashMap::default(),
+            words: HashSet::default(),
+            slips: HashMap::default(),
         };
         for line in lines(WORDS).flat_map(|l| l.split(',')).map(str::trim).filter(|w| !w.is_empty()) {
             let key: Vec<String> = line.split_whitespace().map(|w| s.word_key(w)).collect();
@@ -290,8 +290,9 @@ fn verdict(t: &str, sp: &Speller) -> Option<bool /* valid by rule */> {
 pub fn findings(text: &str, speller: &Speller) -> Vec<Finding> {
     let toks = tokens(text);
     let mut out = Vec::new();
+    let mut verdicts: crate::fast_hash::FastMap<&str, Option<bool>> = Default::default();
     for (i, t) in toks.iter().enumerate() {
-        let Some(valid) = verdict(t.text, speller) else { continue };
+        let Some(valid) = *verdicts.entry(t.text).or_insert_with(|| verdict(t.text, speller)) else { continue };
         // Neighbours in the same phrase (one space between) rank the suggestions.
         let spaced = |a: &str, b: &str| {
             let end = byte_offset(text, a) + a.len();

@@ -16,6 +16,7 @@
 use super::suggest::confusions;
 use super::{apply_case, case_of, Case, Speller};
 use crate::check::{Finding, FindingKind, Message};
+use crate::fast_hash::FastMap;
 use crate::tokens::Token;
 use crate::tone_style::byte_offset;
 
@@ -32,31 +33,42 @@ const STOP: &[&str] = &[
 pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Finding> {
     let mut out = Vec::new();
     // Per token, once: the word-list key when it is a real syllable in a usable case.
+    // News text repeats its syllables: work each distinct token out once per call.
+    let mut memo: FastMap<&str, Option<(String, Case, String)>> = FastMap::default();
     let keys: Vec<Option<(String, Case, String)>> = toks
         .iter()
         .map(|t| {
-            let case = case_of(t.text);
-            if case == Case::Mixed || t.text.chars().any(|c| c.is_ascii_digit()) {
-                return None;
-            }
-            let lower = t.text.to_lowercase();
-            sp.is_real_syllable(&lower).then(|| (sp.word_key(&lower), case, lower))
+            memo.entry(t.text)
+                .or_insert_with(|| {
+                    let case = case_of(t.text);
+                    if case == Case::Mixed || t.text.chars().any(|c| c.is_ascii_digit()) {
+                        return None;
+                    }
+                    let lower = t.text.to_lowercase();
+                    sp.is_real_syllable(&lower).then(|| (sp.word_key(&lower), case, lower))
+                })
+                .clone()
         })
         .collect();
+    // Candidates depend only on the two lowercase syllables: once per distinct pair.
+    let mut candidates_memo: FastMap<(String, String), Vec<(u32, String)>> = FastMap::default();
     let adjacent = |i: usize| -> bool {
         let (a, b) = (&toks[i], &toks[i + 1]);
         let end = byte_offset(text, a.text) + a.text.len();
         matches!(&text[end..byte_offset(text, b.text)], " " | "\u{a0}")
     };
-    let pair = |i: usize| -> Option<String> {
-        match (&keys[i], &keys[i + 1]) {
+    // Each adjacent pair's word-list key and whether it is a listed word, computed once
+    // (the loop below looks at every pair up to three times).
+    let pairs: Vec<Option<String>> = (0..toks.len().saturating_sub(1))
+        .map(|i| match (&keys[i], &keys[i + 1]) {
             (Some((a, ..)), Some((b, ..))) if adjacent(i) => Some(format!("{a} {b}")),
             _ => None,
-        }
-    };
+        })
+        .collect();
+    let listed: Vec<bool> = pairs.iter().map(|p| p.as_ref().is_some_and(|k| sp.words.contains(k))).collect();
     let mut i = 0;
     while i + 1 < toks.len() {
-        let (Some((ka, ca, la)), Some((kb, cb, lb)), Some(key)) = (&keys[i], &keys[i + 1], pair(i)) else {
+        let (Some((ka, ca, la)), Some((kb, cb, lb)), Some(key)) = (&keys[i], &keys[i + 1], &pairs[i]) else {
             i += 1;
             continue;
         };
@@ -65,35 +77,37 @@ pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Find
             (Case::Lower, Case::Lower) | (Case::Capitalised, Case::Lower) | (Case::Upper, Case::Upper)
         );
         // A listed word, or a syllable that belongs with its other neighbour: fine.
-        let belongs = |j: Option<usize>| j.and_then(pair).is_some_and(|k| sp.words.contains(&k));
-        if !cased
-            || sp.words.contains(&key)
-            || belongs(i.checked_sub(1))
-            || belongs(Some(i + 1).filter(|&j| j + 1 < toks.len()))
-        {
+        let belongs = |j: Option<usize>| j.is_some_and(|j| listed[j]);
+        if !cased || listed[i] || belongs(i.checked_sub(1)) || belongs(Some(i + 1).filter(|&j| j + 1 < toks.len())) {
             i += 1;
             continue;
         }
-        let mut cands: Vec<(u32, String)> = Vec::new();
-        if let Some(w) = sp.slips.get(&key) {
-            cands.push((0, w.clone()));
-        } else if !STOP.contains(&ka.as_str()) && !STOP.contains(&kb.as_str()) {
-            for (v, r) in confusions(la) {
-                if sp.is_real_syllable(&v) && sp.words.contains(&format!("{} {kb}", sp.word_key(&v))) {
-                    cands.push((r, format!("{v} {lb}")));
+        let cands = candidates_memo
+            .entry((la.clone(), lb.clone()))
+            .or_insert_with(|| {
+                let mut cands: Vec<(u32, String)> = Vec::new();
+                if let Some(w) = sp.slips.get(key) {
+                    cands.push((0, w.clone()));
+                } else if !STOP.contains(&ka.as_str()) && !STOP.contains(&kb.as_str()) {
+                    for (v, r) in confusions(la) {
+                        if sp.is_real_syllable(&v) && sp.words.contains(&format!("{} {kb}", sp.word_key(&v))) {
+                            cands.push((r, format!("{v} {lb}")));
+                        }
+                    }
+                    for (v, r) in confusions(lb) {
+                        if sp.is_real_syllable(&v) && sp.words.contains(&format!("{ka} {}", sp.word_key(&v))) {
+                            cands.push((r, format!("{la} {v}")));
+                        }
+                    }
                 }
-            }
-            for (v, r) in confusions(lb) {
-                if sp.is_real_syllable(&v) && sp.words.contains(&format!("{ka} {}", sp.word_key(&v))) {
-                    cands.push((r, format!("{la} {v}")));
-                }
-            }
-        }
+                cands.sort();
+                cands
+            })
+            .clone();
         if cands.is_empty() {
             i += 1;
             continue;
         }
-        cands.sort();
         let (a, b) = (toks[i].text, toks[i + 1].text);
         let mut suggestions: Vec<String> = Vec::new();
         for (_, w) in cands {
