@@ -3,6 +3,7 @@ import type { LibraryInfo } from './bindings/LibraryInfo';
 import type { Locale } from './bindings/Locale';
 import { toAppError, type Backend } from './backend/backend';
 import { setLocale, t } from './i18n';
+import { CheckSettingsSection } from './views/check-settings';
 import { clear, el, relabel, setAttrText, tr } from './views/dom';
 import { EditorView } from './views/editor-view';
 import { errorScreen } from './views/error-screen';
@@ -67,6 +68,7 @@ export class App {
       info,
       (locale) => void this.changeLocale(locale),
       () => this.toggleSettings(false),
+      new CheckSettingsSection(this.backend, () => this.editor?.recheck()),
     );
     settingsToggle.addEventListener('click', () => this.toggleSettings(!this.settings!.isOpen));
     this.notice = el('div', { id: 'notice', class: 'notice', role: 'status', hidden: true });
@@ -99,6 +101,8 @@ export class App {
     }
     document.title = t('app.name');
     relabel(this.root);
+    // Findings carry their messages in the language of the check.
+    this.editor?.recheck();
   }
 
   private showNotice(message: string): void {

@@ -3,16 +3,23 @@ import type { Article } from '../bindings/Article';
 import type { ArticlePatch } from '../bindings/ArticlePatch';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { CheckInput } from '../bindings/CheckInput';
+import type { CheckReport } from '../bindings/CheckReport';
+import type { CheckSettings } from '../bindings/CheckSettings';
+import type { ConvertedRun } from '../bindings/ConvertedRun';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { ListQuery } from '../bindings/ListQuery';
 import type { Locale } from '../bindings/Locale';
+import type { FontRun } from '../bindings/FontRun';
 import type { NewArticle } from '../bindings/NewArticle';
+import type { PmNode } from '../bindings/PmNode';
 import type { Revision } from '../bindings/Revision';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Settings } from '../bindings/Settings';
+import type { ToneStyleFix } from '../bindings/ToneStyleFix';
 
 export interface Backend {
   libraryInfo(): Promise<LibraryInfo>;
@@ -38,6 +45,19 @@ export interface Backend {
   flushDone(): Promise<void>;
   /** Closes the window the way its close button does (the flush handshake runs first). */
   closeWindow(): Promise<void>;
+  /** Checks headline, sapo and the body's text blocks; offsets are code points into NFC text. */
+  checkDocument(input: CheckInput): Promise<CheckReport>;
+  getCheckSettings(): Promise<CheckSettings>;
+  /** Rejects with `invalid_input` (message names the line) for a bad abbreviation line. */
+  setCheckSettings(settings: CheckSettings): Promise<CheckSettings>;
+  /** The newsroom dictionary. Each call returns the whole list after the change. */
+  listUserWords(): Promise<string[]>;
+  addUserWord(word: string): Promise<string[]>;
+  removeUserWord(word: string): Promise<string[]>;
+  /** Pasted runs in TCVN3/VNI fonts as Unicode (NFC); same order, `from` null when not legacy. */
+  convertFontRuns(runs: FontRun[]): Promise<ConvertedRun[]>;
+  /** Headline, sapo and body with every syllable in the library's house tone style. */
+  fixToneStyle(headline: string, sapo: string, body: PmNode): Promise<ToneStyleFix>;
 }
 
 /** An error from the backend: a stable code to switch on, and a message for people. */

@@ -132,3 +132,30 @@ describe('MemoryBackend revisions', () => {
     expect((await b.getSettings()).last_article_id).toBe(4);
   });
 });
+
+describe('MemoryBackend checks', () => {
+  it('marks runs in .Vn… and VNI… fonts as legacy, by the first family only', async () => {
+    const b = new MemoryBackend();
+    const runs = await b.convertFontRuns([
+      { font: '.VnTime', text: 'a' },
+      { font: '.VnTimeH', text: 'b' },
+      { font: 'VNI-Times, serif', text: 'c' },
+      { font: 'Arial, .VnTime', text: 'd' },
+      { font: '', text: 'Hoà'.normalize('NFD') },
+    ]);
+    expect(runs.map((r) => r.from)).toEqual(['tcvn3', 'tcvn3', 'vni', null, null]);
+    expect(runs[4]!.text).toBe('Hoà'.normalize('NFC'));
+  });
+
+  it('keeps check settings and the dictionary, and rejects a bad abbreviation line', async () => {
+    const b = new MemoryBackend();
+    const settings = await b.getCheckSettings();
+    expect(settings.house_style).toBe('hòa');
+    expect(await b.setCheckSettings({ ...settings, house_style: 'hoà' })).toMatchObject({ house_style: 'hoà' });
+    const err = await rejection(b.setCheckSettings({ ...settings, abbreviations: 'UBND = ủy ban nhân dân\nkhông có dấu bằng' }));
+    expect(err.code).toBe('invalid_input');
+    expect(err.message).toContain('Dòng 2');
+    expect(await b.addUserWord(' Hải An ')).toEqual(['Hải An']);
+    expect(await b.removeUserWord('Hải An')).toEqual([]);
+  });
+});

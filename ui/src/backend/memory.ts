@@ -7,8 +7,13 @@ import type { Article } from '../bindings/Article';
 import type { ArticlePatch } from '../bindings/ArticlePatch';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { CheckInput } from '../bindings/CheckInput';
+import type { CheckReport } from '../bindings/CheckReport';
+import type { CheckSettings } from '../bindings/CheckSettings';
+import type { ConvertedRun } from '../bindings/ConvertedRun';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
+import type { FontRun } from '../bindings/FontRun';
 import type { ListQuery } from '../bindings/ListQuery';
 import type { Locale } from '../bindings/Locale';
 import type { NewArticle } from '../bindings/NewArticle';
@@ -19,11 +24,13 @@ import type { RevisionReason } from '../bindings/RevisionReason';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Settings } from '../bindings/Settings';
+import type { ToneStyleFix } from '../bindings/ToneStyleFix';
 import { countTieng } from '../text/counts';
 import { foldString } from '../text/fold';
 import { pmText } from '../text/pm-text';
 import { nowRfc3339 } from '../text/time';
 import { AppError, type Backend } from './backend';
+import { MemoryChecks, type MemoryCheckOptions } from './memory-checks';
 import { searchArticle } from './memory-search';
 
 export type MemoryOptions = {
@@ -33,7 +40,7 @@ export type MemoryOptions = {
   openError?: ErrorPayload;
   /** Artificial latency per call, to see the save states in a browser. */
   latencyMs?: number;
-};
+} & MemoryCheckOptions;
 
 type Stored = Article & { changeSeq: number };
 
@@ -68,9 +75,12 @@ export class MemoryBackend implements Backend {
   private readonly now: () => number;
   /** Calls recorded for tests (`flush_done`, `ui_ready`). */
   readonly calls: string[] = [];
+  /** Check settings, the newsroom dictionary and the recorded check inputs. */
+  readonly checks: MemoryChecks;
 
   constructor(private readonly options: MemoryOptions = {}) {
     this.now = options.now ?? Date.now;
+    this.checks = new MemoryChecks(options);
   }
 
   private async tick(): Promise<void> {
@@ -330,5 +340,45 @@ export class MemoryBackend implements Backend {
   /** Test helper: what the shell does when the window closes. */
   async requestFlush(): Promise<void> {
     await Promise.all(this.flushHandlers.map((h) => h()));
+  }
+
+  async checkDocument(input: CheckInput): Promise<CheckReport> {
+    await this.tick();
+    return this.checks.check(input);
+  }
+
+  async getCheckSettings(): Promise<CheckSettings> {
+    await this.tick();
+    return this.checks.getSettings();
+  }
+
+  async setCheckSettings(settings: CheckSettings): Promise<CheckSettings> {
+    await this.tick();
+    return this.checks.setSettings(settings);
+  }
+
+  async listUserWords(): Promise<string[]> {
+    await this.tick();
+    return this.checks.userWords();
+  }
+
+  async addUserWord(word: string): Promise<string[]> {
+    await this.tick();
+    return this.checks.addWord(word);
+  }
+
+  async removeUserWord(word: string): Promise<string[]> {
+    await this.tick();
+    return this.checks.removeWord(word);
+  }
+
+  async convertFontRuns(runs: FontRun[]): Promise<ConvertedRun[]> {
+    await this.tick();
+    return this.checks.convertRuns(runs);
+  }
+
+  async fixToneStyle(headline: string, sapo: string, body: PmNode): Promise<ToneStyleFix> {
+    await this.tick();
+    return this.checks.fixToneStyle(headline, sapo, this.checkBody(body));
   }
 }

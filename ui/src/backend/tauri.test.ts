@@ -18,6 +18,8 @@ describe('TauriBackend', () => {
   it('calls each command with camelCase arguments', async () => {
     const b = new TauriBackend();
     const patch = { base_version: 3, headline: 'Tít' };
+    const checkSettings = { house_style: 'hoà' as const, headline_max_tieng: 12, headline_max_chars: 60, sapo_max_tieng: 60, sapo_max_chars: 300, abbreviations: 'PCCC = phòng cháy chữa cháy' };
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hoà' }] }] };
     const calls: Array<[() => Promise<unknown>, string, unknown]> = [
       [() => b.libraryInfo(), 'library_info', undefined],
       [() => b.listArticles({ status: 'draft', limit: 50, offset: 0 }), 'list_articles', { query: { status: 'draft', limit: 50, offset: 0 } }],
@@ -35,6 +37,14 @@ describe('TauriBackend', () => {
       [() => b.setLastArticle(7), 'set_last_article', { id: 7 }],
       [() => b.uiReady(), 'ui_ready', undefined],
       [() => b.flushDone(), 'flush_done', undefined],
+      [() => b.checkDocument({ headline: 'Tít', sapo: 'Sapo', blocks: ['a', 'b\nc'] }), 'check_document', { input: { headline: 'Tít', sapo: 'Sapo', blocks: ['a', 'b\nc'] } }],
+      [() => b.getCheckSettings(), 'get_check_settings', undefined],
+      [() => b.setCheckSettings(checkSettings), 'set_check_settings', { settings: checkSettings }],
+      [() => b.listUserWords(), 'list_user_words', undefined],
+      [() => b.addUserWord('Hải An'), 'add_user_word', { word: 'Hải An' }],
+      [() => b.removeUserWord('Hải An'), 'remove_user_word', { word: 'Hải An' }],
+      [() => b.convertFontRuns([{ font: '.VnTime', text: 'Céng hßa' }]), 'convert_font_runs', { runs: [{ font: '.VnTime', text: 'Céng hßa' }] }],
+      [() => b.fixToneStyle('hoà', 'thuỷ', body), 'fix_tone_style', { headline: 'hoà', sapo: 'thuỷ', body }],
     ];
     for (const [run, command, args] of calls) {
       invoke.mockClear();
@@ -54,6 +64,12 @@ describe('TauriBackend', () => {
     const err = await new TauriBackend().updateArticle(7, { base_version: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'conflict', message: 'Bài 7 vừa được lưu ở nơi khác.' });
+  });
+
+  it('passes a rejected abbreviation line on with its message', async () => {
+    invoke.mockRejectedValueOnce({ code: 'invalid_input', message: 'Dòng 2 của danh sách viết tắt không đúng dạng.' });
+    const err = await new TauriBackend().setCheckSettings({ house_style: 'hòa', headline_max_tieng: 1, headline_max_chars: 1, sapo_max_tieng: 1, sapo_max_chars: 1, abbreviations: 'x' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'invalid_input', message: 'Dòng 2 của danh sách viết tắt không đúng dạng.' });
   });
 
   it('turns a bare string rejection into an internal AppError, keeping the text', async () => {

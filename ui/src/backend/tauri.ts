@@ -6,14 +6,21 @@ import type { Article } from '../bindings/Article';
 import type { ArticlePatch } from '../bindings/ArticlePatch';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { CheckInput } from '../bindings/CheckInput';
+import type { CheckReport } from '../bindings/CheckReport';
+import type { CheckSettings } from '../bindings/CheckSettings';
+import type { ConvertedRun } from '../bindings/ConvertedRun';
+import type { FontRun } from '../bindings/FontRun';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { ListQuery } from '../bindings/ListQuery';
 import type { Locale } from '../bindings/Locale';
 import type { NewArticle } from '../bindings/NewArticle';
+import type { PmNode } from '../bindings/PmNode';
 import type { Revision } from '../bindings/Revision';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Settings } from '../bindings/Settings';
+import type { ToneStyleFix } from '../bindings/ToneStyleFix';
 import { toAppError, type Backend } from './backend';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -80,5 +87,29 @@ export class TauriBackend implements Backend {
   }
   async closeWindow(): Promise<void> {
     await getCurrentWindow().close();
+  }
+  checkDocument(input: CheckInput): Promise<CheckReport> {
+    return call('check_document', { input });
+  }
+  getCheckSettings(): Promise<CheckSettings> {
+    return call('get_check_settings');
+  }
+  setCheckSettings(settings: CheckSettings): Promise<CheckSettings> {
+    return call('set_check_settings', { settings });
+  }
+  listUserWords(): Promise<string[]> {
+    return call('list_user_words');
+  }
+  addUserWord(word: string): Promise<string[]> {
+    return call('add_user_word', { word });
+  }
+  removeUserWord(word: string): Promise<string[]> {
+    return call('remove_user_word', { word });
+  }
+  convertFontRuns(runs: FontRun[]): Promise<ConvertedRun[]> {
+    return call('convert_font_runs', { runs });
+  }
+  fixToneStyle(headline: string, sapo: string, body: PmNode): Promise<ToneStyleFix> {
+    return call('fix_tone_style', { headline, sapo, body });
   }
 }

@@ -1,6 +1,6 @@
 /** The body editor: a ProseMirror view over the article schema, with toolbar and counts. */
 import { Node as PmDocNode } from 'prosemirror-model';
-import { EditorState, type Transaction } from 'prosemirror-state';
+import { EditorState, type Plugin, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { PmNode } from '../bindings/PmNode';
 import { countText, type TextCounts } from '../text/counts';
@@ -13,6 +13,8 @@ export type BodyEditorOptions = {
   /** Called after every change of the document (not on selection moves). */
   onChange?: (editor: BodyEditor) => void;
   editable?: boolean;
+  /** More plugins (findings, legacy-font paste); they run before the editing keymap. */
+  plugins?: Plugin[];
 };
 
 export function docFromJSON(json: PmNode | null): PmDocNode {
@@ -58,7 +60,7 @@ export class BodyEditor {
     return EditorState.create({
       schema,
       doc: docFromJSON(json),
-      plugins: editorPlugins((view) => this.toolbar?.askLink(view)),
+      plugins: [...(this.options.plugins ?? []), ...editorPlugins((view) => this.toolbar?.askLink(view))],
     });
   }
 

@@ -8,6 +8,7 @@ import { BodyEditor } from '../editor/body-editor';
 import { ALL_STATUSES, statusKey, type MessageKey } from '../i18n';
 import { countText, type TextCounts } from '../text/counts';
 import { append, el, relabel, setAttrText, setText, tr } from './dom';
+import { EditorChecks } from './editor-checks';
 import { HistoryPanel } from './history';
 
 export type EditorCallbacks = { back: () => void };
@@ -26,6 +27,7 @@ export class EditorView {
   readonly element: HTMLElement;
   readonly controller: AutosaveController;
   readonly body: BodyEditor;
+  readonly checks: EditorChecks;
   private readonly history: HistoryPanel;
   private readonly fields: {
     headline: HTMLTextAreaElement;
@@ -93,12 +95,17 @@ export class EditorView {
       body: el('span', { id: 'count-body', class: 'count' }),
     };
 
+    const checks = (this.checks = new EditorChecks(backend, { headline: f.headline, sapo: f.sapo }));
+    topbar.insertBefore(checks.notice, topbar.querySelector('.topbar-spacer'));
+    historyToggle.before(checks.toggle);
     const bodyHost = el('div', { id: 'body', class: 'body-editor' });
     this.body = new BodyEditor(bodyHost, {
       doc: article.body,
+      plugins: checks.plugins(),
       onChange: (editor) => {
         this.controller.change({ body: editor.toJSON() });
         this.updateCounts();
+        checks.changed();
       },
     });
 
@@ -112,8 +119,8 @@ export class EditorView {
     const main = el(
       'div',
       { class: 'editor-main' },
-      this.labelled('headline', 'editor.headline', f.headline, this.counts.headline),
-      this.labelled('sapo', 'editor.sapo', f.sapo, this.counts.sapo),
+      this.labelled('headline', 'editor.headline', f.headline, this.counts.headline, checks.markers.headline),
+      this.labelled('sapo', 'editor.sapo', f.sapo, this.counts.sapo, checks.markers.sapo),
       el('div', { class: 'field body-field' }, el('div', { class: 'field-head' }, tr('span', 'editor.body', { class: 'field-label' }), this.counts.body), bodyHost),
     );
     const side = el(
@@ -137,18 +144,20 @@ export class EditorView {
       { id: 'editor-view', class: 'view', 'data-article-id': article.id },
       topbar,
       this.banner,
-      el('div', { class: 'editor-layout' }, el('div', { class: 'editor-scroll' }, main), side, this.history.element),
+      el('div', { class: 'editor-layout' }, el('div', { class: 'editor-scroll' }, main), side, checks.panel.element, this.history.element),
+      checks.popup.element,
     );
 
     this.wireInputs();
     this.fill(article);
+    checks.attach(this.body);
   }
 
-  private labelled(id: string, key: MessageKey, control: HTMLElement, extra?: HTMLElement): HTMLElement {
+  private labelled(id: string, key: MessageKey, control: HTMLElement, extra?: HTMLElement, marker?: HTMLElement): HTMLElement {
     return el(
       'div',
       { class: `field field-${id}` },
-      el('div', { class: 'field-head' }, tr('label', key, { for: id, class: 'field-label' }), extra && extra.classList.contains('count') ? extra : null),
+      el('div', { class: 'field-head' }, tr('label', key, { for: id, class: 'field-label' }), marker, extra && extra.classList.contains('count') ? extra : null),
       control,
       extra && !extra.classList.contains('count') ? extra : null,
     );
@@ -160,6 +169,7 @@ export class EditorView {
       input.addEventListener('input', () => {
         this.controller.change(send(input.value));
         this.updateCounts();
+        if (input === f.headline || input === f.sapo) this.checks.changed();
       });
     // Headline and sapo are single paragraphs: Enter moves on instead of adding a line.
     f.headline.addEventListener('keydown', (e) => {
@@ -285,6 +295,7 @@ export class EditorView {
     this.fill(article);
     this.body.setDoc(article.body);
     this.updateCounts();
+    this.checks.recheck();
   }
 
   get articleId(): number {
@@ -325,7 +336,13 @@ export class EditorView {
     relabel(this.element);
   }
 
+  /** Checks again now (check settings, dictionary or language changed). */
+  recheck(): void {
+    this.checks.recheck();
+  }
+
   dispose(): void {
+    this.checks.dispose();
     this.controller.dispose();
     this.body.destroy();
   }

@@ -1,14 +1,20 @@
-/** The settings panel: interface language (more settings will live here). */
+/** The settings panel: interface language and the check settings. */
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { Locale } from '../bindings/Locale';
 import { getLocale, LOCALE_NAMES } from '../i18n';
+import type { CheckSettingsSection } from './check-settings';
 import { append, el, relabel, setText, tr } from './dom';
 
 export class SettingsPanel {
   readonly element: HTMLElement;
   private readonly select: HTMLSelectElement;
 
-  constructor(info: LibraryInfo, onLocale: (locale: Locale) => void, onClose: () => void) {
+  constructor(
+    info: LibraryInfo,
+    onLocale: (locale: Locale) => void,
+    onClose: () => void,
+    private readonly checks: CheckSettingsSection | null = null,
+  ) {
     this.select = el('select', { id: 'locale-select' });
     for (const [value, name] of Object.entries(LOCALE_NAMES)) {
       // Each language is named in itself, so it reads the same in every locale.
@@ -23,6 +29,7 @@ export class SettingsPanel {
       { id: 'settings-panel', class: 'popover', role: 'dialog', hidden: true },
       el('div', { class: 'popover-head' }, tr('h2', 'settings.title', { class: 'panel-title' }), close),
       el('div', { class: 'field' }, tr('label', 'settings.language', { for: 'locale-select', class: 'field-label' }), this.select),
+      checks?.element,
       setText(el('p', { class: 'hint library-path' }), 'settings.library', { path: info.path }),
     );
     this.element.addEventListener('keydown', (event) => {
@@ -39,6 +46,7 @@ export class SettingsPanel {
     if (open) {
       this.select.value = getLocale();
       this.select.focus();
+      void this.checks?.load();
     }
   }
 

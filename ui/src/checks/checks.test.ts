@@ -1,0 +1,285 @@
+import { Node as PmDocNode } from 'prosemirror-model';
+import { undoNoScroll as undo } from 'prosemirror-history';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ArticleFinding } from '../bindings/ArticleFinding';
+import type { CheckInput } from '../bindings/CheckInput';
+import type { CheckReport } from '../bindings/CheckReport';
+import type { PmNode } from '../bindings/PmNode';
+import { MemoryBackend } from '../backend/memory';
+import type { CheckState } from '../backend/memory-checks';
+import { docFromJSON } from '../editor/body-editor';
+import { CheckSettingsSection } from '../views/check-settings';
+import { EditorView } from '../views/editor-view';
+import { Checker } from './checker';
+
+type Rule = { needle: string; kind: string; suggestions: string[] };
+const RULES: Rule[] = [
+  { needle: 'sử lý', kind: 'real-word', suggestions: ['xử lý'] },
+  { needle: 'ngiêng', kind: 'spelling', suggestions: ['nghiêng', 'nghiên'] },
+  { needle: 'Hảii', kind: 'spelling', suggestions: [] },
+  { needle: 'hoà', kind: 'tone-style', suggestions: ['hòa'] },
+  { needle: 'thuỷ', kind: 'tone-style', suggestions: ['thủy'] },
+];
+
+/** Offsets in code points, as Rust reports them. */
+const cp = (s: string, utf16: number) => [...s.slice(0, utf16)].length;
+
+function fakeChecker(input: CheckInput, state: CheckState): ArticleFinding[] {
+  const out: ArticleFinding[] = [];
+  const texts: Array<[ArticleFinding['field'], number, string]> = [
+    ['headline', 0, input.headline],
+    ['sapo', 0, input.sapo],
+    ...input.blocks.map((b, i): ['body', number, string] => ['body', i, b]),
+  ];
+  for (const [field, block, text] of texts) {
+    for (const rule of RULES) {
+      if (state.userWords.includes(rule.needle)) continue;
+      for (let i = text.indexOf(rule.needle); i !== -1; i = text.indexOf(rule.needle, i + 1)) {
+        const start = cp(text, i);
+        out.push({ field, block, kind: rule.kind, start, end: start + [...rule.needle].length, text: rule.needle, message: `Sai: ${rule.needle}`, suggestions: rule.suggestions });
+      }
+    }
+  }
+  return out;
+}
+
+const toHoa = (s: string) => s.replaceAll('hoà', 'hòa').replaceAll('thuỷ', 'thủy');
+const text = (t: string, marks?: PmNode['marks']): PmNode => (marks ? { type: 'text', marks, text: t } : { type: 'text', text: t });
+const BODY: PmNode = {
+  type: 'doc',
+  content: [
+    { type: 'paragraph', content: [text('Ảnh 😀 '), text('sử lý', [{ type: 'strong' }]), text(' tường ngiêng')] },
+    { type: 'bullet_list', content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [text('hoà bình'), { type: 'hard_break' }, text('ngiêng và Hảii')] }] }] },
+  ],
+};
+
+let views: EditorView[] = [];
+afterEach(() => {
+  views.forEach((v) => v.dispose());
+  views = [];
+  document.body.textContent = '';
+  vi.useRealTimers();
+});
+
+async function open(fields: { headline?: string; sapo?: string } = {}) {
+  vi.useFakeTimers();
+  const backend = new MemoryBackend({ checker: fakeChecker, toneStyle: (s, style) => (style === 'hòa' ? toHoa(s) : s) });
+  const article = await backend.createArticle({ headline: fields.headline ?? 'Nhà máy thuỷ điện ngiêng', sapo: fields.sapo ?? 'Sapo hoà', section: '', keywords: [], byline: '', dateline: '', body: BODY });
+  const view = new EditorView(backend, article, { back: () => undefined });
+  views.push(view);
+  document.body.appendChild(view.element);
+  await vi.advanceTimersByTimeAsync(10);
+  return { backend, view, pm: view.body.view };
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+const $$ = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)];
+const underlines = () => $$('#body .finding').map((e) => [e.textContent, e.dataset.kind]);
+const blockTexts = (doc: PmDocNode) => doc.textBetween(0, doc.content.size, '|', '/');
+
+describe('findings in the body', () => {
+  it('underlines the right text, across marks, hard breaks, lists and a non-BMP character', async () => {
+    const { backend } = await open();
+    expect(backend.checks.checkInputs.at(-1)!.blocks).toEqual(['Ảnh 😀 sử lý tường ngiêng', 'hoà bình\nngiêng và Hảii']);
+    expect(underlines()).toEqual([
+      ['sử lý', 'real-word'],
+      ['ngiêng', 'spelling'],
+      ['hoà', 'tone-style'],
+      ['ngiêng', 'spelling'],
+      ['Hảii', 'spelling'],
+    ]);
+    expect($('#body strong .finding, #body .finding strong')).not.toBeNull();
+    expect($('#body .finding-real-word').classList.contains('finding')).toBe(true);
+    expect($('#findings-headline').hidden).toBe(false);
+    expect($('#findings-headline').textContent).toBe('2');
+  });
+
+  it('shows the popup on hover; a quick fix replaces exactly the span in one undo step', async () => {
+    const { pm } = await open();
+    const before = pm.state.doc;
+    const target = $$('#body .finding').find((e) => e.textContent === 'ngiêng')!;
+    target.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    const popup = $('#finding-popup');
+    expect(popup.hidden).toBe(false);
+    expect(popup.querySelector('.finding-message')!.textContent).toBe('Sai: ngiêng');
+    expect($$('#finding-popup .quick-fix').map((b) => b.textContent)).toEqual(['nghiêng', 'nghiên']);
+    expect(popup.querySelector('.add-to-dictionary')).not.toBeNull();
+    $$('#finding-popup .quick-fix')[0]!.click();
+    expect(blockTexts(pm.state.doc)).toBe('Ảnh 😀 sử lý tường nghiêng|hoà bình/ngiêng và Hảii');
+    expect(popup.hidden).toBe(true);
+    undo(pm.state, pm.dispatch);
+    expect(pm.state.doc.eq(before)).toBe(true);
+  });
+
+  it('keeps the marks of the span it fixes', async () => {
+    const { view } = await open();
+    $$('#body .finding-real-word')[0]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    $$('#finding-popup .quick-fix')[0]!.click();
+    expect(view.body.toJSON().content![0]!.content![1]).toEqual(text('xử lý', [{ type: 'strong' }]));
+  });
+
+  it('"fix all" applies every first suggestion of a kind, body in one undo step, fields too', async () => {
+    const { pm, backend, view } = await open();
+    const before = pm.state.doc;
+    const group = $('#checks-panel .check-kind[data-kind="spelling"]');
+    expect(group.querySelector('.check-count')!.textContent).toBe('4');
+    $('.fix-all[data-kind="spelling"]').click();
+    // "Hảii" has no suggestion and stays.
+    expect(blockTexts(pm.state.doc)).toBe('Ảnh 😀 sử lý tường nghiêng|hoà bình/nghiêng và Hảii');
+    expect($<HTMLTextAreaElement>('#headline').value).toBe('Nhà máy thuỷ điện nghiêng');
+    undo(pm.state, pm.dispatch);
+    expect(pm.state.doc.eq(before)).toBe(true);
+    await view.flush();
+    expect((await backend.getArticle(view.articleId)).headline).toBe('Nhà máy thuỷ điện nghiêng');
+  });
+
+  it('"add to dictionary" stores the word and checks again', async () => {
+    const { backend } = await open();
+    const calls = backend.checks.checkInputs.length;
+    $$('#body .finding').find((e) => e.textContent === 'ngiêng')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    $('#finding-popup .add-to-dictionary').click();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await backend.listUserWords()).toEqual(['ngiêng']);
+    expect(backend.checks.checkInputs.length).toBe(calls + 1);
+    expect(underlines().map(([t]) => t)).toEqual(['sử lý', 'hoà', 'Hảii']);
+  });
+
+  it('"ignore" hides that finding, also after the next check', async () => {
+    const { pm } = await open();
+    $$('#body .finding').find((e) => e.textContent === 'Hảii')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    $('#finding-popup .ignore-finding').click();
+    expect(underlines().map(([t]) => t)).not.toContain('Hảii');
+    pm.dispatch(pm.state.tr.insertText('Mới: ', 1));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(underlines().map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà', 'ngiêng']);
+  });
+
+  it('fixes the tone style of headline, sapo and the whole body at once', async () => {
+    const { pm, view, backend } = await open();
+    const before = pm.state.doc;
+    $('.fix-all[data-kind="tone-style"]').click();
+    await vi.advanceTimersByTimeAsync(10);
+    expect($<HTMLTextAreaElement>('#headline').value).toBe('Nhà máy thủy điện ngiêng');
+    expect($<HTMLTextAreaElement>('#sapo').value).toBe('Sapo hòa');
+    expect(blockTexts(pm.state.doc)).toBe('Ảnh 😀 sử lý tường ngiêng|hòa bình/ngiêng và Hảii');
+    expect($('#editor-notice').textContent).toContain('3');
+    undo(pm.state, pm.dispatch);
+    expect(pm.state.doc.eq(before)).toBe(true);
+    await view.flush();
+    expect((await backend.getArticle(view.articleId)).sapo).toBe('Sapo hòa');
+  });
+
+  it('lists findings in the panel; a click selects the body text', async () => {
+    const { pm } = await open({ headline: 'Tít', sapo: 'Sapo' });
+    $('#checks-toggle').click();
+    expect($('#checks-panel').hidden).toBe(false);
+    const item = $$('.check-finding').find((e) => e.querySelector('.check-text')!.textContent === 'sử lý')!;
+    item.click();
+    const { from, to } = pm.state.selection;
+    expect(pm.state.doc.textBetween(from, to)).toBe('sử lý');
+    expect($('#finding-popup').hidden).toBe(false);
+  });
+
+  it('shows an empty state and the missing-dictionary notice', async () => {
+    vi.useFakeTimers();
+    const backend = new MemoryBackend({ dictionary: false });
+    const article = await backend.createArticle({ headline: 'Tít', sapo: '', section: '', keywords: [], byline: '', dateline: '' });
+    const view = new EditorView(backend, article, { back: () => undefined });
+    views.push(view);
+    document.body.appendChild(view.element);
+    await vi.advanceTimersByTimeAsync(10);
+    expect($('#checks-panel .checks-empty')).not.toBeNull();
+    expect($('#checks-panel [data-notice="dictionary"]')).not.toBeNull();
+  });
+});
+
+describe('Checker', () => {
+  it('waits for typing to pause, drops stale responses and asks again', async () => {
+    vi.useFakeTimers();
+    const pending: Array<(r: CheckReport) => void> = [];
+    const checkDocument = vi.fn((_input: CheckInput) => new Promise<CheckReport>((resolve) => pending.push(resolve)));
+    let headline = 'một';
+    const doc = docFromJSON(null);
+    const results: string[] = [];
+    const checker = new Checker({
+      backend: { checkDocument },
+      source: { headline: () => headline, sapo: () => '', doc: () => doc },
+      onResult: (r) => results.push(r.headline),
+    });
+    checker.changed();
+    await vi.advanceTimersByTimeAsync(399);
+    expect(checkDocument).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(checkDocument).toHaveBeenCalledTimes(1);
+    headline = 'hai';
+    checker.changed();
+    pending[0]!({ findings: [], dictionary: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(results).toEqual([]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(checkDocument).toHaveBeenCalledTimes(2);
+    expect(checkDocument.mock.calls[1]![0].headline).toBe('hai');
+    pending[1]!({ findings: [], dictionary: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(results).toEqual(['hai']);
+    checker.dispose();
+  });
+
+  it('does not send a huge body while typing, and says so', async () => {
+    vi.useFakeTimers();
+    const checkDocument = vi.fn(async (_input: CheckInput): Promise<CheckReport> => ({ findings: [], dictionary: true }));
+    const big = docFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [text('x'.repeat(300_000))] }] });
+    const skipped: Array<number | null> = [];
+    const checker = new Checker({ backend: { checkDocument }, source: { headline: () => 'Tít', sapo: () => '', doc: () => big }, onResult: (r) => skipped.push(r.bodySkipped) });
+    checker.checkNow();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(checkDocument.mock.calls[0]![0]).toEqual({ headline: 'Tít', sapo: '', blocks: [] });
+    expect(skipped).toEqual([300_002]);
+    checker.dispose();
+  });
+});
+
+describe('check settings', () => {
+  it('round-trips house style, limits, abbreviations and the dictionary; shows errors', async () => {
+    const backend = new MemoryBackend();
+    const changed = vi.fn();
+    const section = new CheckSettingsSection(backend, changed);
+    document.body.appendChild(section.element);
+    await section.load();
+    const style = $<HTMLSelectElement>('#house-style');
+    expect(style.value).toBe('hòa');
+    expect([...style.options].map((o) => o.textContent)).toEqual(['hoà, thuỷ, khoẻ', 'hòa, thủy, khỏe']);
+    style.value = 'hoà';
+    style.dispatchEvent(new Event('change'));
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    const limit = $<HTMLInputElement>('#headline-max-chars');
+    limit.value = '70';
+    limit.dispatchEvent(new Event('change'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await backend.getCheckSettings()).toMatchObject({ house_style: 'hoà', headline_max_chars: 70 });
+    expect(changed).toHaveBeenCalledTimes(2);
+
+    const abbr = $<HTMLTextAreaElement>('#abbreviations');
+    abbr.value = 'PCCC = phòng cháy chữa cháy\nsai dòng này';
+    abbr.dispatchEvent(new Event('change'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect($('#check-settings-status').dataset.state).toBe('error');
+    expect($('#check-settings-status').textContent).toContain('Dòng 2');
+    expect(abbr.value).toContain('sai dòng này');
+    abbr.value = 'PCCC = phòng cháy chữa cháy';
+    abbr.dispatchEvent(new Event('change'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await backend.getCheckSettings()).abbreviations).toBe('PCCC = phòng cháy chữa cháy');
+
+    const word = $<HTMLInputElement>('#user-word-input');
+    word.value = 'Hải An';
+    $('#user-word-add').click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect($$('.user-word').map((li) => li.dataset.word)).toEqual(['Hải An']);
+    $('.remove-user-word').click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await backend.listUserWords()).toEqual([]);
+    expect($('.user-words-empty')).not.toBeNull();
+  });
+});
