@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { WebDriver, KEY, sleep } from './webdriver.mjs';
+import { pasteAndFix } from './vietnamese.mjs';
 
 const APP_BIN = required('APP_BIN');
 const TAURI_DRIVER = required('TAURI_DRIVER');
@@ -120,6 +121,9 @@ async function secondRun() {
     { tag: 'P', text: typed.p2.join(''), bold: [typed.p2[1]] },
   ]);
   writeFileSync(join(SHOTS, '3-editor-reopened.png'), await wd.screenshot());
+  await wd.click('#back-to-list');
+  await wd.find('#library-view');
+  await pasteAndFix(wd, { step, shots: SHOTS });
   await wd.quit();
 }
 
