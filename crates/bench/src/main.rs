@@ -1,11 +1,12 @@
 //! `make bench`: every figure printed beside a reference measured in the same run.
 //!
 //! Options: `--articles N` (default 100000), `--skip-window` (no X display needed),
-//! `--only text` (the Vietnamese text figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
+//! `--only text|photo` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
 //! check's time per finding kind.
 
 mod generate;
 mod library_bench;
+mod photo_bench;
 mod stats;
 mod text_bench;
 mod window_bench;
@@ -20,9 +21,10 @@ fn main() {
         .unwrap_or(100_000);
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("library");
-    if args.windows(2).any(|w| w[0] == "--only" && w[1] == "text") {
-        text_bench::run(tmp.path());
-        return;
+    match args.windows(2).find(|w| w[0] == "--only").map(|w| w[1].as_str()) {
+        Some("text") => return text_bench::run(tmp.path()),
+        Some("photo") => return photo_bench::run(tmp.path()),
+        _ => {}
     }
 
     println!("Bản Thảo benchmarks (ratios: ours ÷ reference, lower is better)\n");
@@ -36,6 +38,7 @@ fn main() {
     library_bench::autosave(&dir);
 
     text_bench::run(tmp.path());
+    photo_bench::run(tmp.path());
 
     if !args.iter().any(|a| a == "--skip-window") {
         window_bench::startup_and_memory(tmp.path());

@@ -44,7 +44,9 @@ mod tests {
         let srgb_curve =
             ToneCurve::new_parametric(4, &[2.4, 1.0 / 1.055, 0.055 / 1.055, 1.0 / 12.92, 0.04045]).unwrap();
         let mut profile = Profile::new_rgb(&d65, &primaries, &[&srgb_curve, &srgb_curve, &srgb_curve]).unwrap();
-        profile.set_description_text("Display P3");
+        let mut description = lcms2::MLU::new(1);
+        description.set_text("Display P3", Locale::none());
+        profile.write_tag(lcms2::TagSignature::ProfileDescriptionTag, lcms2::Tag::MLU(&description));
         profile.icc().unwrap()
     }
 

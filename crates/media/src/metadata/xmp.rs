@@ -59,11 +59,7 @@ pub(crate) fn parse(packet: &[u8]) -> XmpFields {
     let mut open: Option<(Property, usize)> = None;
     let mut current: Option<Value> = None;
     let mut depth = 0usize;
-    loop {
-        let (ns, event) = match reader.read_resolved_event() {
-            Ok(pair) => pair,
-            Err(_) => break,
-        };
+    while let Ok((ns, event)) = reader.read_resolved_event() {
         let namespace = match ns {
             ResolveResult::Bound(n) => n.0.to_string(),
             _ => String::new(),
