@@ -18,6 +18,11 @@ pub enum ErrorCode {
     LibraryTooNew,
     LibraryUnwritable,
     LibraryInUse,
+    /// A photo that cannot be imported: not an image, truncated, too large…
+    InvalidMedia,
+    /// Submitting an article whose figures lack a caption, credit or alt text.
+    IncompleteFigures,
+    Cancelled,
     Io,
     Internal,
 }
@@ -42,6 +47,14 @@ pub enum Lang {
 pub enum Error {
     #[error("article {0} not found")]
     ArticleNotFound(i64),
+    #[error("photo {0} not found")]
+    MediaNotFound(i64),
+    #[error("{file}: {en}")]
+    Media { file: String, code: &'static str, vi: String, en: String },
+    #[error("every photo needs a caption, a credit and alt text before the article is submitted (figures {})", list(.0))]
+    IncompleteFigures(Vec<usize>),
+    #[error("cancelled")]
+    Cancelled,
     #[error("revision {0} not found")]
     RevisionNotFound(i64),
     #[error("article {id} was saved elsewhere (version {stored}, this edit was based on {base})")]
@@ -77,7 +90,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
-            Error::ArticleNotFound(_) | Error::RevisionNotFound(_) => ErrorCode::NotFound,
+            Error::ArticleNotFound(_) | Error::RevisionNotFound(_) | Error::MediaNotFound(_) => ErrorCode::NotFound,
+            Error::Media { .. } => ErrorCode::InvalidMedia,
+            Error::IncompleteFigures(_) => ErrorCode::IncompleteFigures,
+            Error::Cancelled => ErrorCode::Cancelled,
             Error::Conflict { .. } => ErrorCode::Conflict,
             Error::InvalidInput(_) | Error::AbbreviationLine(_) | Error::NotAWord(_) => ErrorCode::InvalidInput,
             Error::InvalidBody(_) => ErrorCode::InvalidBody,
@@ -123,6 +139,13 @@ impl Error {
         match self {
             Error::ArticleNotFound(id) => format!("Không tìm thấy bài viết {id}."),
             Error::RevisionNotFound(id) => format!("Không tìm thấy phiên bản {id}."),
+            Error::MediaNotFound(id) => format!("Không tìm thấy ảnh {id}."),
+            Error::Media { file, vi, .. } => format!("{file}: {vi}"),
+            Error::IncompleteFigures(figures) => format!(
+                "Trước khi gửi duyệt, mỗi ảnh cần có chú thích, tác giả ảnh và mô tả thay thế (ảnh số {}).",
+                list(figures)
+            ),
+            Error::Cancelled => "Đã huỷ.".into(),
             Error::Conflict { id, stored, base } => format!(
                 "Bài {id} vừa được lưu ở nơi khác (phiên bản {stored}, bản sửa này dựa trên {base})."
             ),
@@ -158,6 +181,11 @@ impl Error {
             Error::Sqlite(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
         }
     }
+}
+
+/// 1-based figure numbers, as people count them.
+fn list(items: &[usize]) -> String {
+    items.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join(", ")
 }
 
 fn io_vi(e: &std::io::Error) -> String {

@@ -7,6 +7,7 @@ pub mod checks;
 pub mod error;
 pub mod export;
 pub mod library;
+pub mod media;
 pub mod settings;
 pub mod time;
 

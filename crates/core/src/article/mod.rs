@@ -1,4 +1,5 @@
 pub mod body;
+pub mod figures;
 pub mod model;
 pub mod render;
 pub mod schema;

@@ -84,6 +84,9 @@ pub struct Article {
     pub status: ArticleStatus,
     /// Ghi chú biên tập: never published.
     pub editor_note: String,
+    /// Ảnh đại diện: one of the article's photos.
+    #[ts(type = "number | null")]
+    pub featured_media_id: Option<i64>,
     /// Increases by one on every save; a save names the version it was based on.
     #[ts(type = "number")]
     pub version: i64,
@@ -126,6 +129,9 @@ pub struct ArticlePatch {
     pub slug: Option<String>,
     pub status: Option<ArticleStatus>,
     pub editor_note: Option<String>,
+    /// The featured photo (ảnh đại diện); 0 removes it.
+    #[ts(type = "number")]
+    pub featured_media_id: Option<i64>,
 }
 
 /// One row of the library list.

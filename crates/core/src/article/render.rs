@@ -54,7 +54,7 @@ fn write_text(node: &PmNode, out: &mut String) {
             for child in node.content.iter().flatten() {
                 write_text(child, out);
             }
-            if matches!(t, "paragraph" | "heading") && !out.ends_with('\n') {
+            if matches!(t, "paragraph" | "heading" | "figcaption") && !out.ends_with('\n') {
                 out.push('\n');
             }
         }
@@ -112,6 +112,25 @@ fn write_html(node: &PmNode, out: &mut String) {
             out.push_str("</ol>");
         }
         "list_item" => wrap("li", out),
+        "figure" => {
+            let attrs = node.attrs.as_ref();
+            let get = |k: &str| attrs.and_then(|a| a.get(k)).and_then(|v| v.as_str()).unwrap_or("");
+            let id = attrs.and_then(|a| a.get("media_id")).and_then(|v| v.as_i64()).unwrap_or(0);
+            out.push_str(&format!(
+                "<figure data-media-id=\"{id}\"><img src=\"media/{id}-web.jpg\" alt=\"{}\">",
+                escape_html(get("alt"))
+            ));
+            out.push_str("<figcaption>");
+            for caption in node.content.iter().flatten() {
+                for inline in caption.content.iter().flatten() {
+                    write_html(inline, out);
+                }
+            }
+            if !get("credit").is_empty() {
+                out.push_str(&format!(" <span class=\"credit\">{}</span>", escape_html(get("credit"))));
+            }
+            out.push_str("</figcaption></figure>");
+        }
         "hard_break" => out.push_str("<br>"),
         "text" => write_marked_text(node, out),
         _ => children(out),

@@ -15,13 +15,16 @@ enum Content {
     Inline,
     ListItems,
     ListItem,
+    /// A figure holds exactly one caption.
+    Figure,
     Leaf,
 }
 
 fn content_of(node_type: &str) -> Option<Content> {
     Some(match node_type {
         "doc" | "blockquote" => Content::Blocks,
-        "paragraph" | "heading" => Content::Inline,
+        "paragraph" | "heading" | "figcaption" => Content::Inline,
+        "figure" => Content::Figure,
         "bullet_list" | "ordered_list" => Content::ListItems,
         "list_item" => Content::ListItem,
         "text" | "hard_break" => Content::Leaf,
@@ -30,7 +33,7 @@ fn content_of(node_type: &str) -> Option<Content> {
 }
 
 fn is_block(t: &str) -> bool {
-    matches!(t, "paragraph" | "heading" | "blockquote" | "bullet_list" | "ordered_list")
+    matches!(t, "paragraph" | "heading" | "blockquote" | "bullet_list" | "ordered_list" | "figure")
 }
 
 fn is_inline(t: &str) -> bool {
@@ -86,6 +89,7 @@ fn normalize(mut node: PmNode, depth: usize) -> Result<PmNode> {
             Content::Blocks => is_block(t),
             Content::Inline => is_inline(t),
             Content::ListItems => t == "list_item",
+            Content::Figure => i == 0 && t == "figcaption",
             Content::ListItem => {
                 if i == 0 {
                     t == "paragraph"
@@ -104,7 +108,8 @@ fn normalize(mut node: PmNode, depth: usize) -> Result<PmNode> {
         }
         out.push(child);
     }
-    let needs_child = matches!(kind, Content::ListItems | Content::ListItem) || node.node_type == "blockquote";
+    let needs_child =
+        matches!(kind, Content::ListItems | Content::ListItem | Content::Figure) || node.node_type == "blockquote";
     if needs_child && out.is_empty() {
         return Err(invalid(format!("'{}' is empty", node.node_type)));
     }
@@ -126,10 +131,43 @@ fn check_attrs(node: &PmNode) -> Result<Option<serde_json::Map<String, Value>>> 
                 None => Err(invalid("an ordered list's start must be a number")),
             }
         }
+        "figure" => figure_attrs(&attrs).map(Some),
         _ if attrs.is_empty() => Ok(node.attrs.clone()),
         // Attributes the schema does not know are dropped rather than stored.
         _ => Ok(None),
     }
+}
+
+/// `{media_id, credit, alt, crop, rotation}`: the photo, its credit and alt text (NFC), a
+/// non-destructive crop (fractions of the picture, or null) and quarter turns (0–3).
+fn figure_attrs(attrs: &serde_json::Map<String, Value>) -> Result<serde_json::Map<String, Value>> {
+    let media_id = attrs.get("media_id").and_then(Value::as_i64).filter(|id| *id > 0);
+    let Some(media_id) = media_id else { return Err(invalid("a figure needs the id of its photo")) };
+    let text = |key: &str| attrs.get(key).and_then(Value::as_str).map(banthao_text::to_nfc_string).unwrap_or_default();
+    let crop = match attrs.get("crop") {
+        None | Some(Value::Null) => Value::Null,
+        Some(Value::Object(c)) => {
+            let f = |k: &str| c.get(k).and_then(Value::as_f64).filter(|v| v.is_finite() && (0.0..=1.0).contains(v));
+            match (f("x"), f("y"), f("width"), f("height")) {
+                (Some(x), Some(y), Some(w), Some(h))
+                    if w > 0.0 && h > 0.0 && x + w <= 1.0 + 1e-6 && y + h <= 1.0 + 1e-6 =>
+                {
+                    serde_json::json!({"x": x, "y": y, "width": w, "height": h})
+                }
+                _ => return Err(invalid("a figure's crop must lie inside the picture")),
+            }
+        }
+        Some(_) => return Err(invalid("a figure's crop must lie inside the picture")),
+    };
+    let rotation = attrs.get("rotation").map_or(Some(0), Value::as_u64).filter(|r| *r < 4);
+    let Some(rotation) = rotation else { return Err(invalid("a figure's rotation is 0–3 quarter turns")) };
+    Ok(serde_json::Map::from_iter([
+        ("media_id".into(), Value::from(media_id)),
+        ("credit".into(), Value::from(text("credit"))),
+        ("alt".into(), Value::from(text("alt"))),
+        ("crop".into(), crop),
+        ("rotation".into(), Value::from(rotation)),
+    ]))
 }
 
 fn check_marks(marks: Option<Vec<PmMark>>) -> Result<Option<Vec<PmMark>>> {

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::time::now_rfc3339;
 
 pub(super) const ARTICLE_COLUMNS: &str = "id, headline, sapo, body, section, keywords, byline, dateline, \
-     slug, slug_auto, status, editor_note, version, created_at, updated_at";
+     slug, slug_auto, status, editor_note, version, created_at, updated_at, featured_media_id";
 
 pub(super) fn article_from_row(row: &Row) -> rusqlite::Result<Article> {
     let body: String = row.get(3)?;
@@ -33,6 +33,7 @@ pub(super) fn article_from_row(row: &Row) -> rusqlite::Result<Article> {
         version: row.get(12)?,
         created_at: row.get(13)?,
         updated_at: row.get(14)?,
+        featured_media_id: row.get(15)?,
     })
 }
 
@@ -87,6 +88,23 @@ fn slug_for(text: &str) -> String {
     banthao_text::slugify(text, banthao_text::slug::MAX_SLUG_LEN)
 }
 
+/// Every photo the article shows (figures, featured image) must exist, and joins its panel.
+fn link_photos(conn: &Connection, a: &Article) -> Result<()> {
+    let mut ids = crate::article::figures::figure_media_ids(&a.body);
+    ids.extend(a.featured_media_id);
+    for id in ids {
+        let exists: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM media WHERE id = ?1)", [id], |r| r.get(0))?;
+        if !exists {
+            return Err(Error::MediaNotFound(id));
+        }
+        conn.execute(
+            "INSERT INTO article_media (article_id, media_id, added_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+            params![a.id, id, a.updated_at],
+        )?;
+    }
+    Ok(())
+}
+
 /// Moves the article to the newest place in the search index with its current text.
 pub(super) fn reindex(conn: &Connection, id: ArticleId) -> Result<()> {
     conn.execute("DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?1)", [id])?;
@@ -107,7 +125,7 @@ fn write(conn: &Connection, a: &Article, body_text: &str) -> Result<()> {
     conn.execute(
         "UPDATE articles SET headline = ?2, sapo = ?3, body = ?4, body_text = ?5, section = ?6,
            keywords = ?7, byline = ?8, dateline = ?9, slug = ?10, slug_auto = ?11, status = ?12,
-           editor_note = ?13, version = ?14, updated_at = ?15
+           editor_note = ?13, version = ?14, updated_at = ?15, featured_media_id = ?16
          WHERE id = ?1",
         params![
             a.id,
@@ -125,6 +143,7 @@ fn write(conn: &Connection, a: &Article, body_text: &str) -> Result<()> {
             a.editor_note,
             a.version,
             a.updated_at,
+            a.featured_media_id,
         ],
     )?;
     Ok(())
@@ -163,6 +182,9 @@ pub(super) fn apply(conn: &Connection, current: &Article, patch: ArticlePatch) -
     if let Some(s) = patch.status {
         next.status = s;
     }
+    if let Some(m) = patch.featured_media_id {
+        next.featured_media_id = (m > 0).then_some(m);
+    }
     match patch.slug.as_deref().map(slug_for) {
         Some(chosen) if !chosen.is_empty() => {
             next.slug = unique_slug(conn, &chosen, Some(id))?;
@@ -187,6 +209,13 @@ pub(super) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason
     let mut next = apply(conn, &current, patch)?;
     if next == current {
         return Ok(current);
+    }
+    link_photos(conn, &next)?;
+    if next.status == ArticleStatus::Submitted && current.status != ArticleStatus::Submitted {
+        let incomplete = crate::article::figures::incomplete_figures(&next.body);
+        if !incomplete.is_empty() {
+            return Err(Error::IncompleteFigures(incomplete));
+        }
     }
     next.version = current.version + 1;
     next.updated_at = now_rfc3339();
@@ -224,10 +253,12 @@ impl Library {
             slug_auto,
             status: ArticleStatus::Draft,
             editor_note: String::new(),
+            featured_media_id: None,
             version: 1,
             created_at: now.clone(),
             updated_at: now,
         };
+        link_photos(&tx, &article)?;
         write(&tx, &article, &doc_to_text(&article.body))?;
         reindex(&tx, article.id)?;
         revisions::record(&tx, &article, RevisionReason::Created)?;

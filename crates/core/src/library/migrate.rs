@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_articles.sql"),
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_dictionary.sql"),
+    include_str!("migrations/0004_media.sql"),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -1,0 +1,212 @@
+//! Importing photos: files (or pasted/dropped bytes) are read, checked and rendered on all
+//! cores; the library thread stores each result as it arrives (original by content address,
+//! the row, the renditions, the article link) and reports cumulative progress. A bad file
+//! gives its error and the batch goes on; a cancel stops before the next file.
+
+use rusqlite::params;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use super::model::*;
+use super::store;
+use crate::error::{Error, Lang, Result};
+use crate::library::Library;
+use crate::ArticleId;
+
+/// A photo to import: a file, or bytes from a paste or a drop with the name to show.
+pub enum ImportSource {
+    Path(PathBuf),
+    Bytes { name: String, bytes: Vec<u8> },
+}
+
+impl ImportSource {
+    /// The file's name without its folder: what the photo browser shows and searches.
+    fn file_name(&self) -> String {
+        match self {
+            ImportSource::Path(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            ImportSource::Bytes { name, .. } => name.clone(),
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            ImportSource::Path(p) => p.display().to_string(),
+            ImportSource::Bytes { name, .. } => name.clone(),
+        }
+    }
+}
+
+struct Rendered {
+    bytes: Vec<u8>,
+    prepared: banthao_media::Prepared,
+    renditions: banthao_media::Renditions,
+}
+
+fn media_error(file: &str, e: banthao_media::MediaError) -> Error {
+    Error::Media { file: file.to_string(), code: e.code(), vi: e.message_vi(), en: e.message_en() }
+}
+
+fn work(source: &ImportSource, spec: &banthao_media::RenditionSpec) -> Result<Rendered> {
+    let name = source.name();
+    let bytes = match source {
+        ImportSource::Path(p) => std::fs::read(p).map_err(|source| Error::File { path: p.clone(), source })?,
+        ImportSource::Bytes { bytes, .. } => bytes.clone(),
+    };
+    let limits = banthao_media::ImportLimits::default();
+    let imported = banthao_media::import(&bytes, &limits, spec).map_err(|e| media_error(&name, e))?;
+    Ok(Rendered { bytes, prepared: imported.prepared, renditions: imported.renditions })
+}
+
+impl Library {
+    /// Imports photos in parallel. `progress` is called after each file with cumulative counts;
+    /// `cancel` stops the batch before its next file (files already stored stay).
+    pub fn import_photos(
+        &mut self,
+        sources: &[ImportSource],
+        article: Option<ArticleId>,
+        lang: Lang,
+        progress: &mut dyn FnMut(&ImportProgress),
+        cancel: &AtomicBool,
+    ) -> Result<Vec<PhotoImportResult>> {
+        if let Some(id) = article {
+            self.get_article(id)?;
+        }
+        let spec = self.photo_settings()?.spec();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(sources.len().max(1));
+        let mut results: Vec<Option<PhotoImportResult>> = vec![None; sources.len()];
+        let mut counts = ImportProgress { done: 0, total: sources.len() as u32, failed: 0 };
+        let next = AtomicUsize::new(0);
+        // Bounded: at most a few decoded files wait for the library thread (memory stays capped).
+        let (tx, rx) = mpsc::sync_channel::<(usize, Result<Rendered>)>(threads);
+        std::thread::scope(|scope| -> Result<()> {
+            for _ in 0..threads {
+                let tx = tx.clone();
+                let next = &next;
+                let spec = &spec;
+                scope.spawn(move || loop {
+                    if cancel.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = sources.get(i) else { break };
+                    if tx.send((i, work(source, spec))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            for (i, outcome) in rx {
+                let file = sources[i].name();
+                let result = match outcome.and_then(|r| self.store_import(r, &sources[i].file_name(), article)) {
+                    Ok((media, duplicate, web, thumb)) => PhotoImportResult {
+                        file,
+                        media: Some(media),
+                        duplicate,
+                        web_path: Some(web.display().to_string()),
+                        thumb_path: Some(thumb.display().to_string()),
+                        error: None,
+                    },
+                    Err(e) => {
+                        counts.failed += 1;
+                        PhotoImportResult {
+                            file,
+                            media: None,
+                            duplicate: false,
+                            web_path: None,
+                            thumb_path: None,
+                            error: Some(e.payload(lang)),
+                        }
+                    }
+                };
+                results[i] = Some(result);
+                counts.done += 1;
+                progress(&counts);
+            }
+            Ok(())
+        })?;
+        Ok(results
+            .into_iter()
+            .zip(sources)
+            .map(|(r, source)| {
+                r.unwrap_or_else(|| PhotoImportResult {
+                    file: source.name(),
+                    media: None,
+                    duplicate: false,
+                    web_path: None,
+                    thumb_path: None,
+                    error: Some(Error::Cancelled.payload(lang)),
+                })
+            })
+            .collect())
+    }
+
+    /// Stores one rendered photo: the original (once per content), its row, its default
+    /// renditions, and the link to the article.
+    fn store_import(
+        &mut self,
+        r: Rendered,
+        file_name: &str,
+        article: Option<ArticleId>,
+    ) -> Result<(MediaItem, bool, PathBuf, PathBuf)> {
+        let p = &r.prepared;
+        let format = format!("{:?}", p.format).to_lowercase();
+        let existing = self.media_by_hash(&p.hash)?;
+        let duplicate = existing.is_some();
+        let original = store::original_path(self.dir(), &p.hash, &format);
+        if !original.exists() {
+            store::write_atomic(&original, &r.bytes)?;
+        }
+        let media = match existing {
+            Some(m) => m,
+            None => {
+                let m = &p.metadata;
+                let tx = self.conn.transaction()?;
+                tx.execute(
+                    "INSERT INTO media (hash, format, width, height, bytes, original_name, caption, credit, by_line,
+                       copyright, keywords, date_taken, camera, had_gps, imported_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                    params![
+                        p.hash,
+                        format,
+                        p.width,
+                        p.height,
+                        r.bytes.len() as i64,
+                        banthao_text::to_nfc_string(file_name),
+                        m.caption.clone().unwrap_or_default(),
+                        m.credit.clone().unwrap_or_default(),
+                        m.by_line.clone().unwrap_or_default(),
+                        m.copyright.clone().unwrap_or_default(),
+                        serde_json::to_string(&m.keywords).expect("keywords serialize"),
+                        m.date_taken,
+                        m.camera,
+                        m.has_gps,
+                        crate::time::now_rfc3339(),
+                    ],
+                )?;
+                let id = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO media_search (rowid, folded, exact)
+                     SELECT id, bt_fold(doc), bt_exact(doc) FROM (SELECT id, caption || ' ' || credit || ' ' || by_line
+                       || ' ' || original_name || ' ' || keywords AS doc FROM media WHERE id = ?1)",
+                    [id],
+                )?;
+                tx.commit()?;
+                self.media(id)?
+            }
+        };
+        let variant = store::variant_key(&self.photo_settings()?.spec(), &FigureLook::default());
+        let web = store::rendition_path(self.dir(), &p.hash, &variant, "web");
+        let thumb = store::rendition_path(self.dir(), &p.hash, &variant, "thumb");
+        if !web.exists() {
+            store::write_atomic(&web, &r.renditions.web)?;
+        }
+        if !thumb.exists() {
+            store::write_atomic(&thumb, &r.renditions.thumb)?;
+        }
+        if let Some(article) = article {
+            self.attach_media(article, media.id)?;
+        }
+        Ok((media, duplicate, web, thumb))
+    }
+}

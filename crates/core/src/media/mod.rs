@@ -1,0 +1,166 @@
+//! Photos in the library: import (parallel, with progress and cancel), content-addressed
+//! originals, cached renditions, article links, the featured image, and search over
+//! captions and credits. The pixel work is `banthao-media`'s.
+
+mod import;
+pub mod model;
+mod store;
+
+use rusqlite::{params, OptionalExtension, Row};
+use std::path::PathBuf;
+
+pub use import::ImportSource;
+pub use model::*;
+
+use crate::error::{Error, Result};
+use crate::library::Library;
+use crate::ArticleId;
+
+const MEDIA_COLUMNS: &str = "id, hash, format, width, height, bytes, original_name, caption, credit, by_line, \
+     copyright, keywords, date_taken, camera, had_gps, imported_at";
+
+fn media_from_row(r: &Row) -> rusqlite::Result<MediaItem> {
+    Ok(MediaItem {
+        id: r.get(0)?,
+        hash: r.get(1)?,
+        format: r.get(2)?,
+        width: r.get(3)?,
+        height: r.get(4)?,
+        bytes: r.get::<_, i64>(5)? as u64,
+        original_name: r.get(6)?,
+        caption: r.get(7)?,
+        credit: r.get(8)?,
+        by_line: r.get(9)?,
+        copyright: r.get(10)?,
+        keywords: serde_json::from_str(&r.get::<_, String>(11)?).unwrap_or_default(),
+        date_taken: r.get(12)?,
+        camera: r.get(13)?,
+        had_gps: r.get(14)?,
+        imported_at: r.get(15)?,
+    })
+}
+
+impl Library {
+    pub fn photo_settings(&self) -> Result<PhotoSettings> {
+        Ok(self.get_setting("photos")?.unwrap_or_default())
+    }
+
+    pub fn set_photo_settings(&mut self, settings: PhotoSettings) -> Result<PhotoSettings> {
+        self.put_setting("photos", &settings)?;
+        Ok(settings)
+    }
+
+    pub fn media(&self, id: MediaId) -> Result<MediaItem> {
+        self.conn
+            .query_row(&format!("SELECT {MEDIA_COLUMNS} FROM media WHERE id = ?1"), [id], media_from_row)
+            .optional()?
+            .ok_or(Error::MediaNotFound(id))
+    }
+
+    pub(crate) fn media_by_hash(&self, hash: &str) -> Result<Option<MediaItem>> {
+        Ok(self
+            .conn
+            .query_row(&format!("SELECT {MEDIA_COLUMNS} FROM media WHERE hash = ?1"), [hash], media_from_row)
+            .optional()?)
+    }
+
+    /// The photos attached to an article (its photo panel), in the order they were added.
+    pub fn article_media(&self, article_id: ArticleId) -> Result<Vec<MediaItem>> {
+        self.get_article(article_id)?;
+        let columns = MEDIA_COLUMNS.split(", ").map(|c| format!("m.{c}")).collect::<Vec<_>>().join(", ");
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {columns} FROM article_media am JOIN media m ON m.id = am.media_id
+             WHERE am.article_id = ?1 ORDER BY am.added_at, m.id"
+        ))?;
+        let rows = stmt.query_map([article_id], media_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn attach_media(&mut self, article_id: ArticleId, media_id: MediaId) -> Result<()> {
+        self.get_article(article_id)?;
+        self.media(media_id)?;
+        self.conn.execute(
+            "INSERT INTO article_media (article_id, media_id, added_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
+            params![article_id, media_id, crate::time::now_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    /// The library's photos, newest first; with a query, those whose caption, credit, by-line
+    /// or file name match it without regard to diacritics.
+    pub fn search_media(&self, query: &str, limit: u32) -> Result<Vec<MediaItem>> {
+        let terms: Vec<String> = banthao_text::fold_for_search(query)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("\"{w}\""))
+            .collect();
+        let limit = limit.clamp(1, 500);
+        if terms.is_empty() {
+            let mut stmt =
+                self.conn.prepare_cached(&format!("SELECT {MEDIA_COLUMNS} FROM media ORDER BY id DESC LIMIT ?1"))?;
+            let rows = stmt.query_map([limit], media_from_row)?;
+            return Ok(rows.collect::<rusqlite::Result<_>>()?);
+        }
+        let columns = MEDIA_COLUMNS.split(", ").map(|c| format!("m.{c}")).collect::<Vec<_>>().join(", ");
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {columns} FROM media_search s JOIN media m ON m.id = s.rowid
+             WHERE media_search MATCH ?1 ORDER BY s.rowid DESC LIMIT ?2"
+        ))?;
+        let fts = format!("folded : ({}*)", terms.join(" "));
+        let rows = stmt.query_map(params![fts, limit], media_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn original_path(&self, media: &MediaItem) -> PathBuf {
+        store::original_path(self.dir(), &media.hash, &media.format)
+    }
+
+    /// A rendition of a photo as a figure shows it (crop, rotation, caption, credit), made
+    /// on first use and cached; a changed crop makes a new one.
+    pub fn rendition(&self, id: MediaId, size: RenditionSize, look: &FigureLook) -> Result<PathBuf> {
+        let media = self.media(id)?;
+        let spec = self.photo_settings()?.spec();
+        let variant = store::variant_key(&spec, look);
+        let (web, thumb) = (
+            store::rendition_path(self.dir(), &media.hash, &variant, "web"),
+            store::rendition_path(self.dir(), &media.hash, &variant, "thumb"),
+        );
+        let wanted = match size {
+            RenditionSize::Web => &web,
+            RenditionSize::Thumb => &thumb,
+        };
+        if !wanted.exists() {
+            let original = self.original_path(&media);
+            let bytes = std::fs::read(&original).map_err(|source| Error::File { path: original.clone(), source })?;
+            let embed = banthao_media::EmbedMetadata {
+                caption: Some(look.caption.clone())
+                    .filter(|c| !c.is_empty())
+                    .or(Some(media.caption.clone()).filter(|c| !c.is_empty())),
+                by_line: Some(media.by_line.clone()).filter(|c| !c.is_empty()),
+                credit: Some(look.credit.clone())
+                    .filter(|c| !c.is_empty())
+                    .or(Some(media.credit.clone()).filter(|c| !c.is_empty())),
+                copyright: Some(media.copyright.clone()).filter(|c| !c.is_empty()),
+            };
+            let crop = look.crop.map(|c| banthao_media::Crop { x: c.x, y: c.y, width: c.width, height: c.height });
+            let out = banthao_media::render(
+                &bytes,
+                &banthao_media::ImportLimits::default(),
+                &spec,
+                crop,
+                look.rotation,
+                &embed,
+            )
+            .map_err(|e| Error::Media {
+                file: media.original_name.clone(),
+                code: e.code(),
+                vi: e.message_vi(),
+                en: e.message_en(),
+            })?;
+            store::write_atomic(&web, &out.web)?;
+            store::write_atomic(&thumb, &out.thumb)?;
+        }
+        Ok(wanted.clone())
+    }
+}
