@@ -70,12 +70,42 @@ pub enum Verb {
         #[arg(long)]
         house_style: Option<String>,
     },
+    /// Photos: import, show, renditions.
+    #[command(subcommand)]
+    Photo(PhotoVerb),
     /// Export an article as JSON or HTML on stdout.
     Export {
         id: i64,
         #[arg(long, value_enum)]
         format: ExportFormat,
     },
+}
+
+#[derive(Subcommand)]
+pub enum PhotoVerb {
+    /// Import photos (JPEG, PNG, WebP, HEIC) in parallel; prints one result per file.
+    /// Exits 1 when any file could not be imported (the others are imported).
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Attach the photos to this article's photo panel.
+        #[arg(long)]
+        article: Option<i64>,
+    },
+    /// Show a photo's record.
+    Show { media_id: i64 },
+    /// Print the path of a photo's rendition (made on first use).
+    Rendition {
+        media_id: i64,
+        #[arg(long, value_enum)]
+        size: Size,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Size {
+    Web,
+    Thumb,
 }
 
 #[derive(Args)]

@@ -2,6 +2,7 @@
 
 mod args;
 mod output;
+mod photo_verbs;
 mod text_verbs;
 mod verbs;
 
@@ -11,7 +12,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     match verbs::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        // The verb ran and said what went wrong per item (a photo batch with bad files).
+        Ok(false) => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("lỗi: {}", e.message(banthao_core::Lang::Vi));
             eprintln!("error: {}", e.message(banthao_core::Lang::En));

@@ -7,12 +7,13 @@ use banthao_core::{export, Error, Library, ListQuery, NewArticle, Result};
 use crate::args::{Cli, ExportFormat, Verb};
 use crate::output;
 
-pub fn run(cli: Cli) -> Result<()> {
+/// Runs a verb; `Ok(false)` when it ran but some item failed (reported on stdout).
+pub fn run(cli: Cli) -> Result<bool> {
     let dir = cli.global.library.unwrap_or_else(default_library_dir);
     let json = cli.global.json;
     // `convert` needs no library.
     if let Verb::Convert { file, from, detect } = &cli.verb {
-        return crate::text_verbs::convert(file, from, *detect, json);
+        return crate::text_verbs::convert(file, from, *detect, json).map(|()| true);
     }
     let mut library = Library::open(&dir)?;
     match cli.verb {
@@ -62,6 +63,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Verb::Check { file, id, house_style } => {
             crate::text_verbs::check(&mut library, file.as_deref(), id, house_style.as_deref(), json)?
         }
+        Verb::Photo(verb) => return crate::photo_verbs::run(&mut library, verb, json),
         Verb::Export { id, format } => {
             let article = library.get_article(id)?;
             match format {
@@ -70,7 +72,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Below this, a legacy-encoding guess is refused rather than trusted.

@@ -96,32 +96,19 @@ impl Library {
                 });
             }
             drop(tx);
+            // Stored in the order given (ids and the photo panel follow the user's order),
+            // whatever order the workers finish in.
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut next_to_store = 0;
             for (i, outcome) in rx {
-                let file = sources[i].name();
-                let result = match outcome.and_then(|r| self.store_import(r, &sources[i].file_name(), article)) {
-                    Ok((media, duplicate, web, thumb)) => PhotoImportResult {
-                        file,
-                        media: Some(media),
-                        duplicate,
-                        web_path: Some(web.display().to_string()),
-                        thumb_path: Some(thumb.display().to_string()),
-                        error: None,
-                    },
-                    Err(e) => {
-                        counts.failed += 1;
-                        PhotoImportResult {
-                            file,
-                            media: None,
-                            duplicate: false,
-                            web_path: None,
-                            thumb_path: None,
-                            error: Some(e.payload(lang)),
-                        }
-                    }
-                };
-                results[i] = Some(result);
-                counts.done += 1;
-                progress(&counts);
+                waiting.insert(i, outcome);
+                while let Some(outcome) = waiting.remove(&next_to_store) {
+                    let i = next_to_store;
+                    next_to_store += 1;
+                    let result = self.finish_one(&sources[i], outcome, article, lang, &mut counts);
+                    results[i] = Some(result);
+                    progress(&counts);
+                }
             }
             Ok(())
         })?;
@@ -139,6 +126,39 @@ impl Library {
                 })
             })
             .collect())
+    }
+
+    fn finish_one(
+        &mut self,
+        source: &ImportSource,
+        outcome: Result<Rendered>,
+        article: Option<ArticleId>,
+        lang: Lang,
+        counts: &mut ImportProgress,
+    ) -> PhotoImportResult {
+        let file = source.name();
+        counts.done += 1;
+        match outcome.and_then(|r| self.store_import(r, &source.file_name(), article)) {
+            Ok((media, duplicate, web, thumb)) => PhotoImportResult {
+                file,
+                media: Some(media),
+                duplicate,
+                web_path: Some(web.display().to_string()),
+                thumb_path: Some(thumb.display().to_string()),
+                error: None,
+            },
+            Err(e) => {
+                counts.failed += 1;
+                PhotoImportResult {
+                    file,
+                    media: None,
+                    duplicate: false,
+                    web_path: None,
+                    thumb_path: None,
+                    error: Some(e.payload(lang)),
+                }
+            }
+        }
     }
 
     /// Stores one rendered photo: the original (once per content), its row, its default
