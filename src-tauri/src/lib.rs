@@ -4,6 +4,7 @@
 mod commands;
 mod error;
 mod instance;
+mod media_protocol;
 mod state;
 mod window;
 
@@ -44,6 +45,7 @@ pub fn run() {
 
     tauri::Builder::default()
         .manage(state)
+        .register_asynchronous_uri_scheme_protocol("media", media_protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::library::library_info,
             commands::library::ui_ready,
@@ -67,6 +69,15 @@ pub fn run() {
             commands::checks::remove_user_word,
             commands::checks::convert_font_runs,
             commands::checks::fix_tone_style,
+            commands::photos::import_photo_files,
+            commands::photos::cancel_import,
+            commands::photos::import_photo_data,
+            commands::photos::media_info,
+            commands::photos::article_media,
+            commands::photos::attach_media,
+            commands::photos::search_media,
+            commands::photos::get_photo_settings,
+            commands::photos::set_photo_settings,
             commands::settings::get_settings,
             commands::settings::set_locale,
             commands::settings::set_last_article,

@@ -15,6 +15,8 @@ pub struct AppState {
     /// Set once the UI has flushed its pending saves; the next close request goes through.
     pub flushed: Mutex<bool>,
     pub started: Instant,
+    /// Cancel flags of running photo imports, by job id.
+    pub imports: Mutex<std::collections::HashMap<String, std::sync::Arc<std::sync::atomic::AtomicBool>>>,
 }
 
 /// The error that kept the library closed, kept in both languages for the error screen.
@@ -39,6 +41,7 @@ impl AppState {
             locale: Mutex::new(locale),
             flushed: Mutex::new(false),
             started,
+            imports: Mutex::new(Default::default()),
         }
     }
 

@@ -4,5 +4,6 @@
 pub mod articles;
 pub mod checks;
 pub mod library;
+pub mod photos;
 pub mod revisions;
 pub mod settings;

@@ -43,6 +43,10 @@ slug_auto: boolean, status: ArticleStatus,
  */
 editor_note: string, 
 /**
+ * Ảnh đại diện: one of the article's photos.
+ */
+featured_media_id: number | null, 
+/**
  * Increases by one on every save; a save names the version it was based on.
  */
 version: number, created_at: string, updated_at: string, };

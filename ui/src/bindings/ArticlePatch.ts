@@ -10,4 +10,8 @@ export type ArticlePatch = { base_version: number, headline?: string, sapo?: str
 /**
  * A chosen slug; an empty string hands the slug back to the headline.
  */
-slug?: string, status?: ArticleStatus, editor_note?: string, };
+slug?: string, status?: ArticleStatus, editor_note?: string, 
+/**
+ * The featured photo (ảnh đại diện); 0 removes it.
+ */
+featured_media_id: number, };

@@ -37,7 +37,8 @@ impl ImportSource {
     }
 }
 
-struct Rendered {
+/// A photo read, checked and rendered, ready to be stored.
+pub struct RenderedPhoto {
     bytes: Vec<u8>,
     prepared: banthao_media::Prepared,
     renditions: banthao_media::Renditions,
@@ -47,7 +48,7 @@ fn media_error(file: &str, e: banthao_media::MediaError) -> Error {
     Error::Media { file: file.to_string(), code: e.code(), vi: e.message_vi(), en: e.message_en() }
 }
 
-fn work(source: &ImportSource, spec: &banthao_media::RenditionSpec) -> Result<Rendered> {
+fn work(source: &ImportSource, spec: &banthao_media::RenditionSpec) -> Result<RenderedPhoto> {
     let name = source.name();
     let bytes = match source {
         ImportSource::Path(p) => std::fs::read(p).map_err(|source| Error::File { path: p.clone(), source })?,
@@ -55,12 +56,66 @@ fn work(source: &ImportSource, spec: &banthao_media::RenditionSpec) -> Result<Re
     };
     let limits = banthao_media::ImportLimits::default();
     let imported = banthao_media::import(&bytes, &limits, spec).map_err(|e| media_error(&name, e))?;
-    Ok(Rendered { bytes, prepared: imported.prepared, renditions: imported.renditions })
+    Ok(RenderedPhoto { bytes, prepared: imported.prepared, renditions: imported.renditions })
+}
+
+/// Reads, checks and renders `sources` on all cores, without the library: `on_done` is called
+/// on the calling thread with each outcome, in the order given (ids and the photo panel follow
+/// the user's order, whatever order the workers finish in). `cancel` stops before the next file.
+pub fn render_all(
+    sources: &[ImportSource],
+    spec: &banthao_media::RenditionSpec,
+    cancel: &AtomicBool,
+    on_done: &mut dyn FnMut(usize, Result<RenderedPhoto>),
+) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(sources.len().max(1));
+    let next = AtomicUsize::new(0);
+    // Bounded: only a few rendered files wait for the caller at a time.
+    let (tx, rx) = mpsc::sync_channel::<(usize, Result<RenderedPhoto>)>(threads);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(source) = sources.get(i) else { break };
+                if tx.send((i, work(source, spec))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next_to_report = 0;
+        for (i, outcome) in rx {
+            waiting.insert(i, outcome);
+            while let Some(outcome) = waiting.remove(&next_to_report) {
+                on_done(next_to_report, outcome);
+                next_to_report += 1;
+            }
+        }
+    });
+}
+
+/// The result for a file the batch never reached (cancelled).
+pub fn not_reached(source: &ImportSource, lang: Lang) -> PhotoImportResult {
+    PhotoImportResult {
+        file: source.name(),
+        media: None,
+        duplicate: false,
+        web_path: None,
+        thumb_path: None,
+        error: Some(Error::Cancelled.payload(lang)),
+    }
 }
 
 impl Library {
-    /// Imports photos in parallel. `progress` is called after each file with cumulative counts;
-    /// `cancel` stops the batch before its next file (files already stored stay).
+    /// Imports photos in parallel (the CLI's door; the desktop shell uses [`render_all`] and
+    /// [`Library::store_rendered`] so the library is locked only while each photo is stored).
+    /// `progress` gets cumulative counts after each file.
     pub fn import_photos(
         &mut self,
         sources: &[ImportSource],
@@ -73,65 +128,20 @@ impl Library {
             self.get_article(id)?;
         }
         let spec = self.photo_settings()?.spec();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(sources.len().max(1));
         let mut results: Vec<Option<PhotoImportResult>> = vec![None; sources.len()];
         let mut counts = ImportProgress { done: 0, total: sources.len() as u32, failed: 0 };
-        let next = AtomicUsize::new(0);
-        // Bounded: at most a few decoded files wait for the library thread (memory stays capped).
-        let (tx, rx) = mpsc::sync_channel::<(usize, Result<Rendered>)>(threads);
-        std::thread::scope(|scope| -> Result<()> {
-            for _ in 0..threads {
-                let tx = tx.clone();
-                let next = &next;
-                let spec = &spec;
-                scope.spawn(move || loop {
-                    if cancel.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(source) = sources.get(i) else { break };
-                    if tx.send((i, work(source, spec))).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(tx);
-            // Stored in the order given (ids and the photo panel follow the user's order),
-            // whatever order the workers finish in.
-            let mut waiting = std::collections::BTreeMap::new();
-            let mut next_to_store = 0;
-            for (i, outcome) in rx {
-                waiting.insert(i, outcome);
-                while let Some(outcome) = waiting.remove(&next_to_store) {
-                    let i = next_to_store;
-                    next_to_store += 1;
-                    let result = self.finish_one(&sources[i], outcome, article, lang, &mut counts);
-                    results[i] = Some(result);
-                    progress(&counts);
-                }
-            }
-            Ok(())
-        })?;
-        Ok(results
-            .into_iter()
-            .zip(sources)
-            .map(|(r, source)| {
-                r.unwrap_or_else(|| PhotoImportResult {
-                    file: source.name(),
-                    media: None,
-                    duplicate: false,
-                    web_path: None,
-                    thumb_path: None,
-                    error: Some(Error::Cancelled.payload(lang)),
-                })
-            })
-            .collect())
+        render_all(sources, &spec, cancel, &mut |i, outcome| {
+            results[i] = Some(self.store_rendered(&sources[i], outcome, article, lang, &mut counts));
+            progress(&counts);
+        });
+        Ok(results.into_iter().zip(sources).map(|(r, s)| r.unwrap_or_else(|| not_reached(s, lang))).collect())
     }
 
-    fn finish_one(
+    /// Stores one outcome of [`render_all`] and counts it.
+    pub fn store_rendered(
         &mut self,
         source: &ImportSource,
-        outcome: Result<Rendered>,
+        outcome: Result<RenderedPhoto>,
         article: Option<ArticleId>,
         lang: Lang,
         counts: &mut ImportProgress,
@@ -165,7 +175,7 @@ impl Library {
     /// renditions, and the link to the article.
     fn store_import(
         &mut self,
-        r: Rendered,
+        r: RenderedPhoto,
         file_name: &str,
         article: Option<ArticleId>,
     ) -> Result<(MediaItem, bool, PathBuf, PathBuf)> {

@@ -9,7 +9,7 @@ mod store;
 use rusqlite::{params, OptionalExtension, Row};
 use std::path::PathBuf;
 
-pub use import::ImportSource;
+pub use import::{not_reached, render_all, ImportSource, RenderedPhoto};
 pub use model::*;
 
 use crate::error::{Error, Result};
