@@ -34,6 +34,18 @@ impl Tone {
     fn index(self) -> usize {
         self as usize
     }
+
+    /// The combining mark of the tone (none for the level tone).
+    pub fn combining(self) -> Option<char> {
+        match self {
+            Tone::Level => None,
+            Tone::Grave => Some('\u{0300}'),
+            Tone::Hook => Some('\u{0309}'),
+            Tone::Tilde => Some('\u{0303}'),
+            Tone::Acute => Some('\u{0301}'),
+            Tone::Dot => Some('\u{0323}'),
+        }
+    }
 }
 
 /// Each base vowel (with its shape mark) and its six toned forms, lowercase then uppercase.

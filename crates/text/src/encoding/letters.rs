@@ -20,36 +20,7 @@ pub(crate) enum Shape {
     Stroke,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Tone {
-    Level,
-    /// huyền
-    Grave,
-    /// hỏi
-    Hook,
-    /// ngã
-    Tilde,
-    /// sắc
-    Acute,
-    /// nặng
-    Dot,
-}
-
-impl Tone {
-    pub(crate) const ALL: [Tone; 6] = [Tone::Level, Tone::Grave, Tone::Hook, Tone::Tilde, Tone::Acute, Tone::Dot];
-
-    /// The combining mark of the tone (none for the level tone).
-    pub(crate) fn combining(self) -> Option<char> {
-        match self {
-            Tone::Level => None,
-            Tone::Grave => Some('\u{0300}'),
-            Tone::Hook => Some('\u{0309}'),
-            Tone::Tilde => Some('\u{0303}'),
-            Tone::Acute => Some('\u{0301}'),
-            Tone::Dot => Some('\u{0323}'),
-        }
-    }
-}
+pub(crate) use crate::syllable::Tone;
 
 /// A letter as parts. `base` is an ASCII letter whose case is the letter's case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
