@@ -10,7 +10,7 @@ TOOLS := $(CURDIR)/target/tools
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 
 .PHONY: run test deps ui app cli check-fmt clippy bindings check-bindings test-rust test-ui test-e2e \
-        bench dist fmt clean
+        bench dist fuzz fmt clean
 
 deps:
 	@scripts/install-deps.sh
@@ -31,7 +31,17 @@ run: app
 test: deps check-fmt ui clippy test-rust check-bindings test-ui test-e2e
 	@echo "make test: all suites passed"
 
-check-fmt:
+check-# The photo import fuzz target (cargo-fuzz + libFuzzer + ASan), for FUZZ_SECONDS (default 120).
+# The stable toolchain runs it with RUSTC_BOOTSTRAP=1 (cargo-fuzz passes -Z sanitizer flags).
+FUZZ_SECONDS ?= 120
+$(TOOLS)/bin/cargo-fuzz:
+	$(CARGO) install cargo-fuzz --locked --root $(TOOLS)
+fuzz: deps $(TOOLS)/bin/cargo-fuzz
+	mkdir -p target/fuzz-corpus
+	cd fuzz && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=../target/fuzz $(TOOLS)/bin/cargo-fuzz run inspect_render \
+	  ../target/fuzz-corpus ../crates/media/fixtures -- -max_total_time=$(FUZZ_SECONDS)
+
+fmt:
 	$(CARGO) fmt --all --check
 
 clippy: ui
@@ -68,6 +78,16 @@ bench: deps ui
 dist: ui
 	cd ui && TAURI_APP_PATH=../src-tauri TAURI_FRONTEND_PATH=. npx tauri build --bundles deb
 	@ls -1 target/release/bundle/deb/*.deb
+
+# The photo import fuzz target (cargo-fuzz + libFuzzer + ASan), for FUZZ_SECONDS (default 120).
+# The stable toolchain runs it with RUSTC_BOOTSTRAP=1 (cargo-fuzz passes -Z sanitizer flags).
+FUZZ_SECONDS ?= 120
+$(TOOLS)/bin/cargo-fuzz:
+	$(CARGO) install cargo-fuzz --locked --root $(TOOLS)
+fuzz: deps $(TOOLS)/bin/cargo-fuzz
+	mkdir -p target/fuzz-corpus
+	cd fuzz && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=../target/fuzz $(TOOLS)/bin/cargo-fuzz run inspect_render \
+	  ../target/fuzz-corpus ../crates/media/fixtures -- -max_total_time=$(FUZZ_SECONDS)
 
 fmt:
 	$(CARGO) fmt --all
