@@ -7,19 +7,37 @@ import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { CheckSettings } from '../bindings/CheckSettings';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
+import type { CropRect } from '../bindings/CropRect';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { ListQuery } from '../bindings/ListQuery';
 import type { Locale } from '../bindings/Locale';
 import type { FontRun } from '../bindings/FontRun';
+import type { ImportProgress } from '../bindings/ImportProgress';
+import type { MediaItem } from '../bindings/MediaItem';
 import type { NewArticle } from '../bindings/NewArticle';
+import type { PhotoImportResult } from '../bindings/PhotoImportResult';
+import type { PhotoSettings } from '../bindings/PhotoSettings';
 import type { PmNode } from '../bindings/PmNode';
+import type { RenditionSize } from '../bindings/RenditionSize';
 import type { Revision } from '../bindings/Revision';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Settings } from '../bindings/Settings';
 import type { ToneStyleFix } from '../bindings/ToneStyleFix';
+
+/**
+ * A save as Rust reads it: every field but `base_version` may be left out. (The generated
+ * `ArticlePatch` marks `featured_media_id` required: its `#[ts(type)]` drops `optional_fields`.)
+ */
+export type ArticleChanges = Omit<ArticlePatch, 'featured_media_id'> & { featured_media_id?: number };
+
+/** How a figure shows its photo: a crop (fractions of the picture as shown) and quarter turns. */
+export type ImageLook = { crop: CropRect | null; rotation: number };
+
+/** Files dragged over or dropped on the window, at a point in CSS pixels. */
+export type FileDropEvent = { type: 'enter' | 'over' | 'drop' | 'leave'; paths: string[]; x: number; y: number };
 
 export interface Backend {
   libraryInfo(): Promise<LibraryInfo>;
@@ -28,13 +46,13 @@ export interface Backend {
   getArticle(id: number): Promise<Article>;
   createArticle(input: NewArticle): Promise<Article>;
   /** `patch.base_version` must be the version the edit was based on; rejects with `conflict`. */
-  updateArticle(id: number, patch: ArticlePatch): Promise<Article>;
+  updateArticle(id: number, patch: ArticleChanges): Promise<Article>;
   deleteArticle(id: number): Promise<void>;
   listRevisions(articleId: number): Promise<RevisionSummary[]>;
   getRevision(revisionId: number): Promise<Revision>;
   restoreRevision(revisionId: number): Promise<Article>;
   /** Keeps text that could not be saved as the article as a revision of its own. */
-  keepUnsavedCopy(articleId: number, patch: ArticlePatch): Promise<RevisionSummary>;
+  keepUnsavedCopy(articleId: number, patch: ArticleChanges): Promise<RevisionSummary>;
   getSettings(): Promise<Settings>;
   setLocale(locale: Locale): Promise<Settings>;
   setLastArticle(id: number | null): Promise<void>;
@@ -58,6 +76,43 @@ export interface Backend {
   convertFontRuns(runs: FontRun[]): Promise<ConvertedRun[]>;
   /** Headline, sapo and body with every syllable in the library's house tone style. */
   fixToneStyle(headline: string, sapo: string, body: PmNode): Promise<ToneStyleFix>;
+  /**
+   * Imports files by path (file dialog, drop), one result per path in order; a bad file has
+   * `error` and the rest go on. Progress is cumulative; `cancelImport(jobId)` stops before the
+   * next file (the rest come back with code `cancelled`). `articleId` joins them to its panel.
+   */
+  importPhotoFiles(
+    jobId: string,
+    paths: string[],
+    articleId: number | null,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<PhotoImportResult[]>;
+  cancelImport(jobId: string): Promise<void>;
+  /** One image as bytes (paste, `<input type=file>`): the web view has no path for those. */
+  importPhotoData(name: string, bytes: Uint8Array, articleId: number | null): Promise<PhotoImportResult>;
+  mediaInfo(id: number): Promise<MediaItem>;
+  /** The article's photo panel, in order. */
+  articleMedia(articleId: number): Promise<MediaItem[]>;
+  attachMedia(articleId: number, mediaId: number): Promise<void>;
+  /** Diacritic-insensitive over captions, credits, by-line and file names; '' = newest first. */
+  searchMedia(query: string, limit: number): Promise<MediaItem[]>;
+  getPhotoSettings(): Promise<PhotoSettings>;
+  setPhotoSettings(settings: PhotoSettings): Promise<PhotoSettings>;
+  /** Where the web view loads a rendition of photo `id` (the only way a photo is shown). */
+  mediaUrl(id: number, size: RenditionSize, look?: ImageLook): string;
+  /** Files dropped from the desktop (paths). Returns an unsubscribe. */
+  onFileDrop(handler: (event: FileDropEvent) => void): Promise<() => void>;
+}
+
+/** `?crop=x,y,w,h&rot=n` for a rendition URL; '' for the picture as it is. */
+export function lookQuery(look?: ImageLook): string {
+  const parts: string[] = [];
+  if (look?.crop) {
+    const { x, y, width, height } = look.crop;
+    parts.push('crop=' + [x, y, width, height].map((v) => String(Math.round(v * 1e6) / 1e6)).join(','));
+  }
+  if (look && look.rotation % 4 !== 0) parts.push(`rot=${look.rotation % 4}`);
+  return parts.length ? '?' + parts.join('&') : '';
 }
 
 /** An error from the backend: a stable code to switch on, and a message for people. */
@@ -75,18 +130,23 @@ export class AppError extends Error {
   }
 }
 
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'not_found',
-  'conflict',
-  'invalid_input',
-  'invalid_body',
-  'library_corrupt',
-  'library_too_new',
-  'library_unwritable',
-  'library_in_use',
-  'io',
-  'internal',
-]);
+// A Record, so a code added in Rust fails the type check until it is listed here.
+const KNOWN_CODES: Record<ErrorCode, true> = {
+  not_found: true,
+  conflict: true,
+  invalid_input: true,
+  invalid_body: true,
+  library_corrupt: true,
+  library_too_new: true,
+  library_unwritable: true,
+  library_in_use: true,
+  invalid_media: true,
+  incomplete_figures: true,
+  cancelled: true,
+  io: true,
+  internal: true,
+};
+const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_CODES));
 
 function isErrorPayload(value: unknown): value is ErrorPayload {
   if (typeof value !== 'object' || value === null) return false;

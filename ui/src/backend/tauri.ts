@@ -1,9 +1,9 @@
 /** The Backend over Tauri commands. The only file in the UI that calls `invoke`. */
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, convertFileSrc, invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import type { Article } from '../bindings/Article';
-import type { ArticlePatch } from '../bindings/ArticlePatch';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
 import type { CheckInput } from '../bindings/CheckInput';
@@ -11,27 +11,35 @@ import type { CheckReport } from '../bindings/CheckReport';
 import type { CheckSettings } from '../bindings/CheckSettings';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
 import type { FontRun } from '../bindings/FontRun';
+import type { ImportProgress } from '../bindings/ImportProgress';
+import type { MediaItem } from '../bindings/MediaItem';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { ListQuery } from '../bindings/ListQuery';
 import type { Locale } from '../bindings/Locale';
 import type { NewArticle } from '../bindings/NewArticle';
+import type { PhotoImportResult } from '../bindings/PhotoImportResult';
+import type { PhotoSettings } from '../bindings/PhotoSettings';
 import type { PmNode } from '../bindings/PmNode';
+import type { RenditionSize } from '../bindings/RenditionSize';
 import type { Revision } from '../bindings/Revision';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Settings } from '../bindings/Settings';
 import type { ToneStyleFix } from '../bindings/ToneStyleFix';
-import { toAppError, type Backend } from './backend';
+import { lookQuery, toAppError, type ArticleChanges, type Backend, type FileDropEvent, type ImageLook } from './backend';
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await (options ? invoke<T>(command, args, options) : invoke<T>(command, args));
   } catch (reason) {
     throw toAppError(reason);
   }
 }
 
 export class TauriBackend implements Backend {
+  /** `media://localhost/` on Linux and macOS, `http://media.localhost/` on Windows. */
+  private mediaBase: string | null = null;
+
   libraryInfo(): Promise<LibraryInfo> {
     return call('library_info');
   }
@@ -47,7 +55,7 @@ export class TauriBackend implements Backend {
   createArticle(input: NewArticle): Promise<Article> {
     return call('create_article', { input });
   }
-  updateArticle(id: number, patch: ArticlePatch): Promise<Article> {
+  updateArticle(id: number, patch: ArticleChanges): Promise<Article> {
     return call('update_article', { id, patch });
   }
   async deleteArticle(id: number): Promise<void> {
@@ -79,7 +87,7 @@ export class TauriBackend implements Backend {
       void handler();
     });
   }
-  keepUnsavedCopy(articleId: number, patch: ArticlePatch): Promise<RevisionSummary> {
+  keepUnsavedCopy(articleId: number, patch: ArticleChanges): Promise<RevisionSummary> {
     return call('keep_unsaved_copy', { articleId, patch });
   }
   async flushDone(): Promise<void> {
@@ -111,5 +119,59 @@ export class TauriBackend implements Backend {
   }
   fixToneStyle(headline: string, sapo: string, body: PmNode): Promise<ToneStyleFix> {
     return call('fix_tone_style', { headline, sapo, body });
+  }
+  importPhotoFiles(
+    jobId: string,
+    paths: string[],
+    articleId: number | null,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<PhotoImportResult[]> {
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = onProgress;
+    return call('import_photo_files', { jobId, paths, articleId, onProgress: channel });
+  }
+  async cancelImport(jobId: string): Promise<void> {
+    await call<null>('cancel_import', { jobId });
+  }
+  importPhotoData(name: string, bytes: Uint8Array, articleId: number | null): Promise<PhotoImportResult> {
+    // Raw body: megabytes of image never go through JSON. The name is percent-encoded UTF-8.
+    const headers: Record<string, string> = { 'x-file-name': encodeURIComponent(name) };
+    if (articleId !== null) headers['x-article-id'] = String(articleId);
+    return call('import_photo_data', bytes, { headers });
+  }
+  mediaInfo(id: number): Promise<MediaItem> {
+    return call('media_info', { id });
+  }
+  articleMedia(articleId: number): Promise<MediaItem[]> {
+    return call('article_media', { articleId });
+  }
+  async attachMedia(articleId: number, mediaId: number): Promise<void> {
+    await call<null>('attach_media', { articleId, mediaId });
+  }
+  searchMedia(query: string, limit: number): Promise<MediaItem[]> {
+    return call('search_media', { query, limit });
+  }
+  getPhotoSettings(): Promise<PhotoSettings> {
+    return call('get_photo_settings');
+  }
+  setPhotoSettings(settings: PhotoSettings): Promise<PhotoSettings> {
+    return call('set_photo_settings', { settings });
+  }
+  mediaUrl(id: number, size: RenditionSize, look?: ImageLook): string {
+    this.mediaBase ??= convertFileSrc('', 'media');
+    return `${this.mediaBase}${id}/${size}${lookQuery(look)}`;
+  }
+  async onFileDrop(handler: (event: FileDropEvent) => void): Promise<() => void> {
+    return getCurrentWebview().onDragDropEvent(({ payload }) => {
+      // Positions come in physical pixels; the page works in CSS pixels.
+      const scale = window.devicePixelRatio || 1;
+      const position = 'position' in payload ? payload.position : null;
+      handler({
+        type: payload.type,
+        paths: 'paths' in payload ? payload.paths : [],
+        x: position ? position.x / scale : 0,
+        y: position ? position.y / scale : 0,
+      });
+    });
   }
 }

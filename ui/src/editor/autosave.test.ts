@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../bindings/Article';
-import type { ArticlePatch } from '../bindings/ArticlePatch';
+import type { ArticleChanges } from '../backend/backend';
 import { MemoryBackend } from '../backend/memory';
 import { AutosaveController, type SaveState } from './autosave';
 
 /** A memory backend whose saves can be held open, to see what happens while one is in flight. */
 class SlowBackend extends MemoryBackend {
-  patches: ArticlePatch[] = [];
+  patches: ArticleChanges[] = [];
   inFlight = 0;
   maxInFlight = 0;
   hold = false;
   private releases: Array<() => void> = [];
 
-  override async updateArticle(id: number, patch: ArticlePatch): Promise<Article> {
+  override async updateArticle(id: number, patch: ArticleChanges): Promise<Article> {
     this.patches.push(patch);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);

@@ -6,11 +6,10 @@
  * nothing the user wrote is dropped; a conflict stops saving until the user decides.
  */
 import type { Article } from '../bindings/Article';
-import type { ArticlePatch } from '../bindings/ArticlePatch';
-import { AppError, toAppError, type Backend } from '../backend/backend';
+import { AppError, toAppError, type ArticleChanges, type Backend } from '../backend/backend';
 
 export type SaveState = 'saved' | 'saving' | 'pending' | 'error';
-export type PatchFields = Omit<ArticlePatch, 'base_version'>;
+export type PatchFields = Omit<ArticleChanges, 'base_version'>;
 
 export type AutosaveOptions = {
   backend: Backend;
@@ -21,6 +20,11 @@ export type AutosaveOptions = {
   onState?: (state: SaveState, error: AppError | null) => void;
   /** The stored article after each successful save (new version, slug, NFC text). */
   onSaved?: (article: Article) => void;
+  /**
+   * A save was refused. Return the fields to keep saving (without the refused one) when the
+   * refusal is handled on screen, or null for the usual error state.
+   */
+  onRefused?: (error: AppError, fields: PatchFields) => PatchFields | null;
 };
 
 export class AutosaveController {
@@ -112,11 +116,24 @@ export class AutosaveController {
       this.options.onSaved?.(article);
       this.setState(this.hasPending ? 'pending' : 'saved');
     } catch (reason) {
+      const error = toAppError(reason);
+      const kept = this.options.onRefused?.(error, fields) ?? null;
+      if (kept) {
+        // The refusal is on screen; the rest goes on saving (chained once this save ends).
+        if (Object.keys(kept).length > 0) {
+          if (!this.hasPending) this.firstPendingAt = Date.now();
+          this.pending = { ...kept, ...this.pending };
+          this.hasPending = true;
+        }
+        this._error = null;
+        this.setState(this.hasPending ? 'pending' : 'saved');
+        return;
+      }
       // Keep the unsaved fields; anything typed since wins over them.
       this.pending = { ...fields, ...this.pending };
       if (!this.hasPending) this.firstPendingAt = Date.now();
       this.hasPending = true;
-      this._error = toAppError(reason);
+      this._error = error;
       this.setState('error');
     }
   }

@@ -5,6 +5,8 @@ import { EditorView } from 'prosemirror-view';
 import type { PmNode } from '../bindings/PmNode';
 import { countText, type TextCounts } from '../text/counts';
 import { editorPlugins } from './commands';
+import { FigureView, type FigureContext } from './figure-view';
+import { figureFocusPlugin } from './figures';
 import { schema } from './schema';
 import { Toolbar } from './toolbar';
 
@@ -15,6 +17,8 @@ export type BodyEditorOptions = {
   editable?: boolean;
   /** More plugins (findings, legacy-font paste); they run before the editing keymap. */
   plugins?: Plugin[];
+  /** Photo sizes for the figures' crop presets; without it presets do nothing. */
+  figures?: FigureContext;
 };
 
 export function docFromJSON(json: PmNode | null): PmDocNode {
@@ -52,6 +56,9 @@ export class BodyEditor {
       transformPastedHTML: nfc,
       attributes: { spellcheck: 'false', lang: 'vi' },
       dispatchTransaction: (tr: Transaction) => this.apply(tr),
+      nodeViews: {
+        figure: (node, view, getPos) => new FigureView(node, view, getPos, options.figures ?? null),
+      },
     });
     this.toolbar?.update(this.view.state);
   }
@@ -60,7 +67,7 @@ export class BodyEditor {
     return EditorState.create({
       schema,
       doc: docFromJSON(json),
-      plugins: [...(this.options.plugins ?? []), ...editorPlugins((view) => this.toolbar?.askLink(view))],
+      plugins: [...(this.options.plugins ?? []), figureFocusPlugin(), ...editorPlugins((view) => this.toolbar?.askLink(view))],
     });
   }
 

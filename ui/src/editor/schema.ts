@@ -3,6 +3,7 @@
  * names and attrs from prosemirror-schema-basic / -list so the JSON matches exactly.
  */
 import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+import { figcaption, figure } from './figure-spec';
 import { marks as basicMarks, nodes as basicNodes } from 'prosemirror-schema-basic';
 import { bulletList, listItem, orderedList } from 'prosemirror-schema-list';
 
@@ -61,6 +62,8 @@ export const schema = new Schema({
     bullet_list: { ...bulletList, content: 'list_item+', group: 'block' },
     ordered_list: { ...orderedList, content: 'list_item+', group: 'block' },
     list_item: { ...listItem, content: 'paragraph block*' },
+    figure,
+    figcaption,
     text: basicNodes.text,
     hard_break: basicNodes.hard_break,
   },

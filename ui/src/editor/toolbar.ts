@@ -162,6 +162,12 @@ export class Toolbar {
     this.getView().focus();
   }
 
+  /** Adds controls from outside (the photo button) at the end of the bar, before the link field. */
+  addTool(...nodes: HTMLElement[]): void {
+    this.element.insertBefore(el('span', { class: 'toolbar-gap', 'aria-hidden': 'true' }), this.linkForm);
+    for (const node of nodes) this.element.insertBefore(node, this.linkForm);
+  }
+
   update(state: EditorState): void {
     for (const { spec, button } of this.buttons) {
       const active = spec.active?.(state) ?? false;

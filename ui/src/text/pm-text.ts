@@ -17,7 +17,7 @@ export function pmText(node: PmNode): string {
       return;
     }
     const children = n.content ?? [];
-    const isTextBlock = n.type === 'paragraph' || n.type === 'heading';
+    const isTextBlock = n.type === 'paragraph' || n.type === 'heading' || n.type === 'figcaption';
     if (isTextBlock) {
       children.forEach(walk);
       blocks.push(line);
