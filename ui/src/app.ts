@@ -8,6 +8,7 @@ import { clear, el, relabel, setAttrText, tr } from './views/dom';
 import { EditorView } from './views/editor-view';
 import { errorScreen } from './views/error-screen';
 import { LibraryView } from './views/library';
+import { PhotoSettingsSection } from './views/photo-settings';
 import { SettingsPanel } from './views/settings';
 
 export class App {
@@ -69,6 +70,7 @@ export class App {
       (locale) => void this.changeLocale(locale),
       () => this.toggleSettings(false),
       new CheckSettingsSection(this.backend, () => this.editor?.recheck()),
+      new PhotoSettingsSection(this.backend),
     );
     settingsToggle.addEventListener('click', () => this.toggleSettings(!this.settings!.isOpen));
     this.notice = el('div', { id: 'notice', class: 'notice', role: 'status', hidden: true });

@@ -159,3 +159,45 @@ describe('MemoryBackend checks', () => {
     expect(await b.removeUserWord('Hải An')).toEqual([]);
   });
 });
+
+describe('MemoryBackend photos', () => {
+  const figure = (id: number, alt = 'mô tả') => ({
+    type: 'figure',
+    attrs: { media_id: id, credit: 'Ảnh: A', alt, crop: null, rotation: 0 },
+    content: [{ type: 'figcaption', content: [{ type: 'text', text: 'Chú thích' }] }],
+  });
+
+  it('refuses a body whose figure shows a photo not in the library, and links the ones that are', async () => {
+    const b = backend();
+    const a = await b.createArticle(blank);
+    const err = await rejection(b.updateArticle(a.id, { base_version: 1, body: { type: 'doc', content: [figure(5)] } }));
+    expect(err.code).toBe('not_found');
+    const [photo] = await b.importPhotoFiles('j', ['/x/a.jpg'], null, () => undefined);
+    await b.updateArticle(a.id, { base_version: 1, body: { type: 'doc', content: [figure(photo!.media!.id)] } });
+    expect((await b.articleMedia(a.id)).map((m) => m.id)).toEqual([photo!.media!.id]);
+  });
+
+  it('refuses "submitted" with incomplete figures, naming them from 1', async () => {
+    const b = backend();
+    await b.importPhotoFiles('j', ['/x/a.jpg', '/x/b.png'], null, () => undefined);
+    const a = await b.createArticle({ ...blank, body: { type: 'doc', content: [figure(1), figure(2, ' ')] } });
+    const err = await rejection(b.updateArticle(a.id, { base_version: 1, status: 'submitted' }));
+    expect(err.code).toBe('incomplete_figures');
+    expect(err.message).toContain('ảnh số 2');
+    expect((await b.getArticle(a.id)).status).toBe('draft');
+  });
+
+  it('reports duplicates, bad files and the featured image (0 removes it)', async () => {
+    const b = backend();
+    const a = await b.createArticle(blank);
+    const results = await b.importPhotoFiles('j', ['/x/a.jpg', '/x/notes.txt', '/x/a.jpg'], a.id, () => undefined);
+    expect(results.map((r) => [r.media?.id ?? null, r.duplicate, r.error?.code ?? null])).toEqual([
+      [1, false, null],
+      [null, false, 'invalid_media'],
+      [1, true, null],
+    ]);
+    const u = await b.updateArticle(a.id, { base_version: 1, featured_media_id: 1 });
+    expect(u.featured_media_id).toBe(1);
+    expect((await b.updateArticle(a.id, { base_version: 2, featured_media_id: 0 })).featured_media_id).toBeNull();
+  });
+});

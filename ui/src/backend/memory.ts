@@ -63,7 +63,7 @@ export class MemoryBackend extends MemoryLibrary implements Backend {
     return this.checks.fixToneStyle(headline, sapo, this.checkBody(body));
   }
 
-  importPhotoFiles(
+  async importPhotoFiles(
     jobId: string,
     paths: string[],
     articleId: number | null,

@@ -2,8 +2,18 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const invoke = vi.fn();
 const listen = vi.fn();
-vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+const onDragDropEvent = vi.fn();
+/** Stands in for Tauri's Channel: the test plays the Rust side through `onmessage`. */
+class FakeChannel<T> {
+  onmessage: (message: T) => void = () => undefined;
+}
+vi.mock('@tauri-apps/api/core', () => ({
+  invoke: (...args: unknown[]) => invoke(...args),
+  Channel: FakeChannel,
+  convertFileSrc: (path: string, protocol: string) => `${protocol}://localhost/${encodeURIComponent(path)}`,
+}));
 vi.mock('@tauri-apps/api/event', () => ({ listen: (...args: unknown[]) => listen(...args) }));
+vi.mock('@tauri-apps/api/webview', () => ({ getCurrentWebview: () => ({ onDragDropEvent }) }));
 
 const { TauriBackend } = await import('./tauri');
 const { AppError } = await import('./backend');
@@ -45,6 +55,14 @@ describe('TauriBackend', () => {
       [() => b.removeUserWord('Hải An'), 'remove_user_word', { word: 'Hải An' }],
       [() => b.convertFontRuns([{ font: '.VnTime', text: 'Céng hßa' }]), 'convert_font_runs', { runs: [{ font: '.VnTime', text: 'Céng hßa' }] }],
       [() => b.fixToneStyle('hoà', 'thuỷ', body), 'fix_tone_style', { headline: 'hoà', sapo: 'thuỷ', body }],
+      [() => b.cancelImport('job-1'), 'cancel_import', { jobId: 'job-1' }],
+      [() => b.mediaInfo(4), 'media_info', { id: 4 }],
+      [() => b.articleMedia(7), 'article_media', { articleId: 7 }],
+      [() => b.attachMedia(7, 4), 'attach_media', { articleId: 7, mediaId: 4 }],
+      [() => b.searchMedia('cau rong', 40), 'search_media', { query: 'cau rong', limit: 40 }],
+      [() => b.getPhotoSettings(), 'get_photo_settings', undefined],
+      [() => b.setPhotoSettings({ web_long_edge: 2048, web_quality: 80, thumb_long_edge: 320 }), 'set_photo_settings', { settings: { web_long_edge: 2048, web_quality: 80, thumb_long_edge: 320 } }],
+      [() => b.updateArticle(7, { base_version: 3, featured_media_id: 0 }), 'update_article', { id: 7, patch: { base_version: 3, featured_media_id: 0 } }],
     ];
     for (const [run, command, args] of calls) {
       invoke.mockClear();
@@ -88,5 +106,63 @@ describe('TauriBackend', () => {
     callback();
     expect(handler).toHaveBeenCalledTimes(1);
     expect(stop).toBe(unlisten);
+  });
+
+  it('imports files with a progress Channel and hands progress to the caller', async () => {
+    const progress: unknown[] = [];
+    invoke.mockImplementationOnce(async (_cmd: string, args: { onProgress: FakeChannel<unknown> }) => {
+      args.onProgress.onmessage({ done: 1, total: 2, failed: 0 });
+      args.onProgress.onmessage({ done: 2, total: 2, failed: 1 });
+      return [];
+    });
+    await new TauriBackend().importPhotoFiles('job-9', ['/a.jpg', '/b.txt'], 7, (p) => progress.push(p));
+    expect(invoke).toHaveBeenCalledWith('import_photo_files', {
+      jobId: 'job-9',
+      paths: ['/a.jpg', '/b.txt'],
+      articleId: 7,
+      onProgress: expect.any(FakeChannel),
+    });
+    expect(progress).toEqual([{ done: 1, total: 2, failed: 0 }, { done: 2, total: 2, failed: 1 }]);
+  });
+
+  it('sends pasted bytes as a raw body with the name and article in headers', async () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff]);
+    await new TauriBackend().importPhotoData('Ảnh bão.jpg', bytes, 7);
+    expect(invoke).toHaveBeenCalledWith('import_photo_data', bytes, {
+      headers: { 'x-file-name': '%E1%BA%A2nh%20b%C3%A3o.jpg', 'x-article-id': '7' },
+    });
+    invoke.mockClear();
+    await new TauriBackend().importPhotoData('x.png', bytes, null);
+    expect(invoke).toHaveBeenCalledWith('import_photo_data', bytes, { headers: { 'x-file-name': 'x.png' } });
+  });
+
+  it('knows the new error codes', async () => {
+    invoke.mockRejectedValueOnce({ code: 'incomplete_figures', message: 'ảnh số 2' });
+    const err = await new TauriBackend().updateArticle(7, { base_version: 1, status: 'submitted' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'incomplete_figures', message: 'ảnh số 2' });
+  });
+
+  it('builds media: URLs with crop and rotation', () => {
+    const b = new TauriBackend();
+    expect(b.mediaUrl(4, 'thumb')).toBe('media://localhost/4/thumb');
+    expect(b.mediaUrl(4, 'web', { crop: { x: 0, y: 0.078125, width: 1, height: 0.84375 }, rotation: 1 })).toBe(
+      'media://localhost/4/web?crop=0,0.078125,1,0.84375&rot=1',
+    );
+  });
+
+  it('passes desktop drops on in CSS pixels', async () => {
+    const stop = vi.fn();
+    onDragDropEvent.mockResolvedValueOnce(stop);
+    const seen: unknown[] = [];
+    const unlisten = await new TauriBackend().onFileDrop((e) => seen.push(e));
+    const handler = onDragDropEvent.mock.calls[0]![0] as (e: unknown) => void;
+    const ratio = window.devicePixelRatio || 1;
+    handler({ payload: { type: 'drop', paths: ['/a.jpg'], position: { x: 100 * ratio, y: 40 * ratio } } });
+    handler({ payload: { type: 'leave' } });
+    expect(seen).toEqual([
+      { type: 'drop', paths: ['/a.jpg'], x: 100, y: 40 },
+      { type: 'leave', paths: [], x: 0, y: 0 },
+    ]);
+    expect(unlisten).toBe(stop);
   });
 });

@@ -14,4 +14,4 @@ slug?: string, status?: ArticleStatus, editor_note?: string,
 /**
  * The featured photo (ảnh đại diện); 0 removes it.
  */
-featured_media_id: number, };
+featured_media_id?: number, };

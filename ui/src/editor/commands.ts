@@ -6,6 +6,7 @@ import type { Attrs, MarkType, NodeType } from 'prosemirror-model';
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
 import type { Command, EditorState, Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { exitFigcaption } from './figures';
 import { isSafeHref, schema } from './schema';
 
 const { nodes, marks } = schema;
@@ -112,7 +113,7 @@ export function editorPlugins(askLink: (view: EditorView) => void): Plugin[] {
     'Ctrl->': wrapInBlockquote,
     'Shift-Enter': insertHardBreak,
     'Mod-Enter': insertHardBreak,
-    Enter: splitListItem(nodes.list_item),
+    Enter: chainCommands(exitFigcaption, splitListItem(nodes.list_item)),
     Tab: sinkListItem(nodes.list_item),
     'Shift-Tab': liftListItem(nodes.list_item),
   };

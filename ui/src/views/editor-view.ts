@@ -1,15 +1,17 @@
 /** The article editor: headline, sapo, body, the details panel, autosave and history. */
 import type { Article } from '../bindings/Article';
-import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { AppError, Backend } from '../backend/backend';
 import { toAppError } from '../backend/backend';
 import { AutosaveController, type PatchFields, type SaveState } from '../editor/autosave';
 import { BodyEditor } from '../editor/body-editor';
-import { ALL_STATUSES, statusKey, type MessageKey } from '../i18n';
+import { setFigureImageSource } from '../editor/figure-spec';
+import type { MessageKey } from '../i18n';
 import { countText, type TextCounts } from '../text/counts';
-import { append, el, relabel, setAttrText, setText, tr } from './dom';
+import { el, relabel, setAttrText, setText, tr } from './dom';
 import { EditorChecks } from './editor-checks';
+import { EditorPhotos } from './editor-photos';
 import { HistoryPanel } from './history';
+import { StatusField } from './status-field';
 
 export type EditorCallbacks = { back: () => void };
 
@@ -28,6 +30,7 @@ export class EditorView {
   readonly controller: AutosaveController;
   readonly body: BodyEditor;
   readonly checks: EditorChecks;
+  readonly photos: EditorPhotos;
   private readonly history: HistoryPanel;
   private readonly fields: {
     headline: HTMLTextAreaElement;
@@ -37,7 +40,6 @@ export class EditorView {
     section: HTMLInputElement;
     keywords: HTMLInputElement;
     slug: HTMLInputElement;
-    status: HTMLSelectElement;
   };
   private readonly counts: Record<'headline' | 'sapo' | 'body', HTMLElement>;
   private readonly saveState: HTMLElement;
@@ -46,14 +48,31 @@ export class EditorView {
   private readonly slugMode: HTMLElement;
   private readonly versionLabel: HTMLElement;
   private slugEdited = false;
+  private readonly status: StatusField;
 
   constructor(private readonly backend: Backend, article: Article, callbacks: EditorCallbacks) {
+    // Submitting needs every figure captioned, credited and described (Rust checks too).
+    this.status = new StatusField(
+      article.status,
+      (next, saved) => next !== 'submitted' || saved === 'submitted' || this.photos.submitAllowed(),
+      (status) => this.controller.change({ status }),
+    );
+    setFigureImageSource((id, look) => backend.mediaUrl(id, 'web', look));
+    const photos = (this.photos = new EditorPhotos(backend, article.id, {
+      featured: article.featured_media_id,
+      onFeatured: (id) => this.controller.change({ featured_media_id: id }),
+    }));
     this.controller = new AutosaveController({
       backend,
       articleId: article.id,
       version: article.version,
       onState: (state, error) => this.showSaveState(state, error),
       onSaved: (saved) => this.onSaved(saved),
+      onRefused: (error, fields) => {
+        const kept = photos.refused(error, fields);
+        if (kept) this.status.refused();
+        return kept;
+      },
     });
 
     const back = el('button', { id: 'back-to-list', type: 'button', class: 'btn quiet back' }, '← ', tr('span', 'editor.back'));
@@ -84,11 +103,9 @@ export class EditorView {
       section: el('input', { id: 'section', type: 'text' }),
       keywords: el('input', { id: 'keywords', type: 'text' }),
       slug: el('input', { id: 'slug', type: 'text', spellcheck: 'false', class: 'mono' }),
-      status: el('select', { id: 'status' }),
     });
     setAttrText(f.headline, 'placeholder', 'editor.headlinePlaceholder');
     setAttrText(f.sapo, 'placeholder', 'editor.sapoPlaceholder');
-    for (const status of ALL_STATUSES) append(f.status, tr('option', statusKey(status), { value: status }));
     this.counts = {
       headline: el('span', { id: 'count-headline', class: 'count' }),
       sapo: el('span', { id: 'count-sapo', class: 'count' }),
@@ -97,11 +114,12 @@ export class EditorView {
 
     const checks = (this.checks = new EditorChecks(backend, { headline: f.headline, sapo: f.sapo }));
     topbar.insertBefore(checks.notice, topbar.querySelector('.topbar-spacer'));
-    historyToggle.before(checks.toggle);
+    historyToggle.before(checks.toggle, photos.toggle);
     const bodyHost = el('div', { id: 'body', class: 'body-editor' });
     this.body = new BodyEditor(bodyHost, {
       doc: article.body,
-      plugins: checks.plugins(),
+      plugins: [...checks.plugins(), ...photos.plugins()],
+      figures: photos.figureContext,
       onChange: (editor) => {
         this.controller.change({ body: editor.toJSON() });
         this.updateCounts();
@@ -127,7 +145,7 @@ export class EditorView {
       'aside',
       { class: 'side-panel details-panel' },
       tr('h2', 'editor.details', { class: 'panel-title' }),
-      this.labelled('status', 'editor.status', f.status),
+      this.labelled('status', 'editor.status', this.status.element),
       this.labelled('byline', 'editor.byline', f.byline),
       this.labelled('dateline', 'editor.dateline', f.dateline),
       this.labelled('section', 'editor.section', f.section),
@@ -144,13 +162,16 @@ export class EditorView {
       { id: 'editor-view', class: 'view', 'data-article-id': article.id },
       topbar,
       this.banner,
-      el('div', { class: 'editor-layout' }, el('div', { class: 'editor-scroll' }, main), side, checks.panel.element, this.history.element),
+      photos.importer.element,
+      photos.check,
+      el('div', { class: 'editor-layout' }, el('div', { class: 'editor-scroll' }, main), side, checks.panel.element, photos.panel.element, this.history.element),
       checks.popup.element,
     );
 
     this.wireInputs();
     this.fill(article);
     checks.attach(this.body);
+    photos.attach(this.body);
   }
 
   private labelled(id: string, key: MessageKey, control: HTMLElement, extra?: HTMLElement, marker?: HTMLElement): HTMLElement {
@@ -195,7 +216,6 @@ export class EditorView {
       this.slugEdited = v.trim() !== '';
       return { slug: v.trim() };
     });
-    f.status.addEventListener('change', () => this.controller.change({ status: f.status.value as ArticleStatus }));
   }
 
   /** Puts a stored article into every field (on open, reload and restore). */
@@ -208,7 +228,8 @@ export class EditorView {
     f.section.value = article.section;
     f.keywords.value = article.keywords.join(', ');
     f.slug.value = article.slug;
-    f.status.value = article.status;
+    this.status.fill(article.status);
+    this.photos.setFeatured(article.featured_media_id);
     this.slugEdited = false;
     this.showSlugMode(article.slug_auto);
     setText(this.versionLabel, 'editor.version', { version: article.version });
@@ -216,6 +237,7 @@ export class EditorView {
   }
 
   private onSaved(article: Article): void {
+    this.status.stored(article.status);
     setText(this.versionLabel, 'editor.version', { version: article.version });
     this.showSlugMode(article.slug_auto);
     // Show the server's slug unless the user is typing one right now.
@@ -266,7 +288,8 @@ export class EditorView {
       dateline: f.dateline.value,
       section: f.section.value,
       keywords: parseKeywords(f.keywords.value),
-      status: f.status.value as ArticleStatus,
+      status: this.status.value,
+      featured_media_id: this.photos.featured ?? 0,
     };
     if (this.slugEdited) fields.slug = f.slug.value.trim();
     return fields;
@@ -343,6 +366,7 @@ export class EditorView {
 
   dispose(): void {
     this.checks.dispose();
+    this.photos.dispose();
     this.controller.dispose();
     this.body.destroy();
   }

@@ -4,6 +4,7 @@ import type { Locale } from '../bindings/Locale';
 import { getLocale, LOCALE_NAMES } from '../i18n';
 import type { CheckSettingsSection } from './check-settings';
 import { append, el, relabel, setText, tr } from './dom';
+import type { PhotoSettingsSection } from './photo-settings';
 
 export class SettingsPanel {
   readonly element: HTMLElement;
@@ -14,6 +15,7 @@ export class SettingsPanel {
     onLocale: (locale: Locale) => void,
     onClose: () => void,
     private readonly checks: CheckSettingsSection | null = null,
+    private readonly photos: PhotoSettingsSection | null = null,
   ) {
     this.select = el('select', { id: 'locale-select' });
     for (const [value, name] of Object.entries(LOCALE_NAMES)) {
@@ -30,6 +32,7 @@ export class SettingsPanel {
       el('div', { class: 'popover-head' }, tr('h2', 'settings.title', { class: 'panel-title' }), close),
       el('div', { class: 'field' }, tr('label', 'settings.language', { for: 'locale-select', class: 'field-label' }), this.select),
       checks?.element,
+      photos?.element,
       setText(el('p', { class: 'hint library-path' }), 'settings.library', { path: info.path }),
     );
     this.element.addEventListener('keydown', (event) => {
@@ -47,6 +50,7 @@ export class SettingsPanel {
       this.select.value = getLocale();
       this.select.focus();
       void this.checks?.load();
+      void this.photos?.load();
     }
   }
 

@@ -130,7 +130,7 @@ pub struct ArticlePatch {
     pub status: Option<ArticleStatus>,
     pub editor_note: Option<String>,
     /// The featured photo (ảnh đại diện); 0 removes it.
-    #[ts(type = "number")]
+    #[ts(optional, type = "number")]
     pub featured_media_id: Option<i64>,
 }
 

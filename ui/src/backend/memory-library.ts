@@ -1,0 +1,349 @@
+/**
+ * The library part of the in-memory Backend, with the same semantics as the Rust library:
+ * versions and conflicts, NFC text, slugs that follow the headline, newest-first lists, folded
+ * search with exact hits first, revisions and restore, and the photos a save links.
+ */
+import type { Article } from '../bindings/Article';
+import type { ArticleStatus } from '../bindings/ArticleStatus';
+import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { ErrorPayload } from '../bindings/ErrorPayload';
+import type { LibraryInfo } from '../bindings/LibraryInfo';
+import type { ListQuery } from '../bindings/ListQuery';
+import type { Locale } from '../bindings/Locale';
+import type { NewArticle } from '../bindings/NewArticle';
+import type { PmNode } from '../bindings/PmNode';
+import type { Revision } from '../bindings/Revision';
+import type { RevisionContent } from '../bindings/RevisionContent';
+import type { RevisionReason } from '../bindings/RevisionReason';
+import type { RevisionSummary } from '../bindings/RevisionSummary';
+import type { SearchHit } from '../bindings/SearchHit';
+import type { Settings } from '../bindings/Settings';
+import { countTieng } from '../text/counts';
+import { foldString } from '../text/fold';
+import { pmText } from '../text/pm-text';
+import { nowRfc3339 } from '../text/time';
+import { AppError, type ArticleChanges } from './backend';
+import { MemoryChecks, type MemoryCheckOptions } from './memory-checks';
+import { figureMediaIds, incompleteFigureIndexes, MemoryPhotos, type MemoryPhotoOptions } from './memory-photos';
+import { searchArticle } from './memory-search';
+
+export type MemoryOptions = {
+  /** Clock in ms; tests pass a fake one. */
+  now?: () => number;
+  /** Makes `libraryInfo` reject, as a library that cannot be opened. */
+  openError?: ErrorPayload;
+  /** Artificial latency per call, to see the save states in a browser. */
+  latencyMs?: number;
+} & MemoryCheckOptions &
+  MemoryPhotoOptions;
+
+type Stored = Article & { changeSeq: number };
+
+const SLUG_MAX = 80;
+const emptyDoc = (): PmNode => ({ type: 'doc', content: [{ type: 'paragraph' }] });
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const nfc = (s: string): string => s.normalize('NFC');
+
+export function slugify(text: string): string {
+  return foldString(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/, '');
+}
+
+function nfcDoc(node: PmNode): PmNode {
+  const out: PmNode = { ...node };
+  if (node.text != null) out.text = nfc(node.text);
+  if (node.content != null) out.content = node.content.map(nfcDoc);
+  return out;
+}
+
+/** Articles, revisions and settings; `MemoryBackend` adds the checks and photo calls. */
+export class MemoryLibrary {
+  private articles = new Map<number, Stored>();
+  private revisions: Revision[] = [];
+  private nextId = 1;
+  private nextRevisionId = 1;
+  private seq = 0;
+  private settings: Settings = { locale: 'vi', last_article_id: null, window: null };
+  private flushHandlers: Array<() => Promise<void>> = [];
+  private readonly now: () => number;
+  /** Calls recorded for tests (`flush_done`, `ui_ready`). */
+  readonly calls: string[] = [];
+  /** Check settings, the newsroom dictionary and the recorded check inputs. */
+  readonly checks: MemoryChecks;
+  /** The photo library, article panels and photo settings. */
+  readonly photos: MemoryPhotos;
+
+  constructor(private readonly options: MemoryOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.checks = new MemoryChecks(options);
+    this.photos = new MemoryPhotos(options, this.now);
+  }
+
+  protected async tick(): Promise<void> {
+    const ms = this.options.latencyMs ?? 0;
+    await new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : queueMicrotask(resolve)));
+  }
+
+  protected find(id: number): Stored {
+    const article = this.articles.get(id);
+    if (!article) throw new AppError('not_found', `Không tìm thấy bài viết ${id}.`);
+    return article;
+  }
+
+  private uniqueSlug(base: string, ownId: number): string {
+    const root = base || 'bai-viet';
+    const taken = new Set([...this.articles.values()].filter((a) => a.id !== ownId).map((a) => a.slug));
+    if (!taken.has(root)) return root;
+    for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
+  }
+
+  private contentOf(a: Article): RevisionContent {
+    const { headline, sapo, body, section, keywords, byline, dateline, slug } = a;
+    return clone({ headline, sapo, body, section, keywords, byline, dateline, slug });
+  }
+
+  private record(a: Article, reason: RevisionReason): void {
+    this.revisions.push({
+      id: this.nextRevisionId++,
+      article_id: a.id,
+      created_at: nowRfc3339(this.now()),
+      reason,
+      content: this.contentOf(a),
+    });
+  }
+
+  private touch(a: Stored): void {
+    a.version += 1;
+    a.updated_at = nowRfc3339(this.now());
+    a.changeSeq = ++this.seq;
+  }
+
+  async libraryInfo(): Promise<LibraryInfo> {
+    await this.tick();
+    const err = this.options.openError;
+    if (err) throw new AppError(err.code, err.message);
+    return { path: ':memory:', article_count: this.articles.size, schema_version: 1 };
+  }
+
+  async listArticles(query: ListQuery): Promise<ArticleSummary[]> {
+    await this.tick();
+    const status = query.status ?? null;
+    return [...this.articles.values()]
+      .filter((a) => status === null || a.status === status)
+      .sort((a, b) => b.changeSeq - a.changeSeq)
+      .slice(query.offset, query.offset + query.limit)
+      .map(({ id, headline, section, status, updated_at }) => ({ id, headline, section, status, updated_at }));
+  }
+
+  async searchArticles(query: string, status: ArticleStatus | null, limit: number): Promise<SearchHit[]> {
+    await this.tick();
+    const hits: Array<SearchHit & { seq: number }> = [];
+    for (const a of this.articles.values()) {
+      if (status !== null && a.status !== status) continue;
+      const found = searchArticle(query, [a.headline, a.sapo, pmText(a.body), a.section, a.keywords.join(', ')]);
+      if (!found) continue;
+      const { id, headline, section, updated_at } = a;
+      hits.push({ id, headline, section, status: a.status, updated_at, ...found, seq: a.changeSeq });
+    }
+    hits.sort((x, y) => Number(y.exact) - Number(x.exact) || y.seq - x.seq);
+    return hits.slice(0, limit).map(({ seq: _seq, ...hit }) => hit);
+  }
+
+  async getArticle(id: number): Promise<Article> {
+    await this.tick();
+    return this.publicCopy(this.find(id));
+  }
+
+  private publicCopy(a: Stored): Article {
+    const { changeSeq: _changeSeq, ...article } = a;
+    return clone(article);
+  }
+
+  protected checkBody(body: PmNode): PmNode {
+    if (body.type !== 'doc' || !Array.isArray(body.content) || body.content.length === 0) {
+      throw new AppError('invalid_body', 'Nội dung bài không hợp lệ: cần một nút doc có ít nhất một khối.');
+    }
+    return nfcDoc(clone(body));
+  }
+
+  async createArticle(input: NewArticle): Promise<Article> {
+    await this.tick();
+    const id = this.nextId++;
+    const at = nowRfc3339(this.now());
+    const headline = nfc(input.headline ?? '');
+    const chosen = input.slug != null && input.slug !== '' ? slugify(input.slug) : null;
+    const article: Stored = {
+      id,
+      headline,
+      sapo: nfc(input.sapo ?? ''),
+      body: input.body != null ? this.checkBody(input.body) : emptyDoc(),
+      section: nfc(input.section ?? ''),
+      keywords: (input.keywords ?? []).map(nfc),
+      byline: nfc(input.byline ?? ''),
+      dateline: nfc(input.dateline ?? ''),
+      slug: '',
+      slug_auto: chosen === null,
+      status: 'draft',
+      editor_note: '',
+      featured_media_id: null,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+      changeSeq: ++this.seq,
+    };
+    article.slug = this.uniqueSlug(chosen ?? slugify(headline), id);
+    this.articles.set(id, article);
+    this.record(article, 'created');
+    return this.publicCopy(article);
+  }
+
+  async updateArticle(id: number, patch: ArticleChanges): Promise<Article> {
+    await this.tick();
+    const a = this.find(id);
+    if (patch.base_version !== a.version) {
+      throw new AppError(
+        'conflict',
+        `Bài ${id} vừa được lưu ở nơi khác (phiên bản ${a.version}, bản sửa này dựa trên ${patch.base_version}).`,
+      );
+    }
+    const next = this.applyFields(clone(a), patch);
+    if (patch.status != null) next.status = patch.status;
+    if (patch.editor_note != null) next.editor_note = nfc(patch.editor_note);
+    if (patch.featured_media_id != null) next.featured_media_id = patch.featured_media_id > 0 ? patch.featured_media_id : null;
+    if (patch.slug != null) {
+      next.slug_auto = patch.slug === '';
+      if (!next.slug_auto) next.slug = this.uniqueSlug(slugify(patch.slug), id);
+    }
+    if (next.slug_auto) next.slug = this.uniqueSlug(slugify(next.headline), id);
+    this.photos.link(id, [...figureMediaIds(next.body), ...(next.featured_media_id ? [next.featured_media_id] : [])]);
+    const incomplete = incompleteFigureIndexes(next.body);
+    if (next.status === 'submitted' && a.status !== 'submitted' && incomplete.length > 0) {
+      const list = incomplete.map((i) => i + 1).join(', ');
+      throw new AppError('incomplete_figures', `Trước khi gửi duyệt, mỗi ảnh cần có chú thích, tác giả ảnh và mô tả thay thế (ảnh số ${list}).`);
+    }
+    Object.assign(a, next);
+    this.touch(a);
+    this.record(a, 'edited');
+    return this.publicCopy(a);
+  }
+
+  /** The content fields of a patch, NFC, onto `target` (a save, or a kept unsaved copy). */
+  private applyFields<T extends Article>(target: T, patch: ArticleChanges): T {
+    if (patch.headline != null) target.headline = nfc(patch.headline);
+    if (patch.sapo != null) target.sapo = nfc(patch.sapo);
+    if (patch.body != null) target.body = this.checkBody(patch.body);
+    if (patch.section != null) target.section = nfc(patch.section);
+    if (patch.keywords != null) target.keywords = patch.keywords.map(nfc);
+    if (patch.byline != null) target.byline = nfc(patch.byline);
+    if (patch.dateline != null) target.dateline = nfc(patch.dateline);
+    return target;
+  }
+
+  async deleteArticle(id: number): Promise<void> {
+    await this.tick();
+    this.find(id);
+    this.articles.delete(id);
+    this.revisions = this.revisions.filter((r) => r.article_id !== id);
+    if (this.settings.last_article_id === id) this.settings.last_article_id = null;
+  }
+
+  async listRevisions(articleId: number): Promise<RevisionSummary[]> {
+    await this.tick();
+    this.find(articleId);
+    return this.revisions
+      .filter((r) => r.article_id === articleId)
+      .sort((x, y) => y.id - x.id)
+      .map((r) => ({
+        id: r.id,
+        article_id: r.article_id,
+        created_at: r.created_at,
+        reason: r.reason,
+        headline: r.content.headline,
+        tieng: countTieng(`${r.content.headline}\n${r.content.sapo}\n${pmText(r.content.body)}`),
+      }));
+  }
+
+  private findRevision(revisionId: number): Revision {
+    const revision = this.revisions.find((r) => r.id === revisionId);
+    if (!revision) throw new AppError('not_found', `Không tìm thấy phiên bản ${revisionId}.`);
+    return revision;
+  }
+
+  async getRevision(revisionId: number): Promise<Revision> {
+    await this.tick();
+    return clone(this.findRevision(revisionId));
+  }
+
+  async restoreRevision(revisionId: number): Promise<Article> {
+    await this.tick();
+    const revision = this.findRevision(revisionId);
+    const a = this.find(revision.article_id);
+    this.record(a, 'before_restore');
+    const c = clone(revision.content);
+    Object.assign(a, {
+      headline: c.headline,
+      sapo: c.sapo,
+      body: c.body,
+      section: c.section,
+      keywords: c.keywords,
+      byline: c.byline,
+      dateline: c.dateline,
+    });
+    a.slug = this.uniqueSlug(a.slug_auto ? slugify(a.headline) : c.slug, a.id);
+    this.touch(a);
+    this.record(a, 'restored');
+    return this.publicCopy(a);
+  }
+
+  async keepUnsavedCopy(articleId: number, patch: ArticleChanges): Promise<RevisionSummary> {
+    await this.tick();
+    this.record(this.applyFields(clone(this.find(articleId)), patch), 'unsaved_copy');
+    const [latest] = await this.listRevisions(articleId);
+    return latest!;
+  }
+
+  async getSettings(): Promise<Settings> {
+    await this.tick();
+    return clone(this.settings);
+  }
+
+  async setLocale(locale: Locale): Promise<Settings> {
+    await this.tick();
+    this.settings.locale = locale;
+    return clone(this.settings);
+  }
+
+  async setLastArticle(id: number | null): Promise<void> {
+    await this.tick();
+    this.settings.last_article_id = id;
+  }
+
+  async uiReady(): Promise<void> {
+    this.calls.push('ui_ready');
+  }
+
+  async onFlushRequest(handler: () => Promise<void>): Promise<() => void> {
+    this.flushHandlers.push(handler);
+    return () => {
+      this.flushHandlers = this.flushHandlers.filter((h) => h !== handler);
+    };
+  }
+
+  async flushDone(): Promise<void> {
+    this.calls.push('flush_done');
+  }
+
+  /** True once the UI asked to close the window. */
+  closeRequested = false;
+  async closeWindow(): Promise<void> {
+    this.closeRequested = true;
+  }
+
+  /** Test helper: what the shell does when the window closes. */
+  async requestFlush(): Promise<void> {
+    await Promise.all(this.flushHandlers.map((h) => h()));
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * How a figure is edited in place: the caption is the editable content; the picture, its
+ * toolbar (rotate, crop presets, free crop) and the credit and alt fields sit around it and
+ * change the figure's attributes through transactions, so every change is undoable.
+ */
+import type { Node as PmDocNode } from 'prosemirror-model';
+import { NodeSelection } from 'prosemirror-state';
+import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view';
+import type { MediaItem } from '../bindings/MediaItem';
+import { t, type MessageKey } from '../i18n';
+import { el, setAttrText, setText, tr } from '../views/dom';
+import { CROP_RATIOS, normalizeCrop, presetCrop, rotateCrop, type CropPreset } from './crop';
+import { CropBox } from './crop-box';
+import { figureImageSrc, type FigureAttrs } from './figure-spec';
+import { figureMissing, setFigureAttrs, type MissingField } from './figures';
+
+/** What figures need from outside the editor: a photo's size, for crop presets. */
+export type FigureContext = { mediaInfo: (id: number) => Promise<MediaItem> };
+
+const MISSING_KEYS: Record<MissingField, MessageKey> = {
+  caption: 'figure.missingCaption',
+  credit: 'figure.missingCredit',
+  alt: 'figure.missingAlt',
+};
+
+export class FigureView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+  private readonly media: HTMLElement;
+  private readonly img: HTMLImageElement;
+  private readonly credit: HTMLInputElement;
+  private readonly alt: HTMLInputElement;
+  private readonly missing: HTMLElement;
+  private cropBox: CropBox | null = null;
+
+  constructor(
+    private node: PmDocNode,
+    private readonly view: EditorView,
+    private readonly getPos: () => number | undefined,
+    private readonly context: FigureContext | null,
+  ) {
+    this.img = el('img', { class: 'figure-img', draggable: 'false' });
+    this.img.addEventListener('mousedown', (e) => {
+      e.preventDefault();
+      this.select();
+    });
+    this.media = el('div', { class: 'figure-media', contenteditable: 'false' }, this.img, this.toolbar());
+    this.contentDOM = el('div', { class: 'figure-caption' });
+    this.credit = this.field('figure-credit', 'credit');
+    this.alt = this.field('figure-alt', 'alt');
+    this.missing = el('p', { class: 'figure-missing', role: 'note' });
+    const fields = el(
+      'div',
+      { class: 'figure-fields', contenteditable: 'false' },
+      el('label', { class: 'figure-field' }, tr('span', 'figure.credit', { class: 'figure-label' }), this.credit),
+      el('label', { class: 'figure-field' }, tr('span', 'figure.alt', { class: 'figure-label' }), this.alt),
+      this.missing,
+    );
+    this.dom = el('figure', { class: 'figure' }, this.media, this.contentDOM, fields);
+    this.sync();
+  }
+
+  private get attrs(): FigureAttrs {
+    return this.node.attrs as FigureAttrs;
+  }
+
+  private toolbar(): HTMLElement {
+    const bar = el('div', { class: 'figure-toolbar', role: 'toolbar' });
+    /** `face` is literal ("16:9") or, when `faceKey` is given, a translated word. */
+    const button = (cls: string, face: string, title: MessageKey, run: () => void, ratio?: string, faceKey?: MessageKey) => {
+      const b = el('button', { type: 'button', class: `btn small ${cls}`, 'data-ratio': ratio }, face);
+      if (faceKey) setText(b, faceKey);
+      setAttrText(b, 'title', title);
+      b.addEventListener('click', run);
+      bar.appendChild(b);
+    };
+    button('figure-rotate', '⟳', 'figure.rotate', () => this.rotate());
+    for (const ratio of Object.keys(CROP_RATIOS) as CropPreset[]) {
+      button('figure-crop', ratio, 'figure.cropRatio', () => void this.preset(ratio), ratio);
+    }
+    button('figure-crop', '', 'figure.cropFreeTitle', () => this.openCropBox(), 'free', 'figure.cropFree');
+    button('figure-crop', '', 'figure.cropNoneTitle', () => this.change({ crop: null }), 'none', 'figure.cropNone');
+    return bar;
+  }
+
+  private field(cls: string, attr: 'credit' | 'alt'): HTMLInputElement {
+    const input = el('input', { type: 'text', class: cls, lang: 'vi', spellcheck: 'false' });
+    setAttrText(input, 'placeholder', attr === 'credit' ? 'figure.creditPlaceholder' : 'figure.altPlaceholder');
+    input.addEventListener('input', () => this.change({ [attr]: input.value.normalize('NFC') }));
+    return input;
+  }
+
+  private change(changes: Partial<FigureAttrs>): boolean {
+    const pos = this.getPos();
+    if (pos === undefined) return false;
+    return setFigureAttrs(pos, changes)(this.view.state, this.view.dispatch);
+  }
+
+  private select(): void {
+    const pos = this.getPos();
+    if (pos === undefined) return;
+    this.view.dispatch(this.view.state.tr.setSelection(NodeSelection.create(this.view.state.doc, pos)));
+    this.view.focus();
+  }
+
+  private rotate(): void {
+    const { rotation, crop } = this.attrs;
+    this.change({ rotation: (rotation + 1) % 4, crop: rotateCrop(crop) });
+  }
+
+  /** A centred crop of `ratio` on the photo as shown (its size comes from the library). */
+  async preset(ratio: CropPreset): Promise<void> {
+    if (!this.context) return;
+    const id = this.attrs.media_id;
+    const item = await this.context.mediaInfo(id);
+    // The figure may have changed while the size was on its way.
+    if (this.attrs.media_id !== id) return;
+    this.change({ crop: normalizeCrop(presetCrop(CROP_RATIOS[ratio], item.width, item.height, this.attrs.rotation)) });
+  }
+
+  private openCropBox(): void {
+    if (this.cropBox) return;
+    this.cropBox = new CropBox(this.attrs.crop, () => this.img.getBoundingClientRect(), (rect) => {
+      this.closeCropBox();
+      if (rect) this.change({ crop: normalizeCrop(rect) });
+    });
+    this.media.appendChild(this.cropBox.element);
+    this.dom.classList.add('figure-cropping');
+    this.sync();
+  }
+
+  private closeCropBox(): void {
+    this.cropBox?.element.remove();
+    this.cropBox = null;
+    this.dom.classList.remove('figure-cropping');
+    this.sync();
+  }
+
+  /** Puts the attributes into the picture and fields (after any change, undo included). */
+  private sync(): void {
+    const attrs = this.attrs;
+    this.dom.dataset.mediaId = String(attrs.media_id);
+    // While cropping freely the whole picture is shown, with the rectangle on top.
+    const look = { crop: this.cropBox ? null : attrs.crop, rotation: attrs.rotation };
+    const src = figureImageSrc(attrs, look);
+    if (src && this.img.getAttribute('src') !== src) this.img.setAttribute('src', src);
+    this.img.alt = attrs.alt;
+    if (this.credit.value !== attrs.credit) this.credit.value = attrs.credit;
+    if (this.alt.value !== attrs.alt) this.alt.value = attrs.alt;
+    const missing = figureMissing(this.node);
+    this.dom.classList.toggle('figure-incomplete', missing.length > 0);
+    this.dom.classList.toggle('figure-no-caption', missing.includes('caption'));
+    this.contentDOM.dataset.placeholder = t('figure.captionPlaceholder');
+    this.credit.toggleAttribute('aria-invalid', missing.includes('credit'));
+    this.alt.toggleAttribute('aria-invalid', missing.includes('alt'));
+    if (missing.length) setText(this.missing, 'figure.missing', { fields: missing.map((m) => t(MISSING_KEYS[m])).join(', ') });
+    else {
+      this.missing.textContent = '';
+      delete this.missing.dataset.i18n;
+    }
+    this.missing.hidden = missing.length === 0;
+  }
+
+  update(node: PmDocNode): boolean {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    this.sync();
+    return true;
+  }
+
+  selectNode(): void {
+    this.dom.classList.add('ProseMirror-selectednode');
+  }
+
+  deselectNode(): void {
+    this.dom.classList.remove('ProseMirror-selectednode');
+  }
+
+  /** Inputs, buttons and the crop box handle their own events; ProseMirror keeps out. */
+  stopEvent(event: Event): boolean {
+    const target = event.target as Node | null;
+    return !!target && !this.contentDOM.contains(target);
+  }
+
+  ignoreMutation(mutation: ViewMutationRecord): boolean {
+    return !this.contentDOM.contains(mutation.target);
+  }
+
+  destroy(): void {
+    this.cropBox?.element.remove();
+  }
+}
