@@ -31,17 +31,7 @@ run: app
 test: deps check-fmt ui clippy test-rust check-bindings test-ui test-e2e
 	@echo "make test: all suites passed"
 
-check-# The photo import fuzz target (cargo-fuzz + libFuzzer + ASan), for FUZZ_SECONDS (default 120).
-# The stable toolchain runs it with RUSTC_BOOTSTRAP=1 (cargo-fuzz passes -Z sanitizer flags).
-FUZZ_SECONDS ?= 120
-$(TOOLS)/bin/cargo-fuzz:
-	$(CARGO) install cargo-fuzz --locked --root $(TOOLS)
-fuzz: deps $(TOOLS)/bin/cargo-fuzz
-	mkdir -p target/fuzz-corpus
-	cd fuzz && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=../target/fuzz $(TOOLS)/bin/cargo-fuzz run inspect_render \
-	  ../target/fuzz-corpus ../crates/media/fixtures -- -max_total_time=$(FUZZ_SECONDS)
-
-fmt:
+check-fmt:
 	$(CARGO) fmt --all --check
 
 clippy: ui
@@ -66,7 +56,9 @@ $(TAURI_DRIVER):
 	$(CARGO) install tauri-driver --locked --root $(TOOLS)
 
 test-e2e: app cli $(TAURI_DRIVER)
+	scripts/make-photo-fixtures.sh target/photo-fixtures
 	TAURI_DRIVER=$(TAURI_DRIVER) APP_BIN=$(CURDIR)/$(APP_BIN) BANTHAO_CLI=$(CURDIR)/target/debug/banthao \
+	  E2E_PHOTO=$(CURDIR)/target/photo-fixtures/camera.jpg \
 	  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" node e2e/run.mjs
 
 # ---- not part of `make test` -------------------------------------------------------------

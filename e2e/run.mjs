@@ -2,7 +2,8 @@
 // A reporter types a Vietnamese article, quits, starts again, finds it with a search without
 // diacritics, opens it, and every field is exactly what was typed. Screenshots go to out/e2e/.
 //
-// Env: APP_BIN (the app built with the UI embedded), TAURI_DRIVER, BANTHAO_CLI.
+// Env: APP_BIN (the app built with the UI embedded), TAURI_DRIVER, BANTHAO_CLI, E2E_PHOTO (a
+// camera JPEG from scripts/make-photo-fixtures.sh).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, renameSync, existsSync, rmSync } from 'node:fs';
@@ -11,10 +12,12 @@ import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { WebDriver, KEY, sleep } from './webdriver.mjs';
 import { pasteAndFix } from './vietnamese.mjs';
+import { addPhoto, photoAfterRestart } from './photos.mjs';
 
 const APP_BIN = required('APP_BIN');
 const TAURI_DRIVER = required('TAURI_DRIVER');
 const CLI = required('BANTHAO_CLI');
+const PHOTO = required('E2E_PHOTO');
 const PORT = 4444 + Math.floor(Math.random() * 500);
 const SHOTS = resolve(process.env.E2E_SCREENSHOTS ?? 'out/e2e');
 
@@ -124,6 +127,7 @@ async function secondRun() {
   await wd.click('#back-to-list');
   await wd.find('#library-view');
   await pasteAndFix(wd, { step, shots: SHOTS });
+  await addPhoto(wd, { step, shots: SHOTS, photo: PHOTO });
   await wd.quit();
 }
 
@@ -165,6 +169,9 @@ try {
   await firstRun();
   await sleep(500);
   await secondRun();
+  await wd.start(APP_BIN);
+  await photoAfterRestart(wd, { step, shots: SHOTS });
+  await wd.quit();
   checkWithCli();
   await damagedLibrary();
   console.log(`e2e: passed; screenshots in ${SHOTS}`);
