@@ -103,11 +103,15 @@ async function secondRun() {
   await wd.find('#library-view');
   await wd.type('#search', 'duong kinh thong xe');
   // The list already shows the article; wait for the search result itself, with its hits marked.
+  // Search runs as you type: wait for the result of the whole query, not of its first letters.
+  const expectedMarks = 'Dương Kinh thông xe đường'; // every word of the query, wherever it occurs
   const marked = await wd.until(
-    'a search hit with marked words',
-    "const rows = document.querySelectorAll('.article-row'); return rows.length === 1 && [...rows[0].querySelectorAll('.row-snippet mark')].map((m) => m.textContent).join(' ')",
+    'a search hit with every query word marked',
+    `const rows = document.querySelectorAll('.article-row');
+     const marks = rows.length === 1 && [...rows[0].querySelectorAll('.row-snippet mark')].map((m) => m.textContent).join(' ');
+     return marks === ${JSON.stringify(expectedMarks)} && marks`,
   );
-  assert.equal(marked, 'Dương Kinh thông xe đường'); // every word of the query, wherever it occurs
+  assert.equal(marked, expectedMarks);
   writeFileSync(join(SHOTS, '2-search.png'), await wd.screenshot());
   await wd.click('.article-row');
   await wd.find('#editor-view');
