@@ -65,21 +65,31 @@ export class PhotoImporter {
     return this.enqueue(files.length, async () => {
       let stopped = false;
       this.stop = () => (stopped = true);
-      const results: PhotoImportResult[] = [];
-      for (const file of files) {
-        const name = file.name || 'ảnh dán';
-        if (stopped) {
-          results.push(refused(name, { code: 'cancelled', message: '' }));
-          continue;
+      // A few at a time: the shell decodes each on its own worker, so chosen files import in
+      // parallel like dropped ones; results keep the order the files were chosen in.
+      const results: PhotoImportResult[] = new Array<PhotoImportResult>(files.length);
+      let next = 0;
+      let done = 0;
+      const worker = async (): Promise<void> => {
+        while (next < files.length) {
+          const i = next++;
+          const file = files[i]!;
+          const name = file.name || 'ảnh dán';
+          if (stopped) {
+            results[i] = refused(name, { code: 'cancelled', message: '' });
+          } else {
+            try {
+              const bytes = new Uint8Array(await file.arrayBuffer());
+              results[i] = await this.backend.importPhotoData(name, bytes, this.articleId);
+            } catch (reason) {
+              results[i] = failure(name, reason);
+            }
+          }
+          this.showProgress(++done, files.length);
         }
-        try {
-          const bytes = new Uint8Array(await file.arrayBuffer());
-          results.push(await this.backend.importPhotoData(name, bytes, this.articleId));
-        } catch (reason) {
-          results.push(failure(name, reason));
-        }
-        this.showProgress(results.length, files.length);
-      }
+      };
+      const parallel = Math.min(files.length, Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2)));
+      await Promise.all(Array.from({ length: parallel }, worker));
       return results;
     });
   }

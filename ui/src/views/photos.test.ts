@@ -108,6 +108,27 @@ describe('photo import', () => {
     expect(figures(editor)).toHaveLength(1);
   });
 
+  it('imports chosen files a few at a time and keeps their order', async () => {
+    const { backend } = await open();
+    const real = backend.importPhotoData.bind(backend);
+    let inFlight = 0;
+    let most = 0;
+    vi.spyOn(backend, 'importPhotoData').mockImplementation(async (name, bytes, articleId) => {
+      most = Math.max(most, ++inFlight);
+      // The first file is the slowest: order must still be the chosen order.
+      await new Promise((r) => setTimeout(r, name === 'cau-rong.jpg' ? 30 : 5));
+      inFlight--;
+      return real(name, bytes, articleId);
+    });
+    const { PhotoImporter } = await import('./photo-import');
+    const importer = new PhotoImporter(backend, (await backend.listArticles({ limit: 1, offset: 0, status: null }))[0]!.id);
+    // Different bytes each: the same bytes would be one photo (stored once).
+    const files = ['cau-rong.jpg', 'cho-han.heic', 'xss.jpg'].map((n, i) => new File([new Uint8Array([1, 2, i])], n));
+    const items = await importer.importFiles(files);
+    expect(most).toBeGreaterThan(1);
+    expect(items.map((m) => m.original_name)).toEqual(['cau-rong.jpg', 'cho-han.heic', 'xss.jpg']);
+  });
+
   it('shows captions and credits from files as text only', async () => {
     const { backend, editor } = await open();
     backend.dropFiles(['/a/xss.jpg']);
