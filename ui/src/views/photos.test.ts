@@ -121,7 +121,7 @@ describe('photo import', () => {
       return real(name, bytes, articleId);
     });
     const { PhotoImporter } = await import('./photo-import');
-    const importer = new PhotoImporter(backend, (await backend.listArticles({ limit: 1, offset: 0, status: null }))[0]!.id);
+    const importer = new PhotoImporter(backend, (await backend.listArticles({ limit: 1, offset: 0 }))[0]!.id);
     // Different bytes each: the same bytes would be one photo (stored once).
     const files = ['cau-rong.jpg', 'cho-han.heic', 'xss.jpg'].map((n, i) => new File([new Uint8Array([1, 2, i])], n));
     const items = await importer.importFiles(files);
