@@ -10,7 +10,7 @@
 //! regard to case or tone placement (`hoà` = `hòa`), across spaces, hyphens and commas but
 //! not across other punctuation or lines. The suggestion is written in the house tone style.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::{at_sentence_start, capitalise_first, finding, syllable_key, Finding, FindingKind, Message};
@@ -228,12 +228,15 @@ fn reversed_definition_end(chars: &[char], end: usize, spans: &[(usize, usize)])
 /// For each entry, the (start, end) char spans where one of its full forms occurs.
 fn full_form_spans(text: &str, chars: &[char], list: &Abbreviations) -> Vec<Vec<(usize, usize)>> {
     let toks = tokens(text);
+    // Syllable keys once per distinct token (news text repeats its syllables), then borrowed.
     let mut memo: crate::fast_hash::FastMap<&str, String> = Default::default();
-    let keys: Vec<String> =
-        toks.iter().map(|t| memo.entry(t.text).or_insert_with(|| syllable_key(t.text)).clone()).collect();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for t in &toks {
+        memo.entry(t.text).or_insert_with(|| syllable_key(t.text));
+    }
+    let keys: Vec<&str> = toks.iter().map(|t| memo[t.text].as_str()).collect();
+    let mut by_first: crate::fast_hash::FastMap<&str, Vec<usize>> = Default::default();
     for (i, k) in keys.iter().enumerate() {
-        by_first.entry(k.as_str()).or_default().push(i);
+        by_first.entry(k).or_default().push(i);
     }
     // Between two syllables of a full form: spaces, a hyphen or dash, a comma.
     let joined = |a: usize, b: usize| {
@@ -246,7 +249,10 @@ fn full_form_spans(text: &str, chars: &[char], list: &Abbreviations) -> Vec<Vec<
             for form in &entry.keys {
                 for &i in by_first.get(form[0].as_str()).map_or(&[][..], Vec::as_slice) {
                     let n = form.len();
-                    if i + n <= keys.len() && keys[i..i + n] == form[..] && (i..i + n - 1).all(|j| joined(j, j + 1)) {
+                    if i + n <= keys.len()
+                        && keys[i..i + n].iter().eq(form.iter())
+                        && (i..i + n - 1).all(|j| joined(j, j + 1))
+                    {
                         spans.push((toks[i].start, toks[i + n - 1].end));
                     }
                 }
@@ -260,18 +266,37 @@ fn full_form_spans(text: &str, chars: &[char], list: &Abbreviations) -> Vec<Vec<
 /// Whole-word uses of listed abbreviations: (start, end, entry index), in text order, the
 /// longest winning where two overlap.
 fn abbreviation_uses(text: &str, chars: &[char], list: &Abbreviations) -> Vec<(usize, usize, usize)> {
-    let char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    let to_char = |byte: usize| char_starts.partition_point(|&b| b < byte);
-    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
     let mut uses = Vec::new();
+    // Most abbreviations are one word (UBND, HĐND): one pass over the words finds them all.
+    let mut single: crate::fast_hash::FastMap<&str, usize> = Default::default();
+    let mut other = Vec::new();
     for (index, entry) in list.entries.iter().enumerate() {
-        let len = entry.abbr.chars().count();
-        for (byte, _) in text.match_indices(entry.abbr.as_str()) {
-            let start = to_char(byte);
-            let end = start + len;
-            let before = if start == 0 { None } else { chars.get(start - 1) };
-            if !word(before) && !word(chars.get(end)) {
-                uses.push((start, end, index));
+        if entry.abbr.chars().all(char::is_alphanumeric) {
+            single.entry(entry.abbr.as_str()).or_insert(index);
+        } else {
+            other.push(index);
+        }
+    }
+    for t in tokens(text) {
+        if let Some(&index) = single.get(t.text) {
+            uses.push((t.start, t.end, index));
+        }
+    }
+    // The rest (TP.HCM) are searched as text, standing alone between non-word characters.
+    if !other.is_empty() {
+        let char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let to_char = |byte: usize| char_starts.partition_point(|&b| b < byte);
+        let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+        for index in other {
+            let abbr = list.entries[index].abbr.as_str();
+            let len = abbr.chars().count();
+            for (byte, _) in text.match_indices(abbr) {
+                let start = to_char(byte);
+                let end = start + len;
+                let before = if start == 0 { None } else { chars.get(start - 1) };
+                if !word(before) && !word(chars.get(end)) {
+                    uses.push((start, end, index));
+                }
             }
         }
     }

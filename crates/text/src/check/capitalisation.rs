@@ -118,10 +118,9 @@ fn lists() -> &'static Lists {
 pub(crate) fn findings(text: &str, chars: &[char], speller: &Speller) -> Vec<Finding> {
     let toks = tokens(text);
     let lists = lists();
-    // Syllable keys once per distinct token: news text repeats its syllables.
-    let mut memo: crate::fast_hash::FastMap<&str, String> = Default::default();
-    let keys: Vec<String> =
-        toks.iter().map(|t| memo.entry(t.text).or_insert_with(|| syllable_key(t.text)).clone()).collect();
+    // Syllable keys only where a listed noun was found (rare): most tokens never need one.
+    let key = |i: usize| syllable_key(toks[i].text);
+    let keys_of = |range: std::ops::Range<usize>| range.map(key).collect::<Vec<String>>();
     // One space (or no-break space) between two tokens.
     let spaced = |a: &Token, b: &Token| b.start == a.end + 1 && matches!(chars[a.end], ' ' | '\u{a0}');
     let mut out = Vec::new();
@@ -137,7 +136,7 @@ pub(crate) fn findings(text: &str, chars: &[char], speller: &Speller) -> Vec<Fin
         let counted = after - len > 0 && {
             let prev = &toks[after - len - 1];
             spaced(prev, &toks[after - len])
-                && (prev.text.chars().all(|c| c.is_ascii_digit()) || lists.quantifiers.contains(&keys[after - len - 1]))
+                && (prev.text.chars().all(|c| c.is_ascii_digit()) || lists.quantifiers.contains(&key(after - len - 1)))
         };
         if counted || after >= toks.len() || !spaced(&toks[after - 1], &toks[after]) {
             continue;
@@ -168,17 +167,17 @@ pub(crate) fn findings(text: &str, chars: &[char], speller: &Speller) -> Vec<Fin
         if !first.text.starts_with(|c: char| c.is_lowercase()) || !first.text.chars().all(char::is_alphabetic) {
             continue;
         }
-        let common = lists.boundary.contains(&keys[after])
-            || lists.compounds.get(noun).is_some_and(|words| words.contains(&keys[after]))
+        let common = lists.boundary.contains(&key(after))
+            || lists.compounds.get(noun).is_some_and(|words| words.contains(&key(after)))
             || speller.is_word(toks[after - 1].text, first.text)
-            || (1..=2).any(|n| after + n <= keys.len() && lists.followers.contains(&keys[after..after + n]));
+            || (1..=2).any(|n| after + n <= toks.len() && lists.followers.contains(&keys_of(after..after + n)));
         // The name: letter-only syllables one space apart, up to a boundary word.
         let mut end = after + 1;
         while end < toks.len()
             && end - after <= 3
             && spaced(&toks[end - 1], &toks[end])
             && toks[end].text.chars().all(char::is_alphabetic)
-            && !lists.boundary.contains(&keys[end])
+            && !lists.boundary.contains(&key(end))
         {
             end += 1;
         }
@@ -186,9 +185,9 @@ pub(crate) fn findings(text: &str, chars: &[char], speller: &Speller) -> Vec<Fin
         // boundary word after one space.
         let ended = end == toks.len() || {
             let between = &chars[toks[end - 1].end..toks[end].start];
-            between.iter().any(|&c| c == '\n' || !c.is_whitespace()) || lists.boundary.contains(&keys[end])
+            between.iter().any(|&c| c == '\n' || !c.is_whitespace()) || lists.boundary.contains(&key(end))
         };
-        let name_keys = &keys[after..end];
+        let name_keys = keys_of(after..end);
         let three = name_keys.len() == 3 && name_keys.iter().map(String::as_str).eq(["hô2", "chi1", "minh0"]);
         let two = name_keys.len() == 2 && !common && !speller.is_word(first.text, toks[after + 1].text);
         if !(two || three) || !ended {
