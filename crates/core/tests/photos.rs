@@ -9,11 +9,17 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
+/// The camera-like fixtures, made once per test run (tests run in parallel threads).
 fn fixture(name: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dir = root.join("target/photo-fixtures");
-    let status = std::process::Command::new(root.join("scripts/make-photo-fixtures.sh")).arg(&dir).status().unwrap();
-    assert!(status.success(), "photo fixtures: run scripts/install-deps.sh first");
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dir = root.join("target/photo-fixtures");
+        let status =
+            std::process::Command::new(root.join("scripts/make-photo-fixtures.sh")).arg(&dir).status().unwrap();
+        assert!(status.success(), "photo fixtures: run scripts/install-deps.sh first");
+        dir
+    });
     dir.join(name)
 }
 
