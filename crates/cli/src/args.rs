@@ -1,5 +1,6 @@
 //! The command line's shape. Every verb takes `--library DIR`; verbs that print data take `--json`.
 
+use banthao_core::ArticleStatus;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -32,8 +33,8 @@ pub enum Verb {
     New(NewArgs),
     /// List articles, newest change first.
     List {
-        #[arg(long, value_enum)]
-        status: Option<Status>,
+        #[arg(long, value_parser = parse_status)]
+        status: Option<ArticleStatus>,
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
@@ -42,8 +43,8 @@ pub enum Verb {
     /// Search without caring about diacritics ("da nang" finds "Đà Nẵng").
     Search {
         query: String,
-        #[arg(long, value_enum)]
-        status: Option<Status>,
+        #[arg(long, value_parser = parse_status)]
+        status: Option<ArticleStatus>,
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
@@ -134,29 +135,10 @@ pub enum ExportFormat {
     Html,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-#[value(rename_all = "snake_case")]
-pub enum Status {
-    Draft,
-    Submitted,
-    InReview,
-    Returned,
-    Approved,
-    Scheduled,
-    Published,
-}
-
-impl From<Status> for banthao_core::ArticleStatus {
-    fn from(s: Status) -> Self {
-        use banthao_core::ArticleStatus as A;
-        match s {
-            Status::Draft => A::Draft,
-            Status::Submitted => A::Submitted,
-            Status::InReview => A::InReview,
-            Status::Returned => A::Returned,
-            Status::Approved => A::Approved,
-            Status::Scheduled => A::Scheduled,
-            Status::Published => A::Published,
-        }
-    }
+/// A workflow status as the core names it (`draft`, `in_review`, …).
+fn parse_status(s: &str) -> Result<ArticleStatus, String> {
+    ArticleStatus::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = ArticleStatus::ALL.iter().map(|st| st.as_str()).collect();
+        format!("trạng thái không có / unknown status '{s}': {}", names.join(", "))
+    })
 }

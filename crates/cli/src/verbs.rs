@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> Result<bool> {
             }
         }
         Verb::List { status, limit } => {
-            let rows = library.list_articles(&ListQuery { status: status.map(Into::into), limit, offset: 0 })?;
+            let rows = library.list_articles(&ListQuery { status, limit, offset: 0 })?;
             if json {
                 output::json(&rows)
             } else {
@@ -52,7 +52,7 @@ pub fn run(cli: Cli) -> Result<bool> {
             }
         }
         Verb::Search { query, status, limit } => {
-            let hits = library.search(&query, status.map(Into::into), limit)?;
+            let hits = library.search(&query, status, limit)?;
             if json {
                 output::json(&output::search_json(&hits))
             } else {
