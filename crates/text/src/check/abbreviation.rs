@@ -234,33 +234,33 @@ fn full_form_spans(text: &str, chars: &[char], list: &Abbreviations) -> Vec<Vec<
         memo.entry(t.text).or_insert_with(|| syllable_key(t.text));
     }
     let keys: Vec<&str> = toks.iter().map(|t| memo[t.text].as_str()).collect();
-    let mut by_first: crate::fast_hash::FastMap<&str, Vec<usize>> = Default::default();
-    for (i, k) in keys.iter().enumerate() {
-        by_first.entry(k).or_default().push(i);
+    // The full forms by their first syllable (a short list), then one pass over the text.
+    let mut by_first: crate::fast_hash::FastMap<&str, Vec<(usize, &[String])>> = Default::default();
+    for (index, entry) in list.entries.iter().enumerate() {
+        for form in &entry.keys {
+            if let Some(first) = form.first() {
+                by_first.entry(first.as_str()).or_default().push((index, form.as_slice()));
+            }
+        }
     }
     // Between two syllables of a full form: spaces, a hyphen or dash, a comma.
     let joined = |a: usize, b: usize| {
         chars[toks[a].end..toks[b].start].iter().all(|&c| matches!(c, ' ' | '\u{a0}' | '-' | '–' | ','))
     };
-    list.entries
-        .iter()
-        .map(|entry| {
-            let mut spans = Vec::new();
-            for form in &entry.keys {
-                for &i in by_first.get(form[0].as_str()).map_or(&[][..], Vec::as_slice) {
-                    let n = form.len();
-                    if i + n <= keys.len()
-                        && keys[i..i + n].iter().eq(form.iter())
-                        && (i..i + n - 1).all(|j| joined(j, j + 1))
-                    {
-                        spans.push((toks[i].start, toks[i + n - 1].end));
-                    }
-                }
+    let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); list.entries.len()];
+    for (i, key) in keys.iter().enumerate() {
+        for &(index, form) in by_first.get(key).map_or(&[][..], Vec::as_slice) {
+            let n = form.len();
+            if i + n <= keys.len() && keys[i..i + n].iter().eq(form.iter()) && (i..i + n - 1).all(|j| joined(j, j + 1))
+            {
+                spans[index].push((toks[i].start, toks[i + n - 1].end));
             }
-            spans.sort_unstable();
-            spans
-        })
-        .collect()
+        }
+    }
+    for s in &mut spans {
+        s.sort_unstable();
+    }
+    spans
 }
 
 /// Whole-word uses of listed abbreviations: (start, end, entry index), in text order, the

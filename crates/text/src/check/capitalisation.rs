@@ -228,9 +228,16 @@ fn noun_at(
     if first.text.chars().skip(1).any(char::is_uppercase) {
         return None;
     }
-    // Most tokens start no listed noun: reject them before building anything.
-    let first_lower = first.text.to_lowercase();
-    if !NOUNS.iter().any(|noun| noun.split(' ').next() == Some(first_lower.as_str())) {
+    // Most tokens start no listed noun: reject them before building anything (and without
+    // allocating for the usual all-lowercase token).
+    static FIRST_WORDS: OnceLock<crate::fast_hash::FastSet<&'static str>> = OnceLock::new();
+    let firsts = FIRST_WORDS.get_or_init(|| NOUNS.iter().filter_map(|n| n.split(' ').next()).collect());
+    let starts_noun = if first.text.chars().any(char::is_uppercase) {
+        firsts.contains(first.text.to_lowercase().as_str())
+    } else {
+        firsts.contains(first.text)
+    };
+    if !starts_noun {
         return None;
     }
     NOUNS.iter().find_map(|&noun| {

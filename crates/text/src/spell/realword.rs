@@ -30,48 +30,60 @@ const STOP: &[&str] = &[
     "vẫn", "vào", "và", "về", "vì", "với", "xuống", "chín", "nữa", "đây", "được", "ít", "nhất", "bằng", "dù", "do",
 ];
 
+/// A token that is a real syllable: its word-list key, case and lowercase form.
+struct Syl {
+    key: String,
+    case: Case,
+    lower: String,
+}
+
 pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Per token, once: the word-list key when it is a real syllable in a usable case.
-    // News text repeats its syllables: work each distinct token out once per call.
-    let mut memo: FastMap<&str, Option<(String, Case, String)>> = FastMap::default();
-    let keys: Vec<Option<(String, Case, String)>> = toks
-        .iter()
-        .map(|t| {
-            memo.entry(t.text)
-                .or_insert_with(|| {
-                    let case = case_of(t.text);
-                    if case == Case::Mixed || t.text.chars().any(|c| c.is_ascii_digit()) {
-                        return None;
-                    }
-                    let lower = t.text.to_lowercase();
-                    sp.is_real_syllable(&lower).then(|| (sp.word_key(&lower), case, lower))
-                })
-                .clone()
-        })
-        .collect();
-    // Candidates depend only on the two lowercase syllables: once per distinct pair.
-    let mut candidates_memo: FastMap<(String, String), Vec<(u32, String)>> = FastMap::default();
+    // Per distinct token, once (news text repeats its syllables): the word-list key when it is
+    // a real syllable in a usable case. Later steps borrow from here; nothing is cloned per token.
+    let mut memo: FastMap<&str, Option<Syl>> = FastMap::default();
+    for t in toks {
+        memo.entry(t.text).or_insert_with(|| {
+            let case = case_of(t.text);
+            if case == Case::Mixed || t.text.chars().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let lower = t.text.to_lowercase();
+            sp.is_real_syllable(&lower).then(|| Syl { key: sp.word_key(&lower), case, lower })
+        });
+    }
+    let keys: Vec<Option<&Syl>> = toks.iter().map(|t| memo[t.text].as_ref()).collect();
     let adjacent = |i: usize| -> bool {
         let (a, b) = (&toks[i], &toks[i + 1]);
         let end = byte_offset(text, a.text) + a.text.len();
         matches!(&text[end..byte_offset(text, b.text)], " " | "\u{a0}")
     };
-    // Each adjacent pair's word-list key and whether it is a listed word, computed once
-    // (the loop below looks at every pair up to three times).
-    let pairs: Vec<Option<String>> = (0..toks.len().saturating_sub(1))
-        .map(|i| match (&keys[i], &keys[i + 1]) {
-            (Some((a, ..)), Some((b, ..))) if adjacent(i) => Some(format!("{a} {b}")),
-            _ => None,
-        })
-        .collect();
-    let listed: Vec<bool> = pairs.iter().map(|p| p.as_ref().is_some_and(|k| sp.words.contains(k))).collect();
+    // Whether each adjacent pair can be a word, and whether it is a listed one (the loop below
+    // looks at every pair up to three times). One reused buffer: no allocation per pair.
+    let mut buf = String::new();
+    let mut listed = vec![false; toks.len().saturating_sub(1)];
+    let mut usable = vec![false; toks.len().saturating_sub(1)];
+    for i in 0..listed.len() {
+        if let (Some(a), Some(b)) = (keys[i], keys[i + 1]) {
+            if adjacent(i) {
+                usable[i] = true;
+                buf.clear();
+                buf.push_str(&a.key);
+                buf.push(' ');
+                buf.push_str(&b.key);
+                listed[i] = sp.words.contains(buf.as_str());
+            }
+        }
+    }
+    // Candidates depend only on the two lowercase syllables: once per distinct pair.
+    let mut candidates_memo: FastMap<(&str, &str), Vec<(u32, String)>> = FastMap::default();
     let mut i = 0;
     while i + 1 < toks.len() {
-        let (Some((ka, ca, la)), Some((kb, cb, lb)), Some(key)) = (&keys[i], &keys[i + 1], &pairs[i]) else {
+        let (Some(a), Some(b), true) = (keys[i], keys[i + 1], usable[i]) else {
             i += 1;
             continue;
         };
+        let (ka, ca, la, kb, cb, lb) = (&a.key, &a.case, &a.lower, &b.key, &b.case, &b.lower);
         let cased = matches!(
             (ca, cb),
             (Case::Lower, Case::Lower) | (Case::Capitalised, Case::Lower) | (Case::Upper, Case::Upper)
@@ -82,36 +94,33 @@ pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Find
             i += 1;
             continue;
         }
-        let cands = candidates_memo
-            .entry((la.clone(), lb.clone()))
-            .or_insert_with(|| {
-                let mut cands: Vec<(u32, String)> = Vec::new();
-                if let Some(w) = sp.slips.get(key) {
-                    cands.push((0, w.clone()));
-                } else if !STOP.contains(&ka.as_str()) && !STOP.contains(&kb.as_str()) {
-                    for (v, r) in confusions(la) {
-                        if sp.is_real_syllable(&v) && sp.words.contains(&format!("{} {kb}", sp.word_key(&v))) {
-                            cands.push((r, format!("{v} {lb}")));
-                        }
-                    }
-                    for (v, r) in confusions(lb) {
-                        if sp.is_real_syllable(&v) && sp.words.contains(&format!("{ka} {}", sp.word_key(&v))) {
-                            cands.push((r, format!("{la} {v}")));
-                        }
+        let cands = candidates_memo.entry((la.as_str(), lb.as_str())).or_insert_with(|| {
+            let mut cands: Vec<(u32, String)> = Vec::new();
+            if let Some(w) = sp.slips.get(&format!("{ka} {kb}")) {
+                cands.push((0, w.clone()));
+            } else if !STOP.contains(&ka.as_str()) && !STOP.contains(&kb.as_str()) {
+                for (v, r) in confusions(la) {
+                    if sp.is_real_syllable(&v) && sp.words.contains(&format!("{} {kb}", sp.word_key(&v))) {
+                        cands.push((r, format!("{v} {lb}")));
                     }
                 }
-                cands.sort();
-                cands
-            })
-            .clone();
+                for (v, r) in confusions(lb) {
+                    if sp.is_real_syllable(&v) && sp.words.contains(&format!("{ka} {}", sp.word_key(&v))) {
+                        cands.push((r, format!("{la} {v}")));
+                    }
+                }
+            }
+            cands.sort();
+            cands
+        });
         if cands.is_empty() {
             i += 1;
             continue;
         }
         let (a, b) = (toks[i].text, toks[i + 1].text);
         let mut suggestions: Vec<String> = Vec::new();
-        for (_, w) in cands {
-            let w = crate::tone_style::convert(&w, sp.house);
+        for (_, w) in cands.iter() {
+            let w = crate::tone_style::convert(w, sp.house);
             let mut parts = w.split(' ');
             let (x, y) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
             let s = format!("{} {}", apply_case(x, *ca), apply_case(y, *cb));
