@@ -8,11 +8,11 @@
 //! undefined (0x81 0x8A 0x8D 0x8E 0x8F 0x90 0x9A 0x9D 0x9E) read as the C1 control of the
 //! same number, so decoding never fails.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::byte_table::ByteTable;
 use super::letters::{self, Tone};
 
 #[rustfmt::skip]
@@ -27,30 +27,23 @@ const TABLE: [(u8, char); 37] = [
     (0xFD, '\u{01B0}'), (0xFE, '\u{20AB}'),
 ];
 
-fn decode_byte(b: u8) -> char {
-    match TABLE.binary_search_by_key(&b, |&(byte, _)| byte) {
-        Ok(i) => TABLE[i].1,
-        Err(_) => b as char,
-    }
+fn table() -> &'static ByteTable {
+    static TABLE_256: OnceLock<ByteTable> = OnceLock::new();
+    TABLE_256.get_or_init(|| ByteTable::new(&TABLE))
 }
 
 /// Decodes CP1258 bytes (combining tones stay combining: the caller normalises to NFC).
 pub(crate) fn decode(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| decode_byte(b)).collect()
-}
-
-fn reverse() -> &'static HashMap<char, u8> {
-    static REVERSE: OnceLock<HashMap<char, u8>> = OnceLock::new();
-    REVERSE.get_or_init(|| (0..=255u8).map(|b| (decode_byte(b), b)).collect())
+    table().decode(bytes)
 }
 
 /// Encodes text as CP1258: each character as its byte, or else as its shaped letter followed
 /// by a combining tone byte (`ấ` → `â` + 0xEC). `None` if neither works.
 pub(crate) fn encode(text: &str) -> Option<Vec<u8>> {
-    let reverse = reverse();
+    let table = table();
     let mut out = Vec::with_capacity(text.len());
     for c in text.chars() {
-        if let Some(&b) = reverse.get(&c) {
+        if let Some(b) = table.byte(c) {
             out.push(b);
             continue;
         }
@@ -58,8 +51,8 @@ pub(crate) fn encode(text: &str) -> Option<Vec<u8>> {
         // dot below before the shape mark (ặ = a + ̣ + ̆), so this cannot go by NFD prefixes.
         if let Some(p) = letters::parts(c) {
             let shaped = letters::compose(p.base, p.shape, Tone::Level)?;
-            out.push(*reverse.get(&shaped)?);
-            out.push(*reverse.get(&p.tone.combining()?)?);
+            out.push(table.byte(shaped)?);
+            out.push(table.byte(p.tone.combining()?)?);
             continue;
         }
         // Anything else: the longest precomposed start of its decomposition, then marks.
@@ -68,13 +61,13 @@ pub(crate) fn encode(text: &str) -> Option<Vec<u8>> {
             let start: String = parts[..n].iter().collect::<String>().nfc().collect();
             let mut chars = start.chars();
             match (chars.next(), chars.next()) {
-                (Some(one), None) => reverse.get(&one).map(|&b| (n, b)),
+                (Some(one), None) => table.byte(one).map(|b| (n, b)),
                 _ => None,
             }
         })?;
         out.push(b);
         for mark in &parts[head..] {
-            out.push(*reverse.get(mark)?);
+            out.push(table.byte(*mark)?);
         }
     }
     Some(out)

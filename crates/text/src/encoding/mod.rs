@@ -17,6 +17,7 @@
 //! Every decoder returns NFC. [`encode`] exists for tests, benches and exports: it returns
 //! `None` when a character has no representation (e.g. toned capitals in TCVN3).
 
+mod byte_table;
 mod cp1252;
 mod cp1258;
 mod detect;

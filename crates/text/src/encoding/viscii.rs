@@ -4,8 +4,9 @@
 //! Data: derived from glibc `iconv -f VISCII` (glibc 2.36) run over all 256 bytes; listed
 //! are the 103 bytes that do not read as the same code point (the rest are ASCII / Latin-1).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use super::byte_table::ByteTable;
 
 #[rustfmt::skip]
 const TABLE: [(u8, char); 103] = [
@@ -32,21 +33,17 @@ const TABLE: [(u8, char); 103] = [
     (0xFC, '\u{1EE7}'), (0xFE, '\u{1EE3}'), (0xFF, '\u{1EEE}'),
 ];
 
-fn decode_byte(b: u8) -> char {
-    match TABLE.binary_search_by_key(&b, |&(byte, _)| byte) {
-        Ok(i) => TABLE[i].1,
-        Err(_) => b as char,
-    }
+fn table() -> &'static ByteTable {
+    static TABLE_256: OnceLock<ByteTable> = OnceLock::new();
+    TABLE_256.get_or_init(|| ByteTable::new(&TABLE))
 }
 
 /// Decodes VISCII bytes (the caller normalises to NFC).
 pub(crate) fn decode(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| decode_byte(b)).collect()
+    table().decode(bytes)
 }
 
 /// Encodes text as VISCII; `None` for a character VISCII lacks.
 pub(crate) fn encode(text: &str) -> Option<Vec<u8>> {
-    static REVERSE: OnceLock<HashMap<char, u8>> = OnceLock::new();
-    let reverse = REVERSE.get_or_init(|| (0..=255u8).map(|b| (decode_byte(b), b)).collect());
-    text.chars().map(|c| reverse.get(&c).copied()).collect()
+    text.chars().map(|c| table().byte(c)).collect()
 }
