@@ -109,11 +109,22 @@ fn a_new_crop_makes_a_new_rendition_and_the_old_one_stays_cached() {
     let mut lib = Library::open(tmp.path()).unwrap();
     let photo = import(&mut lib, &["camera.jpg"], None)[0].media.clone().unwrap();
     let plain = lib.rendition(photo.id, RenditionSize::Web, &FigureLook::default()).unwrap();
-    let square =
-        FigureLook { crop: Some(CropRect { x: 0.25, y: 0.0, width: 0.5, height: 0.75 }), ..Default::default() };
+    let square = FigureLook {
+        crop: Some(CropRect { x: 0.25, y: 0.0, width: 0.5, height: 0.75 }),
+        caption: "Chú thích của toà soạn cho ảnh cắt".into(),
+        ..Default::default()
+    };
     let cropped = lib.rendition(photo.id, RenditionSize::Web, &square).unwrap();
     assert_ne!(plain, cropped);
     assert!(plain.exists() && cropped.exists());
+    // The published rendition carries the figure's caption, else the photo's own (credit likewise).
+    let contains = |path: &Path, text: &str| {
+        let bytes = std::fs::read(path).unwrap();
+        bytes.windows(text.len()).any(|w| w == text.as_bytes())
+    };
+    assert!(contains(&cropped, "Chú thích của toà soạn cho ảnh cắt"));
+    assert!(contains(&cropped, "Ảnh: Nguyễn Văn An"), "no figure credit: the photo's own");
+    assert!(contains(&plain, &photo.caption) && !photo.caption.is_empty());
     let modified = std::fs::metadata(&cropped).unwrap().modified().unwrap();
     assert_eq!(lib.rendition(photo.id, RenditionSize::Web, &square).unwrap(), cropped);
     assert_eq!(std::fs::metadata(&cropped).unwrap().modified().unwrap(), modified, "made once, then cached");

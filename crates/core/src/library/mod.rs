@@ -5,7 +5,7 @@ mod articles;
 pub mod connection;
 pub mod migrate;
 mod revisions;
-mod search;
+pub(crate) mod search;
 mod settings_store;
 mod snippet;
 

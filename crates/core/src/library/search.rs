@@ -13,11 +13,11 @@ use crate::error::Result;
 
 /// The query's words, each quoted for FTS5 (so no user text is read as FTS syntax); the last
 /// word matches as a prefix, for search as you type.
-fn fts_terms(text: &str) -> Vec<String> {
+pub(crate) fn fts_terms(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
-fn fts_query(column: &str, terms: &[String]) -> String {
+pub(crate) fn fts_query(column: &str, terms: &[String]) -> String {
     let quoted: Vec<String> = terms.iter().map(|t| format!("\"{t}\"")).collect();
     format!("{column} : ({}*)", quoted.join(" "))
 }

@@ -90,11 +90,8 @@ impl Library {
     /// The library's photos, newest first; with a query, those whose caption, credit, by-line
     /// or file name match it without regard to diacritics.
     pub fn search_media(&self, query: &str, limit: u32) -> Result<Vec<MediaItem>> {
-        let terms: Vec<String> = banthao_text::fold_for_search(query)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| format!("\"{w}\""))
-            .collect();
+        // Queried like article search: folded words, the last one as a prefix.
+        let terms = crate::library::search::fts_terms(&banthao_text::fold_for_search(query));
         let limit = limit.clamp(1, 500);
         if terms.is_empty() {
             let mut stmt =
@@ -107,7 +104,7 @@ impl Library {
             "SELECT {columns} FROM media_search s JOIN media m ON m.id = s.rowid
              WHERE media_search MATCH ?1 ORDER BY s.rowid DESC LIMIT ?2"
         ))?;
-        let fts = format!("folded : ({}*)", terms.join(" "));
+        let fts = crate::library::search::fts_query("folded", &terms);
         let rows = stmt.query_map(params![fts, limit], media_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -133,15 +130,13 @@ impl Library {
         if !wanted.exists() {
             let original = self.original_path(&media);
             let bytes = std::fs::read(&original).map_err(|source| Error::File { path: original.clone(), source })?;
+            // The figure's caption and credit when it has them, else the photo's own.
+            let first = |texts: &[&str]| texts.iter().find(|t| !t.is_empty()).map(|t| t.to_string());
             let embed = banthao_media::EmbedMetadata {
-                caption: Some(look.caption.clone())
-                    .filter(|c| !c.is_empty())
-                    .or(Some(media.caption.clone()).filter(|c| !c.is_empty())),
-                by_line: Some(media.by_line.clone()).filter(|c| !c.is_empty()),
-                credit: Some(look.credit.clone())
-                    .filter(|c| !c.is_empty())
-                    .or(Some(media.credit.clone()).filter(|c| !c.is_empty())),
-                copyright: Some(media.copyright.clone()).filter(|c| !c.is_empty()),
+                caption: first(&[&look.caption, &media.caption]),
+                by_line: first(&[&media.by_line]),
+                credit: first(&[&look.credit, &media.credit]),
+                copyright: first(&[&media.copyright]),
             };
             let crop = look.crop.map(|c| banthao_media::Crop { x: c.x, y: c.y, width: c.width, height: c.height });
             let out = banthao_media::render(
