@@ -219,9 +219,10 @@ pub(super) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason
     }
     next.version = current.version + 1;
     next.updated_at = now_rfc3339();
-    write(conn, &next, &doc_to_text(&next.body))?;
+    let body_text = doc_to_text(&next.body);
+    write(conn, &next, &body_text)?;
     reindex(conn, id)?;
-    revisions::record(conn, &next, reason)?;
+    revisions::record(conn, &next, &body_text, reason)?;
     Ok(next)
 }
 
@@ -259,9 +260,10 @@ impl Library {
             updated_at: now,
         };
         link_photos(&tx, &article)?;
-        write(&tx, &article, &doc_to_text(&article.body))?;
+        let body_text = doc_to_text(&article.body);
+        write(&tx, &article, &body_text)?;
         reindex(&tx, article.id)?;
-        revisions::record(&tx, &article, RevisionReason::Created)?;
+        revisions::record(&tx, &article, &body_text, RevisionReason::Created)?;
         tx.commit()?;
         Ok(article)
     }

@@ -48,11 +48,12 @@ fn parse_reason(s: &str) -> RevisionReason {
 
 /// Records the article's current state. An `Edited` save joins the latest revision when that
 /// one is an `Edited` revision whose burst started less than [`BURST_MILLIS`] ago.
-pub(super) fn record(conn: &Connection, a: &Article, reason: RevisionReason) -> Result<()> {
+/// `body_text` is `a`'s body as plain text (the caller has it already: no second walk).
+pub(super) fn record(conn: &Connection, a: &Article, body_text: &str, reason: RevisionReason) -> Result<()> {
     let content = serde_json::to_string(&content_of(a)).expect("revision serializes");
     let tieng = (banthao_text::count_tieng(&a.headline)
         + banthao_text::count_tieng(&a.sapo)
-        + banthao_text::count_tieng(&doc_to_text(&a.body))) as i64;
+        + banthao_text::count_tieng(body_text)) as i64;
     let now = &a.updated_at;
     if reason == RevisionReason::Edited {
         let latest: Option<(i64, String, String)> = conn
@@ -130,7 +131,7 @@ impl Library {
         let current = load(&tx, id)?;
         let mut copy = apply(&tx, &current, patch)?;
         copy.updated_at = crate::time::now_rfc3339();
-        record(&tx, &copy, RevisionReason::UnsavedCopy)?;
+        record(&tx, &copy, &doc_to_text(&copy.body), RevisionReason::UnsavedCopy)?;
         let revision_id = tx.last_insert_rowid();
         tx.commit()?;
         self.list_revisions(id)?.into_iter().find(|r| r.id == revision_id).ok_or(Error::RevisionNotFound(revision_id))
@@ -161,7 +162,7 @@ impl Library {
         };
         let mut before = current.clone();
         before.updated_at = crate::time::now_rfc3339();
-        record(&tx, &before, RevisionReason::BeforeRestore)?;
+        record(&tx, &before, &doc_to_text(&before.body), RevisionReason::BeforeRestore)?;
         let restored = save(&tx, revision.article_id, patch, RevisionReason::Restored)?;
         tx.commit()?;
         Ok(restored)
