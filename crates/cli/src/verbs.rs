@@ -108,5 +108,5 @@ fn read_body_file(path: &std::path::Path) -> Result<String> {
             encoding.name()
         );
     }
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    Ok(text)
 }

@@ -141,4 +141,11 @@ fn new_reads_legacy_body_files_and_says_so() {
     let a: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(a["body"]["content"][0]["content"][0]["text"], NEWS);
     assert_eq!(a["body"]["content"][1]["content"][0]["text"], "Đoạn hai.");
+
+    // A UTF-8 file with a byte order mark (Notepad's default): the mark is not text.
+    let bom = tmp.path().join("bom.txt");
+    std::fs::write(&bom, "\u{feff}Đoạn có dấu BOM.").unwrap();
+    let out = banthao(tmp.path(), &["new", "--headline", "BOM", "--body-file", bom.to_str().unwrap(), "--json"]);
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["body"]["content"][0]["content"][0]["text"], "Đoạn có dấu BOM.");
 }
