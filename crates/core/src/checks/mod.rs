@@ -71,11 +71,6 @@ impl Checker {
             .collect();
         CheckReport { findings, dictionary: self.dictionary }
     }
-
-    /// Checks one plain text as body text (the CLI's `check FILE`).
-    pub fn check_text(&self, text: &str) -> Vec<Finding> {
-        banthao_text::check::check(&banthao_text::to_nfc(text), &self.options())
-    }
 }
 
 fn placed(index: usize, f: Finding, lang: Lang) -> ArticleFinding {
