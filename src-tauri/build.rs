@@ -37,6 +37,19 @@ const COMMANDS: &[&str] = &[
     "set_last_article",
     "ui_ready",
     "flush_done",
+    "list_endpoints",
+    "save_endpoint",
+    "test_endpoint",
+    "remove_endpoint",
+    "keychain_available",
+    "send_article",
+    "retry_sync",
+    "cancel_sync",
+    "list_outbox",
+    "article_syncs",
+    "sync_conflict",
+    "resolve_conflict",
+    "pull_posts",
 ];
 
 fn main() {

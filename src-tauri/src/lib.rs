@@ -3,9 +3,12 @@
 
 mod commands;
 mod error;
+mod granted_paths;
 mod instance;
 mod media_protocol;
+mod navigation;
 mod state;
+mod sync_worker;
 mod window;
 
 use banthao_core::Library;
@@ -45,6 +48,7 @@ pub fn run() {
 
     tauri::Builder::default()
         .manage(state)
+        .plugin(tauri_plugin_opener::init())
         .register_asynchronous_uri_scheme_protocol("media", media_protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::library::library_info,
@@ -81,9 +85,24 @@ pub fn run() {
             commands::settings::get_settings,
             commands::settings::set_locale,
             commands::settings::set_last_article,
+            commands::sync::list_endpoints,
+            commands::sync::save_endpoint,
+            commands::sync::test_endpoint,
+            commands::sync::remove_endpoint,
+            commands::sync::keychain_available,
+            commands::sync::send_article,
+            commands::sync::retry_sync,
+            commands::sync::cancel_sync,
+            commands::sync::list_outbox,
+            commands::sync::article_syncs,
+            commands::sync::sync_conflict,
+            commands::sync::resolve_conflict,
+            commands::sync::pull_posts,
         ])
         .setup(move |app| {
             window::create(app.handle())?;
+            let state = app.state::<AppState>();
+            sync_worker::start(app.handle().clone(), state.secrets.clone(), state.wake_sync.clone());
             if let Some(guard) = guard {
                 let handle = app.handle().clone();
                 guard.listen(move || {

@@ -15,8 +15,14 @@ pub struct AppState {
     /// Set once the UI has flushed its pending saves; the next close request goes through.
     pub flushed: Mutex<bool>,
     pub started: Instant,
+    /// Passwords of publishing endpoints: the OS keychain, or this session's memory.
+    pub secrets: std::sync::Arc<banthao_sync::Secrets>,
+    /// Wakes the outbox worker when a job is queued.
+    pub wake_sync: std::sync::Arc<crate::sync_worker::Wake>,
     /// Cancel flags of running photo imports, by job id.
     pub imports: Mutex<std::collections::HashMap<String, std::sync::Arc<std::sync::atomic::AtomicBool>>>,
+    /// Paths dropped on the window: the only files a photo import may read.
+    pub granted_paths: crate::granted_paths::GrantedPaths,
 }
 
 /// The error that kept the library closed, kept in both languages for the error screen.
@@ -41,7 +47,10 @@ impl AppState {
             locale: Mutex::new(locale),
             flushed: Mutex::new(false),
             started,
+            secrets: std::sync::Arc::new(banthao_sync::Secrets::system()),
+            wake_sync: Default::default(),
             imports: Mutex::new(Default::default()),
+            granted_paths: Default::default(),
         }
     }
 

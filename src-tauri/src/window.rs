@@ -3,7 +3,7 @@
 
 use banthao_core::WindowGeometry;
 use std::time::Duration;
-use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
+use tauri::{AppHandle, DragDropEvent, Emitter, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
 
 use crate::state::AppState;
 
@@ -17,17 +17,32 @@ pub fn create(app: &AppHandle) -> tauri::Result<WebviewWindow> {
     let state = app.state::<AppState>();
     let saved = state.with_library(|lib| lib.settings()).ok().and_then(|s| s.window);
     let (width, height) = saved.map_or(DEFAULT_SIZE, |g| (g.width.max(MIN_SIZE.0), g.height.max(MIN_SIZE.1)));
+    let dev_url = app.config().build.dev_url.clone().filter(|_| tauri::is_dev());
     let window = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into()))
         .title("Bản Thảo")
+        .on_navigation(move |url| {
+            let own = crate::navigation::is_own_page(url, dev_url.as_ref());
+            if !own {
+                eprintln!(
+                    "Bản Thảo: the window stays on its own pages (refused {})",
+                    url.origin().ascii_serialization()
+                );
+            }
+            own
+        })
+        .on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)
         .inner_size(width, height)
         .min_inner_size(MIN_SIZE.0, MIN_SIZE.1)
         .maximized(saved.is_some_and(|g| g.maximized))
         .build()?;
     let handle = window.clone();
-    window.on_window_event(move |event| {
-        if let WindowEvent::CloseRequested { api, .. } = event {
-            on_close_requested(&handle, api);
+    window.on_window_event(move |event| match event {
+        WindowEvent::CloseRequested { api, .. } => on_close_requested(&handle, api),
+        // Runs before the page can hear of the drop: the paths are granted by the time it asks.
+        WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) => {
+            handle.state::<AppState>().granted_paths.grant(paths.iter().cloned(), std::time::Instant::now())
         }
+        _ => {}
     });
     Ok(window)
 }

@@ -10,6 +10,8 @@ import { errorScreen } from './views/error-screen';
 import { LibraryView } from './views/library';
 import { PhotoSettingsSection } from './views/photo-settings';
 import { SettingsPanel } from './views/settings';
+import { SyncProgressIndicator } from './views/sync-progress';
+import { SyncSettingsSection } from './views/sync-settings';
 
 export class App {
   private library: LibraryView | null = null;
@@ -17,6 +19,7 @@ export class App {
   private settings: SettingsPanel | null = null;
   private main: HTMLElement | null = null;
   private notice: HTMLElement | null = null;
+  private syncProgress: SyncProgressIndicator | null = null;
   /** One navigation at a time: a double click never opens two editors. */
   private navigating: Promise<unknown> = Promise.resolve();
 
@@ -54,6 +57,7 @@ export class App {
       create: () => void this.createArticle(),
     });
     this.main!.appendChild(this.library.element);
+    this.wireSync();
     await this.library.reload();
     await this.backend.uiReady().catch(() => undefined);
     this.wireFlush();
@@ -71,14 +75,17 @@ export class App {
       () => this.toggleSettings(false),
       new CheckSettingsSection(this.backend, () => this.editor?.recheck()),
       new PhotoSettingsSection(this.backend),
+      new SyncSettingsSection(this.backend, () => void this.editor?.sync.reloadEndpoints()),
     );
     settingsToggle.addEventListener('click', () => this.toggleSettings(!this.settings!.isOpen));
     this.notice = el('div', { id: 'notice', class: 'notice', role: 'status', hidden: true });
+    this.syncProgress = new SyncProgressIndicator((message) => this.showNotice(message));
     this.main = el('main', { class: 'app-main' });
     const header = el(
       'header',
       { class: 'app-header' },
       tr('span', 'app.name', { class: 'brand' }),
+      this.syncProgress.element,
       this.notice,
       el('span', { class: 'header-spacer' }),
       settingsToggle,
@@ -103,8 +110,22 @@ export class App {
     }
     document.title = t('app.name');
     relabel(this.root);
-    // Findings carry their messages in the language of the check.
+    // Findings carry their messages in the language of the check; sync errors, of the call.
     this.editor?.recheck();
+    void this.editor?.sync.refresh();
+    void this.library?.refreshSyncs();
+  }
+
+  /** The outbox worker's news: the top bar's progress, the list's badges, the open article. */
+  private wireSync(): void {
+    void this.backend.onSyncProgress((progress) => {
+      this.syncProgress?.update(progress);
+      this.editor?.sync.progress(progress);
+    });
+    void this.backend.onSyncChanged((articleId) => {
+      void this.library?.refreshSyncs();
+      if (this.editor?.articleId === articleId) void this.editor.syncChanged();
+    });
   }
 
   private showNotice(message: string): void {

@@ -74,6 +74,43 @@ pub enum Verb {
     /// Photos: import, show, renditions.
     #[command(subcommand)]
     Photo(PhotoVerb),
+    /// Publishing endpoints (WordPress sites): add, list, test, remove.
+    #[command(subcommand)]
+    Endpoint(EndpointVerb),
+    /// Queue articles for their endpoint and send the queue. Without IDs: every article
+    /// changed since its last sync. Exits 1 when anything is left queued or failed.
+    Sync {
+        /// The endpoint (needed for an article that was never sent; else its own).
+        #[arg(long)]
+        endpoint: Option<String>,
+        ids: Vec<i64>,
+        /// How long to keep retrying passing failures before leaving them queued (seconds).
+        #[arg(long, default_value_t = 20)]
+        wait: u64,
+    },
+    /// Pull drafts and pending posts from a site for offline review (updates, never duplicates).
+    Pull {
+        #[arg(long)]
+        endpoint: String,
+        /// WordPress status: pending, draft (repeatable; default both).
+        #[arg(long)]
+        status: Vec<String>,
+        /// Only posts in this chuyên mục (the site's category name).
+        #[arg(long)]
+        category: Option<String>,
+        /// Only posts by this author (user name or id).
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// The outbox: queued, sending, failed and conflicting jobs with their reasons.
+    Outbox,
+    /// Settle a sync conflict: keep ours or the site's version for each conflicting place
+    /// (`local`, `remote`, or one letter per conflict, e.g. `l,r,l`), then send.
+    Resolve {
+        id: i64,
+        #[arg(long)]
+        keep: String,
+    },
     /// Export an article as JSON or HTML on stdout.
     Export {
         id: i64,
@@ -92,6 +129,21 @@ pub enum PhotoVerb {
         /// Attach the photos to this article's photo panel.
         #[arg(long)]
         article: Option<i64>,
+        /// Also append each photo to the article's body as a figure (needs --article).
+        #[arg(long, requires = "article")]
+        figure: bool,
+        /// Make the first photo the article's featured image (needs --article).
+        #[arg(long, requires = "article")]
+        featured: bool,
+        /// The figures' caption (default: the file's IPTC/XMP caption).
+        #[arg(long, requires = "figure")]
+        caption: Option<String>,
+        /// The figures' credit (default: the file's IPTC/XMP credit or by-line).
+        #[arg(long, requires = "figure")]
+        credit: Option<String>,
+        /// The figures' alt text.
+        #[arg(long, requires = "figure")]
+        alt: Option<String>,
     },
     /// Show a photo's record.
     Show { media_id: i64 },
@@ -100,6 +152,30 @@ pub enum PhotoVerb {
         media_id: i64,
         #[arg(long, value_enum)]
         size: Size,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum EndpointVerb {
+    /// Add (or update) a WordPress site. The application password is read from standard
+    /// input or BANTHAO_PASSWORD, never from the command line; it goes to the OS keychain.
+    Add {
+        name: String,
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        user: String,
+        /// Allow plain http to a host that is not this machine (the password crosses unencrypted).
+        #[arg(long)]
+        allow_http: bool,
+    },
+    List,
+    /// Check the credentials with the site again.
+    Test {
+        name: String,
+    },
+    Remove {
+        name: String,
     },
 }
 

@@ -3,6 +3,7 @@
 mod args;
 mod output;
 mod photo_verbs;
+mod sync_verbs;
 mod text_verbs;
 mod verbs;
 

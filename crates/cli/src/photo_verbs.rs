@@ -1,7 +1,7 @@
 //! `banthao photo …`: import, show, rendition.
 
-use banthao_core::media::{FigureLook, ImportSource, PhotoImportResult, RenditionSize};
-use banthao_core::{Lang, Library, Result};
+use banthao_core::media::{FigureLook, ImportSource, MediaItem, PhotoImportResult, RenditionSize};
+use banthao_core::{ArticlePatch, Lang, Library, Result};
 use serde::Serialize;
 use std::sync::atomic::AtomicBool;
 
@@ -38,10 +38,62 @@ fn to_json(r: &PhotoImportResult) -> ImportJson<'_> {
     }
 }
 
+/// What `--caption`, `--credit` and `--alt` set on the new figures.
+struct FigureTexts<'a> {
+    caption: Option<&'a str>,
+    credit: Option<&'a str>,
+    alt: Option<&'a str>,
+}
+
+/// Appends a figure per photo to the article's body (caption and credit from the file's
+/// IPTC/XMP unless given) and, with `featured`, makes the first photo the featured image.
+fn add_figures(
+    library: &mut Library,
+    article_id: i64,
+    photos: &[&MediaItem],
+    figures: Option<FigureTexts>,
+    featured: bool,
+) -> Result<()> {
+    let article = library.get_article(article_id)?;
+    let mut body = article.body.clone();
+    if let Some(texts) = &figures {
+        let content = body.content.get_or_insert_with(Vec::new);
+        // An empty first paragraph (a new article's body) gives way to the figures.
+        if content.len() == 1 && content[0].node_type == "paragraph" && content[0].content.is_none() {
+            content.clear();
+        }
+        for m in photos {
+            let caption = texts.caption.map(str::to_string).unwrap_or_else(|| m.caption.clone());
+            let credit = texts.credit.map(str::to_string).unwrap_or_else(|| {
+                if m.credit.is_empty() {
+                    m.by_line.clone()
+                } else {
+                    m.credit.clone()
+                }
+            });
+            let figure = serde_json::json!({
+                "type": "figure",
+                "attrs": {"media_id": m.id, "credit": credit, "alt": texts.alt.unwrap_or(""), "crop": null, "rotation": 0},
+                "content": [{"type": "figcaption", "content": if caption.is_empty() { serde_json::json!([]) } else {
+                    serde_json::json!([{"type": "text", "text": caption}]) }}]
+            });
+            content.push(serde_json::from_value(figure).expect("a figure node"));
+        }
+    }
+    let patch = ArticlePatch {
+        base_version: article.version,
+        body: figures.is_some().then_some(body),
+        featured_media_id: if featured { photos.first().map(|m| m.id) } else { None },
+        ..Default::default()
+    };
+    library.update_article(article_id, patch)?;
+    Ok(())
+}
+
 /// Runs a photo verb; returns whether every file went through (for the exit status).
 pub fn run(library: &mut Library, verb: PhotoVerb, json: bool) -> Result<bool> {
     match verb {
-        PhotoVerb::Import { files, article } => {
+        PhotoVerb::Import { files, article, figure, featured, caption, credit, alt } => {
             let sources: Vec<ImportSource> = files.into_iter().map(ImportSource::Path).collect();
             let cancel = AtomicBool::new(false);
             let total = sources.len();
@@ -75,6 +127,11 @@ pub fn run(library: &mut Library, verb: PhotoVerb, json: bool) -> Result<bool> {
                         (None, None) => {}
                     }
                 }
+            }
+            if let Some(article_id) = article.filter(|_| figure || featured) {
+                let imported: Vec<&MediaItem> = results.iter().filter_map(|r| r.media.as_ref()).collect();
+                let texts = FigureTexts { caption: caption.as_deref(), credit: credit.as_deref(), alt: alt.as_deref() };
+                add_figures(library, article_id, &imported, figure.then_some(texts), featured)?;
             }
             Ok(results.iter().all(|r| r.error.is_none()))
         }

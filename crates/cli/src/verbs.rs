@@ -28,6 +28,7 @@ pub fn run(cli: Cli) -> Result<bool> {
                 byline: args.byline,
                 dateline: args.dateline,
                 slug: None,
+                uid: None,
             })?;
             if json {
                 output::json(&article);
@@ -64,6 +65,13 @@ pub fn run(cli: Cli) -> Result<bool> {
             crate::text_verbs::check(&mut library, file.as_deref(), id, house_style.as_deref(), json)?
         }
         Verb::Photo(verb) => return crate::photo_verbs::run(&mut library, verb, json),
+        Verb::Endpoint(verb) => return crate::sync_verbs::endpoint(library, verb, json),
+        Verb::Sync { endpoint, ids, wait } => return crate::sync_verbs::sync(library, endpoint, ids, wait, json),
+        Verb::Pull { endpoint, status, category, author } => {
+            return crate::sync_verbs::pull(library, &endpoint, status, category, author, json)
+        }
+        Verb::Outbox => return crate::sync_verbs::outbox(&library, json),
+        Verb::Resolve { id, keep } => return crate::sync_verbs::resolve(library, id, &keep, json),
         Verb::Export { id, format } => {
             let article = library.get_article(id)?;
             match format {

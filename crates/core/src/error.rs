@@ -25,6 +25,24 @@ pub enum ErrorCode {
     Cancelled,
     Io,
     Internal,
+    /// An endpoint address that cannot be used (not http(s), plain http to another host…).
+    EndpointAddress,
+    /// The site cannot be reached (network down, DNS, refused, timed out).
+    Unreachable,
+    /// The site answered, but not as a WordPress REST API.
+    NotWordpress,
+    /// The site did not accept the user name and application password.
+    AuthFailed,
+    /// The site refused the request (a 4xx other than auth); the reason is in the message.
+    RemoteRefused,
+    /// The site had a passing problem (5xx, 429); the job retries by itself.
+    RemoteUnavailable,
+    /// The post was trashed or deleted on the site.
+    RemoteGone,
+    /// Changed here and on the site in the same place: a person must choose.
+    SyncConflict,
+    /// No OS keychain (Secret Service) is running: passwords are kept for this session only.
+    KeychainUnavailable,
 }
 
 /// What crosses to the UI: `{code, message}`.
@@ -79,6 +97,13 @@ pub enum Error {
     File { path: PathBuf, source: std::io::Error },
     #[error("{path}: {en}")]
     Decode { path: PathBuf, vi: String, en: String },
+    #[error("{}", endpoint_address_en(.url, *.reason))]
+    EndpointAddress { url: String, reason: crate::sync::endpoints::AddressProblem },
+    #[error("no publishing endpoint named '{0}'")]
+    EndpointNotFound(String),
+    /// A publishing failure, worded by the sync crate in both languages.
+    #[error("{en}")]
+    Remote { code: ErrorCode, vi: String, en: String },
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
@@ -90,7 +115,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
-            Error::ArticleNotFound(_) | Error::RevisionNotFound(_) | Error::MediaNotFound(_) => ErrorCode::NotFound,
+            Error::ArticleNotFound(_)
+            | Error::RevisionNotFound(_)
+            | Error::MediaNotFound(_)
+            | Error::EndpointNotFound(_) => ErrorCode::NotFound,
+            Error::EndpointAddress { .. } => ErrorCode::EndpointAddress,
+            Error::Remote { code, .. } => *code,
             Error::Media { .. } => ErrorCode::InvalidMedia,
             Error::IncompleteFigures(_) => ErrorCode::IncompleteFigures,
             Error::Cancelled => ErrorCode::Cancelled,
@@ -174,12 +204,39 @@ impl Error {
             }
             Error::Io(e) => format!("Lỗi vào/ra: {}", io_vi(e)),
             Error::Decode { path, vi, .. } => format!("{}: {vi}", path.display()),
+            Error::EndpointAddress { url, reason } => endpoint_address_vi(url, *reason),
+            Error::EndpointNotFound(name) => format!("Không có điểm đăng bài nào tên “{name}”."),
+            Error::Remote { vi, .. } => vi.clone(),
             Error::Sqlite(e) if is_corruption(e) => {
                 "Tệp thư viện bị hỏng hoặc không phải thư viện Bản Thảo.".into()
             }
             Error::Sqlite(e) if is_readonly(e) => "Không ghi được vào thư viện.".into(),
             Error::Sqlite(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
         }
+    }
+}
+
+fn endpoint_address_en(url: &str, reason: crate::sync::endpoints::AddressProblem) -> String {
+    use crate::sync::endpoints::AddressProblem::*;
+    match reason {
+        NotAUrl => format!("'{url}' is not a site address (write it as https://example.vn)"),
+        PlainHttp => format!(
+            "{url} uses plain http to another machine: the password would cross the network unencrypted. \
+             Use https, or allow http explicitly"
+        ),
+        CredentialsInUrl => "a site address must not contain a user name or password".into(),
+    }
+}
+
+fn endpoint_address_vi(url: &str, reason: crate::sync::endpoints::AddressProblem) -> String {
+    use crate::sync::endpoints::AddressProblem::*;
+    match reason {
+        NotAUrl => format!("“{url}” không phải địa chỉ trang (hãy viết dạng https://example.vn)."),
+        PlainHttp => format!(
+            "{url} dùng http thường tới một máy khác: mật khẩu sẽ đi qua mạng không mã hoá. \
+             Hãy dùng https, hoặc cho phép http một cách rõ ràng."
+        ),
+        CredentialsInUrl => "Địa chỉ trang không được chứa tên đăng nhập hay mật khẩu.".into(),
     }
 }
 

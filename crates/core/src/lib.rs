@@ -1,5 +1,6 @@
 //! Bản Thảo core: the article model and its body schema, the local library (SQLite),
-//! revisions and search. No Tauri here: the desktop shell and the `banthao` CLI are two
+//! revisions, search, and the publishing records (endpoint profiles, the outbox, sync bases)
+//! that `banthao-sync` works from. No Tauri here: the desktop shell and the `banthao` CLI are two
 //! thin doors onto [`Library`].
 
 pub mod article;
@@ -9,6 +10,7 @@ pub mod export;
 pub mod library;
 pub mod media;
 pub mod settings;
+pub mod sync;
 pub mod time;
 
 pub use article::body::{BodyDoc, PmMark, PmNode};

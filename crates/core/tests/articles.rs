@@ -17,6 +17,7 @@ fn create_read_update_delete() {
             byline: "Nhóm PV".into(),
             dateline: "Đà Nẵng".into(),
             slug: None,
+            uid: None,
         })
         .unwrap();
     assert_eq!(a.version, 1);

@@ -25,6 +25,7 @@ fn every_field_is_stored_in_nfc() {
                 byline: form.into(),
                 dateline: form.into(),
                 slug: None,
+                uid: None,
             })
             .unwrap();
         let stored = lib.get_article(a.id).unwrap();

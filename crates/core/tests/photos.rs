@@ -73,6 +73,21 @@ fn figures_the_featured_image_and_the_check_before_submitting() {
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::IncompleteFigures);
     assert!(err.message(Lang::Vi).contains("ảnh số 1"), "{}", err.message(Lang::Vi));
+    // Every status past "Chờ duyệt" is guarded too: skipping a step does not skip the check.
+    for past in [ArticleStatus::InReview, ArticleStatus::Approved, ArticleStatus::Scheduled, ArticleStatus::Published] {
+        let err = lib
+            .update_article(a.id, ArticlePatch { base_version: a.version, status: Some(past), ..Default::default() })
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::IncompleteFigures, "{past:?}");
+    }
+    // Going back to Trả lại (returned) needs no check.
+    assert!(lib
+        .update_article(
+            a.id,
+            ArticlePatch { base_version: a.version, status: Some(ArticleStatus::Returned), ..Default::default() }
+        )
+        .is_ok());
+    let a = lib.get_article(a.id).unwrap();
     let complete = common::body_json(json!({"type": "doc", "content": [
         figure(photo.id, "Người dân đi bộ trên đường mới.", "Ảnh: Nguyễn Văn An", "Đường ven biển")]}));
     let a = lib

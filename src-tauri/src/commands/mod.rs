@@ -7,3 +7,4 @@ pub mod library;
 pub mod photos;
 pub mod revisions;
 pub mod settings;
+pub mod sync;

@@ -5,15 +5,18 @@ use banthao_core::{ArticleId, ErrorCode, ErrorPayload};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 use tauri::ipc::{Channel, InvokeBody, Request};
 use tauri::State;
 
 use crate::error::CommandResult;
+use crate::granted_paths::not_granted;
 use crate::state::AppState;
 
-/// Imports files (the file dialog's or a drop's paths) on all cores. The library is locked only
-/// while each photo is stored, so autosave goes on during a long import. Progress goes to
-/// `on_progress` after each file (cumulative); `cancel_import(job_id)` stops before the next.
+/// Imports files dropped on the window on all cores; any path the shell did not hand the page
+/// is refused (see `granted_paths`). The library is locked only while each photo is stored, so
+/// autosave goes on during a long import. Progress goes to `on_progress` after each file
+/// (cumulative); `cancel_import(job_id)` stops before the next.
 #[tauri::command(async)]
 pub fn import_photo_files(
     state: State<'_, AppState>,
@@ -22,7 +25,9 @@ pub fn import_photo_files(
     article_id: Option<ArticleId>,
     on_progress: Channel<ImportProgress>,
 ) -> CommandResult<Vec<PhotoImportResult>> {
-    let sources: Vec<ImportSource> = paths.into_iter().map(|p| ImportSource::Path(PathBuf::from(p))).collect();
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    state.granted_paths.take(&paths, Instant::now()).map_err(|path| not_granted(&path, state.lang()))?;
+    let sources: Vec<ImportSource> = paths.into_iter().map(ImportSource::Path).collect();
     let spec = state.with_library(|lib| lib.photo_settings())?.spec();
     let cancel = Arc::new(AtomicBool::new(false));
     state.imports.lock().unwrap_or_else(|p| p.into_inner()).insert(job_id.clone(), cancel.clone());

@@ -3,11 +3,16 @@ import type { Article } from '../bindings/Article';
 import type { ArticlePatch } from '../bindings/ArticlePatch';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { ArticleSync } from '../bindings/ArticleSync';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { CheckSettings } from '../bindings/CheckSettings';
+import type { ConflictSide } from '../bindings/ConflictSide';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
 import type { CropRect } from '../bindings/CropRect';
+import type { Endpoint } from '../bindings/Endpoint';
+import type { EndpointCheck } from '../bindings/EndpointCheck';
+import type { EndpointInput } from '../bindings/EndpointInput';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
@@ -20,11 +25,16 @@ import type { NewArticle } from '../bindings/NewArticle';
 import type { PhotoImportResult } from '../bindings/PhotoImportResult';
 import type { PhotoSettings } from '../bindings/PhotoSettings';
 import type { PmNode } from '../bindings/PmNode';
+import type { PullProgress } from '../bindings/PullProgress';
+import type { PullSummary } from '../bindings/PullSummary';
 import type { RenditionSize } from '../bindings/RenditionSize';
 import type { Revision } from '../bindings/Revision';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Settings } from '../bindings/Settings';
+import type { SyncConflict } from '../bindings/SyncConflict';
+import type { SyncJob } from '../bindings/SyncJob';
+import type { SyncProgress } from '../bindings/SyncProgress';
 import type { ToneStyleFix } from '../bindings/ToneStyleFix';
 
 /**
@@ -39,7 +49,39 @@ export type ImageLook = { crop: CropRect | null; rotation: number };
 /** Files dragged over or dropped on the window, at a point in CSS pixels. */
 export type FileDropEvent = { type: 'enter' | 'over' | 'drop' | 'leave'; paths: string[]; x: number; y: number };
 
-export interface Backend {
+/**
+ * Publishing to a site (WordPress): endpoint profiles, "Gửi" and the outbox, each article's
+ * sync state, conflicts and pull for review. Passwords go in and never come back out.
+ */
+export interface PublishingBackend {
+  listEndpoints(): Promise<Endpoint[]>;
+  /** Checks the credentials with the site first; rejects with `auth_failed`, `unreachable`… */
+  saveEndpoint(input: EndpointInput, password: string): Promise<EndpointCheck>;
+  /** Checks a saved profile's credentials again (with the kept password). */
+  testEndpoint(name: string): Promise<EndpointCheck>;
+  removeEndpoint(name: string): Promise<Endpoint>;
+  /** False: passwords are kept in memory until the app closes, never on disk. */
+  keychainAvailable(): Promise<boolean>;
+  /** "Gửi": saves `patch` (when given) and queues the article, in one call. */
+  sendArticle(id: number, patch: ArticleChanges | null, endpointId: number): Promise<[Article, SyncJob]>;
+  /** "Thử lại": a failed or waiting job is sent again now. */
+  retrySync(id: number): Promise<void>;
+  cancelSync(id: number): Promise<void>;
+  listOutbox(): Promise<SyncJob[]>;
+  /** Every article's sync state (`null`), or one article's (an empty list: never sent). */
+  articleSyncs(id: number | null): Promise<ArticleSync[]>;
+  syncConflict(id: number): Promise<SyncConflict | null>;
+  /** One side per hunk, in order: the merge is saved and sent. */
+  resolveConflict(id: number, choices: ConflictSide[]): Promise<void>;
+  /** The site's posts with these statuses (`pending`, `draft`) into the library. */
+  pullPosts(endpointId: number, statuses: string[], onProgress: (progress: PullProgress) => void): Promise<PullSummary>;
+  /** The outbox worker's progress ("Đang gửi 2/5"). Returns an unsubscribe. */
+  onSyncProgress(handler: (progress: SyncProgress) => void): Promise<() => void>;
+  /** An article's sync state changed (sent, failed, conflict). Returns an unsubscribe. */
+  onSyncChanged(handler: (articleId: number) => void): Promise<() => void>;
+}
+
+export interface Backend extends PublishingBackend {
   libraryInfo(): Promise<LibraryInfo>;
   listArticles(query: ListQuery): Promise<ArticleSummary[]>;
   searchArticles(query: string, status: ArticleStatus | null, limit: number): Promise<SearchHit[]>;
@@ -77,8 +119,9 @@ export interface Backend {
   /** Headline, sapo and body with every syllable in the library's house tone style. */
   fixToneStyle(headline: string, sapo: string, body: PmNode): Promise<ToneStyleFix>;
   /**
-   * Imports files by path (file dialog, drop), one result per path in order; a bad file has
-   * `error` and the rest go on. Progress is cumulative; `cancelImport(jobId)` stops before the
+   * Imports files by path (from a desktop drop: the shell refuses, with `invalid_input`, any
+   * path it did not hand out), one result per path in order; a bad file has `error` and the
+   * rest go on. Progress is cumulative; `cancelImport(jobId)` stops before the
    * next file (the rest come back with code `cancelled`). `articleId` joins them to its panel.
    */
   importPhotoFiles(
@@ -102,6 +145,8 @@ export interface Backend {
   mediaUrl(id: number, size: RenditionSize, look?: ImageLook): string;
   /** Files dropped from the desktop (paths). Returns an unsubscribe. */
   onFileDrop(handler: (event: FileDropEvent) => void): Promise<() => void>;
+  /** Opens an http, https or mailto link in the system browser (never in the app window). */
+  openLink(url: string): Promise<void>;
 }
 
 /** `?crop=x,y,w,h&rot=n` for a rendition URL; '' for the picture as it is. */
@@ -145,6 +190,15 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   cancelled: true,
   io: true,
   internal: true,
+  endpoint_address: true,
+  unreachable: true,
+  not_wordpress: true,
+  auth_failed: true,
+  remote_refused: true,
+  remote_unavailable: true,
+  remote_gone: true,
+  sync_conflict: true,
+  keychain_unavailable: true,
 };
 const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_CODES));
 

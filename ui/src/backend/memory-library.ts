@@ -26,6 +26,7 @@ import { AppError, type ArticleChanges } from './backend';
 import { MemoryChecks, type MemoryCheckOptions } from './memory-checks';
 import { figureMediaIds, incompleteFigureIndexes, MemoryPhotos, type MemoryPhotoOptions } from './memory-photos';
 import { searchArticle } from './memory-search';
+import type { MemorySyncOptions } from './memory-sync';
 
 export type MemoryOptions = {
   /** Clock in ms; tests pass a fake one. */
@@ -35,7 +36,8 @@ export type MemoryOptions = {
   /** Artificial latency per call, to see the save states in a browser. */
   latencyMs?: number;
 } & MemoryCheckOptions &
-  MemoryPhotoOptions;
+  MemoryPhotoOptions &
+  MemorySyncOptions;
 
 type Stored = Article & { changeSeq: number };
 
@@ -50,6 +52,15 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, SLUG_MAX)
     .replace(/-+$/, '');
+}
+
+/** As Rust: an RFC 3339 time, stored in UTC with milliseconds; '' clears it. */
+function parseSchedule(value: string): string | null {
+  const t = value.trim();
+  if (t === '') return null;
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(t) ? Date.parse(t) : NaN;
+  if (Number.isNaN(ms)) throw new AppError('invalid_input', `Dữ liệu không hợp lệ: '${t}' không phải thời điểm (RFC 3339, ví dụ 2026-12-02T08:00:00+07:00).`);
+  return new Date(ms).toISOString();
 }
 
 function nfcDoc(node: PmNode): PmNode {
@@ -68,7 +79,7 @@ export class MemoryLibrary {
   private seq = 0;
   private settings: Settings = { locale: 'vi', last_article_id: null, window: null };
   private flushHandlers: Array<() => Promise<void>> = [];
-  private readonly now: () => number;
+  protected readonly now: () => number;
   /** Calls recorded for tests (`flush_done`, `ui_ready`). */
   readonly calls: string[] = [];
   /** Check settings, the newsroom dictionary and the recorded check inputs. */
@@ -157,7 +168,7 @@ export class MemoryLibrary {
     return this.publicCopy(this.find(id));
   }
 
-  private publicCopy(a: Stored): Article {
+  protected publicCopy(a: Stored): Article {
     const { changeSeq: _changeSeq, ...article } = a;
     return clone(article);
   }
@@ -171,12 +182,18 @@ export class MemoryLibrary {
 
   async createArticle(input: NewArticle): Promise<Article> {
     await this.tick();
+    return this.storeNew(input);
+  }
+
+  /** A new article, stored now (`createArticle`, and articles pulled from a site). */
+  protected storeNew(input: NewArticle): Article {
     const id = this.nextId++;
     const at = nowRfc3339(this.now());
     const headline = nfc(input.headline ?? '');
     const chosen = input.slug != null && input.slug !== '' ? slugify(input.slug) : null;
     const article: Stored = {
       id,
+      uid: input.uid?.toLowerCase() ?? `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
       headline,
       sapo: nfc(input.sapo ?? ''),
       body: input.body != null ? this.checkBody(input.body) : emptyDoc(),
@@ -189,6 +206,7 @@ export class MemoryLibrary {
       status: 'draft',
       editor_note: '',
       featured_media_id: null,
+      scheduled_at: null,
       version: 1,
       created_at: at,
       updated_at: at,
@@ -202,6 +220,11 @@ export class MemoryLibrary {
 
   async updateArticle(id: number, patch: ArticleChanges): Promise<Article> {
     await this.tick();
+    return this.storeEdit(id, patch);
+  }
+
+  /** One save, as Rust's `save`: version check, validation, write, revision (`reason`). */
+  protected storeEdit(id: number, patch: ArticleChanges, reason: RevisionReason = 'edited'): Article {
     const a = this.find(id);
     if (patch.base_version !== a.version) {
       throw new AppError(
@@ -213,6 +236,7 @@ export class MemoryLibrary {
     if (patch.status != null) next.status = patch.status;
     if (patch.editor_note != null) next.editor_note = nfc(patch.editor_note);
     if (patch.featured_media_id != null) next.featured_media_id = patch.featured_media_id > 0 ? patch.featured_media_id : null;
+    if (patch.scheduled_at != null) next.scheduled_at = parseSchedule(patch.scheduled_at);
     if (patch.slug != null) {
       next.slug_auto = patch.slug === '';
       if (!next.slug_auto) next.slug = this.uniqueSlug(slugify(patch.slug), id);
@@ -226,7 +250,7 @@ export class MemoryLibrary {
     }
     Object.assign(a, next);
     this.touch(a);
-    this.record(a, 'edited');
+    this.record(a, reason);
     return this.publicCopy(a);
   }
 
@@ -298,9 +322,14 @@ export class MemoryLibrary {
     return this.publicCopy(a);
   }
 
+  /** Text that is not the article (an unsaved edit, the site's side of a conflict) as a revision. */
+  protected keepCopy(articleId: number, patch: ArticleChanges, reason: RevisionReason): void {
+    this.record(this.applyFields(clone(this.find(articleId)), patch), reason);
+  }
+
   async keepUnsavedCopy(articleId: number, patch: ArticleChanges): Promise<RevisionSummary> {
     await this.tick();
-    this.record(this.applyFields(clone(this.find(articleId)), patch), 'unsaved_copy');
+    this.keepCopy(articleId, patch, 'unsaved_copy');
     const [latest] = await this.listRevisions(articleId);
     return latest!;
   }

@@ -1,27 +1,59 @@
 /**
  * An in-memory Backend with the same semantics as the Rust library (see `memory-library.ts`),
- * the checks (`memory-checks.ts`) and the photo library (`memory-photos.ts`). Used by the
- * tests and by the UI in a plain browser.
+ * the checks (`memory-checks.ts`), the photo library (`memory-photos.ts`) and publishing
+ * (`memory-sync.ts`, against simulated sites). Used by the tests and by the UI in a plain browser.
  */
+import type { Article } from '../bindings/Article';
+import type { ArticleSync } from '../bindings/ArticleSync';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { CheckSettings } from '../bindings/CheckSettings';
+import type { ConflictSide } from '../bindings/ConflictSide';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
+import type { Endpoint } from '../bindings/Endpoint';
+import type { EndpointCheck } from '../bindings/EndpointCheck';
+import type { EndpointInput } from '../bindings/EndpointInput';
 import type { FontRun } from '../bindings/FontRun';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { MediaItem } from '../bindings/MediaItem';
 import type { PhotoImportResult } from '../bindings/PhotoImportResult';
 import type { PhotoSettings } from '../bindings/PhotoSettings';
 import type { PmNode } from '../bindings/PmNode';
+import type { PullProgress } from '../bindings/PullProgress';
+import type { PullSummary } from '../bindings/PullSummary';
 import type { RenditionSize } from '../bindings/RenditionSize';
+import type { SyncConflict } from '../bindings/SyncConflict';
+import type { SyncJob } from '../bindings/SyncJob';
+import type { SyncProgress } from '../bindings/SyncProgress';
 import type { ToneStyleFix } from '../bindings/ToneStyleFix';
-import type { Backend, FileDropEvent, ImageLook } from './backend';
-import { MemoryLibrary } from './memory-library';
+import type { ArticleChanges, Backend, FileDropEvent, ImageLook } from './backend';
+import { MemoryLibrary, type MemoryOptions } from './memory-library';
+import { MemorySync } from './memory-sync';
 
 export { slugify, type MemoryOptions } from './memory-library';
+export { MemorySite } from './memory-site';
 
 export class MemoryBackend extends MemoryLibrary implements Backend {
   private dropHandlers: Array<(event: FileDropEvent) => void> = [];
+  /** Profiles, outbox, sync records and the simulated sites (`sync.addSite`, `sync.runOutbox`). */
+  readonly sync: MemorySync;
+
+  constructor(options: MemoryOptions = {}) {
+    super(options);
+    this.sync = new MemorySync(options, {
+      article: (id) => this.publicCopy(this.find(id)),
+      save: (id, patch, reason) => this.storeEdit(id, patch, reason),
+      create: (input) => this.storeNew(input),
+      keepCopy: (id, patch, reason) => this.keepCopy(id, patch, reason),
+      pause: () => this.tick(),
+      now: () => this.now(),
+    });
+  }
+
+  override async deleteArticle(id: number): Promise<void> {
+    await super.deleteArticle(id);
+    this.sync.forget(id);
+  }
 
   async checkDocument(input: CheckInput): Promise<CheckReport> {
     await this.tick();
@@ -125,8 +157,95 @@ export class MemoryBackend extends MemoryLibrary implements Backend {
     };
   }
 
+  /** Links opened, in order (in a plain browser they also open in a new tab). */
+  readonly openedLinks: string[] = [];
+
+  async openLink(url: string): Promise<void> {
+    this.openedLinks.push(url);
+    if (!navigator.userAgent.includes('jsdom')) window.open(url, '_blank', 'noopener,noreferrer');
+  }
+
   /** Test helper: files dropped from the desktop at (x, y). */
   dropFiles(paths: string[], x = 0, y = 0): void {
     for (const h of this.dropHandlers) h({ type: 'drop', paths, x, y });
+  }
+
+  async listEndpoints(): Promise<Endpoint[]> {
+    await this.tick();
+    return this.sync.listEndpoints();
+  }
+
+  async saveEndpoint(input: EndpointInput, password: string): Promise<EndpointCheck> {
+    await this.tick();
+    return this.sync.saveEndpoint(input, password);
+  }
+
+  async testEndpoint(name: string): Promise<EndpointCheck> {
+    await this.tick();
+    return this.sync.testEndpoint(name);
+  }
+
+  async removeEndpoint(name: string): Promise<Endpoint> {
+    await this.tick();
+    return this.sync.removeEndpoint(name);
+  }
+
+  async keychainAvailable(): Promise<boolean> {
+    return this.sync.keychain;
+  }
+
+  /** As Rust: the save and the job together, or neither. */
+  async sendArticle(id: number, patch: ArticleChanges | null, endpointId: number): Promise<[Article, SyncJob]> {
+    await this.tick();
+    this.find(id);
+    this.sync.checkQueue(id, endpointId);
+    const article = patch ? this.storeEdit(id, patch) : this.publicCopy(this.find(id));
+    const job = this.sync.queue(id, endpointId);
+    this.sync.wake();
+    return [article, job];
+  }
+
+  async retrySync(id: number): Promise<void> {
+    await this.tick();
+    this.sync.retryNow(id);
+    this.sync.wake();
+  }
+
+  async cancelSync(id: number): Promise<void> {
+    await this.tick();
+    this.sync.cancel(id);
+  }
+
+  async listOutbox(): Promise<SyncJob[]> {
+    await this.tick();
+    return this.sync.outbox();
+  }
+
+  async articleSyncs(id: number | null): Promise<ArticleSync[]> {
+    await this.tick();
+    return this.sync.articleSyncs(id);
+  }
+
+  async syncConflict(id: number): Promise<SyncConflict | null> {
+    await this.tick();
+    return this.sync.syncConflict(id);
+  }
+
+  async resolveConflict(id: number, choices: ConflictSide[]): Promise<void> {
+    await this.tick();
+    this.sync.resolve(id, choices);
+  }
+
+  async pullPosts(endpointId: number, statuses: string[], onProgress: (progress: PullProgress) => void): Promise<PullSummary> {
+    await this.tick();
+    return this.sync.pull(endpointId, statuses, onProgress);
+  }
+
+  async onSyncProgress(handler: (progress: SyncProgress) => void): Promise<() => void> {
+    return this.sync.onProgress(handler);
+  }
+
+  async onSyncChanged(handler: (articleId: number) => void): Promise<() => void> {
+    return this.sync.onChanged(handler);
   }
 }

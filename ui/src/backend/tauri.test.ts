@@ -14,6 +14,8 @@ vi.mock('@tauri-apps/api/core', () => ({
 }));
 vi.mock('@tauri-apps/api/event', () => ({ listen: (...args: unknown[]) => listen(...args) }));
 vi.mock('@tauri-apps/api/webview', () => ({ getCurrentWebview: () => ({ onDragDropEvent }) }));
+const openUrl = vi.fn();
+vi.mock('@tauri-apps/plugin-opener', () => ({ openUrl: (...args: unknown[]) => openUrl(...args) }));
 
 const { TauriBackend } = await import('./tauri');
 const { AppError } = await import('./backend');
@@ -70,6 +72,13 @@ describe('TauriBackend', () => {
       expect(invoke).toHaveBeenCalledTimes(1);
       expect(invoke).toHaveBeenCalledWith(command, args);
     }
+  });
+
+  it('opens links through the opener plugin, with the default application only', async () => {
+    await new TauriBackend().openLink('https://vnexpress.net/');
+    expect(openUrl.mock.calls).toEqual([['https://vnexpress.net/']]);
+    openUrl.mockRejectedValueOnce('Not allowed to open url file:///etc/passwd');
+    await expect(new TauriBackend().openLink('file:///etc/passwd')).rejects.toBeInstanceOf(AppError);
   });
 
   it('returns what the command returns', async () => {

@@ -3,13 +3,19 @@ import { Channel, convertFileSrc, invoke, type InvokeArgs, type InvokeOptions } 
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
+import { openUrl } from '@tauri-apps/plugin-opener';
 import type { Article } from '../bindings/Article';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { ArticleSync } from '../bindings/ArticleSync';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { CheckSettings } from '../bindings/CheckSettings';
+import type { ConflictSide } from '../bindings/ConflictSide';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
+import type { Endpoint } from '../bindings/Endpoint';
+import type { EndpointCheck } from '../bindings/EndpointCheck';
+import type { EndpointInput } from '../bindings/EndpointInput';
 import type { FontRun } from '../bindings/FontRun';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { MediaItem } from '../bindings/MediaItem';
@@ -20,11 +26,16 @@ import type { NewArticle } from '../bindings/NewArticle';
 import type { PhotoImportResult } from '../bindings/PhotoImportResult';
 import type { PhotoSettings } from '../bindings/PhotoSettings';
 import type { PmNode } from '../bindings/PmNode';
+import type { PullProgress } from '../bindings/PullProgress';
+import type { PullSummary } from '../bindings/PullSummary';
 import type { RenditionSize } from '../bindings/RenditionSize';
 import type { Revision } from '../bindings/Revision';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Settings } from '../bindings/Settings';
+import type { SyncConflict } from '../bindings/SyncConflict';
+import type { SyncJob } from '../bindings/SyncJob';
+import type { SyncProgress } from '../bindings/SyncProgress';
 import type { ToneStyleFix } from '../bindings/ToneStyleFix';
 import { lookQuery, toAppError, type ArticleChanges, type Backend, type FileDropEvent, type ImageLook } from './backend';
 
@@ -173,5 +184,60 @@ export class TauriBackend implements Backend {
         y: position ? position.y / scale : 0,
       });
     });
+  }
+  async openLink(url: string): Promise<void> {
+    // The shell allows http, https and mailto only (capabilities/open-links.json).
+    try {
+      await openUrl(url);
+    } catch (reason) {
+      throw toAppError(reason);
+    }
+  }
+  listEndpoints(): Promise<Endpoint[]> {
+    return call('list_endpoints');
+  }
+  saveEndpoint(input: EndpointInput, password: string): Promise<EndpointCheck> {
+    return call('save_endpoint', { input, password });
+  }
+  testEndpoint(name: string): Promise<EndpointCheck> {
+    return call('test_endpoint', { name });
+  }
+  removeEndpoint(name: string): Promise<Endpoint> {
+    return call('remove_endpoint', { name });
+  }
+  keychainAvailable(): Promise<boolean> {
+    return call('keychain_available');
+  }
+  sendArticle(id: number, patch: ArticleChanges | null, endpointId: number): Promise<[Article, SyncJob]> {
+    return call('send_article', { id, patch, endpointId });
+  }
+  async retrySync(id: number): Promise<void> {
+    await call<null>('retry_sync', { id });
+  }
+  async cancelSync(id: number): Promise<void> {
+    await call<null>('cancel_sync', { id });
+  }
+  listOutbox(): Promise<SyncJob[]> {
+    return call('list_outbox');
+  }
+  articleSyncs(id: number | null): Promise<ArticleSync[]> {
+    return call('article_syncs', { id });
+  }
+  syncConflict(id: number): Promise<SyncConflict | null> {
+    return call('sync_conflict', { id });
+  }
+  async resolveConflict(id: number, choices: ConflictSide[]): Promise<void> {
+    await call<null>('resolve_conflict', { id, choices });
+  }
+  pullPosts(endpointId: number, statuses: string[], onProgress: (progress: PullProgress) => void): Promise<PullSummary> {
+    const channel = new Channel<PullProgress>();
+    channel.onmessage = onProgress;
+    return call('pull_posts', { endpointId, statuses, onProgress: channel });
+  }
+  async onSyncProgress(handler: (progress: SyncProgress) => void): Promise<() => void> {
+    return listen<SyncProgress>('sync-progress', (event) => handler(event.payload));
+  }
+  async onSyncChanged(handler: (articleId: number) => void): Promise<() => void> {
+    return listen<number>('sync-changed', (event) => handler(event.payload));
   }
 }

@@ -7,6 +7,10 @@ import type { PmNode } from "./PmNode";
  */
 export type Article = { id: number, 
 /**
+ * Stable identity (UUID) that travels with the article to every endpoint and library.
+ */
+uid: string, 
+/**
  * Tít: plain text.
  */
 headline: string, 
@@ -46,6 +50,10 @@ editor_note: string,
  * Ảnh đại diện: one of the article's photos.
  */
 featured_media_id: number | null, 
+/**
+ * Hẹn giờ: when a scheduled article is to be published (RFC 3339, UTC).
+ */
+scheduled_at: string | null, 
 /**
  * Increases by one on every save; a save names the version it was based on.
  */

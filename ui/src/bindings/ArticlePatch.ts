@@ -14,4 +14,8 @@ slug?: string, status?: ArticleStatus, editor_note?: string,
 /**
  * The featured photo (ảnh đại diện); 0 removes it.
  */
-featured_media_id?: number, };
+featured_media_id?: number, 
+/**
+ * When a scheduled article goes out (RFC 3339); an empty string clears it.
+ */
+scheduled_at?: string, };

@@ -8,4 +8,9 @@ export type NewArticle = { headline: string, sapo: string, body?: PmNode, sectio
 /**
  * A chosen slug; when absent the slug follows the headline.
  */
-slug?: string, };
+slug?: string, 
+/**
+ * The uid of an article that exists elsewhere (pulled from a site, handed over); a new
+ * article gets a fresh one when absent.
+ */
+uid?: string, };

@@ -153,6 +153,61 @@ export class AutosaveController {
     }
   }
 
+  /**
+   * Runs another save in the autosave's place ("Gửi" saves and queues in one call): after any
+   * save in flight, `run` gets the pending patch based on the current version (null when
+   * nothing is pending) and returns the stored article. Edits typed meanwhile wait for it, so
+   * there is never a second save of the same version. If `run` fails, the patch goes back to
+   * the autosave (a version conflict shows as one); the error is rethrown for the caller.
+   */
+  async saveVia(run: (patch: ArticleChanges | null) => Promise<Article>): Promise<Article> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.inFlight) await this.inFlight;
+    if (this.inConflict) throw this._error!;
+    const fields = this.hasPending ? this.pending : null;
+    this.pending = {};
+    this.hasPending = false;
+    if (fields) this.setState('saving');
+    const op = (async () => {
+      try {
+        const article = await run(fields ? { ...fields, base_version: this._version } : null);
+        this._version = article.version;
+        this._error = null;
+        this.options.onSaved?.(article);
+        this.setState(this.hasPending ? 'pending' : 'saved');
+        return article;
+      } catch (reason) {
+        const error = toAppError(reason);
+        if (fields) {
+          if (!this.hasPending) this.firstPendingAt = Date.now();
+          this.pending = { ...fields, ...this.pending };
+          this.hasPending = true;
+        }
+        if (error.code === 'conflict') {
+          this._error = error;
+          this.setState('error');
+        } else if (fields) {
+          // The edit itself may be fine (the site part failed): autosave saves it as usual.
+          this.setState('pending');
+          this.schedule();
+        }
+        throw error;
+      }
+    })();
+    this.inFlight = op.then(
+      () => undefined,
+      () => undefined,
+    );
+    const chained = this.inFlight;
+    void chained.then(() => {
+      if (this.inFlight !== chained) return;
+      this.inFlight = null;
+      if (this.hasPending && !this.inConflict && !this.timer && !this._error) void this.saveNow();
+    });
+    return op;
+  }
+
   /** Retries after a non-conflict error (the "retry" button). */
   retry(): Promise<void> {
     this._error = null;

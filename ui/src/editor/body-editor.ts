@@ -7,6 +7,7 @@ import { countText, type TextCounts } from '../text/counts';
 import { editorPlugins } from './commands';
 import { FigureView, type FigureContext } from './figure-view';
 import { figureFocusPlugin } from './figures';
+import { RawBlockView } from './raw-block-view';
 import { schema } from './schema';
 import { Toolbar } from './toolbar';
 
@@ -58,6 +59,7 @@ export class BodyEditor {
       dispatchTransaction: (tr: Transaction) => this.apply(tr),
       nodeViews: {
         figure: (node, view, getPos) => new FigureView(node, view, getPos, options.figures ?? null),
+        raw_block: (node) => new RawBlockView(node),
       },
     });
     this.toolbar?.update(this.view.state);

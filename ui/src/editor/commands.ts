@@ -111,8 +111,8 @@ export function editorPlugins(askLink: (view: EditorView) => void): Plugin[] {
     'Ctrl-Alt-2': setHeading2,
     'Ctrl-Alt-3': setHeading3,
     'Ctrl->': wrapInBlockquote,
+    // Ctrl+Enter is "Gửi" (the editor view sends the article); Shift+Enter breaks the line.
     'Shift-Enter': insertHardBreak,
-    'Mod-Enter': insertHardBreak,
     Enter: chainCommands(exitFigcaption, splitListItem(nodes.list_item)),
     Tab: sinkListItem(nodes.list_item),
     'Shift-Tab': liftListItem(nodes.list_item),

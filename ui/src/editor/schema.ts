@@ -1,6 +1,7 @@
 /**
  * The body schema, node for node the one validated in Rust (`crates/core/src/article/body.rs`):
- * names and attrs from prosemirror-schema-basic / -list so the JSON matches exactly.
+ * names and attrs from prosemirror-schema-basic / -list so the JSON matches exactly, plus the
+ * article's own nodes (figure with its caption, and raw_block for WordPress blocks kept as is).
  */
 import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 import { figcaption, figure } from './figure-spec';
@@ -53,6 +54,30 @@ const link: MarkSpec = {
   },
 };
 
+/** The name a kept WordPress block gives in its opening comment (`core/gallery`), or `HTML`. */
+export function rawBlockName(html: string): string {
+  const m = /^\s*<!--\s+wp:([a-z][a-z0-9_-]*\/)?([a-z][a-z0-9_-]*)\s/.exec(html);
+  return m ? (m[1] ?? 'core/') + m[2] : 'HTML';
+}
+
+/**
+ * A WordPress block this editor does not know (gallery, embed, table…), kept byte for byte and
+ * sent back unchanged. Shown as a label, never as markup: its HTML stays in an attribute.
+ */
+const rawBlock: NodeSpec = {
+  attrs: { html: { validate: 'string' } },
+  group: 'block',
+  atom: true,
+  selectable: true,
+  draggable: false,
+  // Copy and paste between articles: the source travels in the data attribute.
+  parseDOM: [{ tag: 'div[data-raw-block]', getAttrs: (dom: HTMLElement) => ({ html: dom.getAttribute('data-raw-block') ?? '' }) }],
+  toDOM: (node) => {
+    const html = node.attrs.html as string;
+    return ['div', { class: 'raw-block', contenteditable: 'false', 'data-raw-block': html }, `Khối WordPress giữ nguyên (chỉ đọc): ${rawBlockName(html)}`];
+  },
+};
+
 export const schema = new Schema({
   nodes: {
     doc: { content: 'block+' },
@@ -64,6 +89,7 @@ export const schema = new Schema({
     list_item: { ...listItem, content: 'paragraph block*' },
     figure,
     figcaption,
+    raw_block: rawBlock,
     text: basicNodes.text,
     hard_break: basicNodes.hard_break,
   },

@@ -1,4 +1,5 @@
 import type { ArticleStatus } from '../bindings/ArticleStatus';
+import type { ErrorCode } from '../bindings/ErrorCode';
 import type { Locale } from '../bindings/Locale';
 import type { RevisionReason } from '../bindings/RevisionReason';
 import { en } from './en';
@@ -44,6 +45,12 @@ export function statusKey(status: ArticleStatus): MessageKey {
 
 export function reasonKey(reason: RevisionReason): MessageKey {
   return `reason.${reason}`;
+}
+
+/** What to do about an error of this code, when the UI has advice beyond Rust's message. */
+export function errorHintKey(code: ErrorCode): MessageKey | null {
+  const key = `errorHint.${code}`;
+  return key in vi ? (key as MessageKey) : null;
 }
 
 export const LOCALE_NAMES: Record<Locale, string> = { vi: 'Tiếng Việt', en: 'English' };

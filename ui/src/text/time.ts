@@ -18,3 +18,19 @@ export function formatVietnamTime(rfc3339: string): string {
 export function nowRfc3339(ms: number = Date.now()): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** An RFC 3339 instant as a `datetime-local` value in Vietnam time (`2026-12-02T08:00`). */
+export function toVietnamInput(rfc3339: string | null): string {
+  const ms = rfc3339 ? Date.parse(rfc3339) : NaN;
+  if (Number.isNaN(ms)) return '';
+  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** A `datetime-local` value read as Vietnam time, as RFC 3339 UTC; '' for an empty or bad value. */
+export function fromVietnamInput(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!m) return '';
+  const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - VIETNAM_OFFSET_MS;
+  return nowRfc3339(ms);
+}

@@ -1,4 +1,4 @@
-/** The article editor: headline, sapo, body, the details panel, autosave and history. */
+/** The article editor: headline, sapo, body, the details panel, autosave, history and publishing. */
 import type { Article } from '../bindings/Article';
 import type { AppError, Backend } from '../backend/backend';
 import { toAppError } from '../backend/backend';
@@ -7,11 +7,14 @@ import { BodyEditor } from '../editor/body-editor';
 import { setFigureImageSource } from '../editor/figure-spec';
 import type { MessageKey } from '../i18n';
 import { countText, type TextCounts } from '../text/counts';
+import { ConflictView } from './conflict-view';
 import { el, relabel, setAttrText, setText, tr } from './dom';
 import { EditorChecks } from './editor-checks';
 import { EditorPhotos } from './editor-photos';
 import { HistoryPanel } from './history';
+import { ScheduleField } from './schedule-field';
 import { StatusField } from './status-field';
+import { SyncBar } from './sync-status';
 
 export type EditorCallbacks = { back: () => void };
 
@@ -49,13 +52,20 @@ export class EditorView {
   private readonly versionLabel: HTMLElement;
   private slugEdited = false;
   private readonly status: StatusField;
+  private readonly schedule: ScheduleField;
+  readonly sync: SyncBar;
+  readonly conflict: ConflictView;
 
   constructor(private readonly backend: Backend, article: Article, callbacks: EditorCallbacks) {
+    this.schedule = new ScheduleField((scheduled_at) => this.controller.change({ scheduled_at }));
     // Submitting needs every figure captioned, credited and described (Rust checks too).
     this.status = new StatusField(
       article.status,
       (next, saved) => next !== 'submitted' || saved === 'submitted' || this.photos.submitAllowed(),
-      (status) => this.controller.change({ status }),
+      (status) => {
+        this.controller.change({ status });
+        this.schedule.showFor(status);
+      },
     );
     setFigureImageSource((id, look) => backend.mediaUrl(id, 'web', look));
     const photos = (this.photos = new EditorPhotos(backend, article.id, {
@@ -70,7 +80,10 @@ export class EditorView {
       onSaved: (saved) => this.onSaved(saved),
       onRefused: (error, fields) => {
         const kept = photos.refused(error, fields);
-        if (kept) this.status.refused();
+        if (kept) {
+          this.status.refused();
+          this.schedule.showFor(this.status.value);
+        }
         return kept;
       },
     });
@@ -84,7 +97,29 @@ export class EditorView {
       void this.history.toggle().then(() => historyToggle.setAttribute('aria-pressed', String(this.history.isOpen)));
     });
     this.versionLabel = el('span', { class: 'version-label' });
-    const topbar = el('div', { class: 'editor-topbar' }, back, el('span', { class: 'topbar-spacer' }), this.versionLabel, this.saveState, historyToggle);
+    this.sync = new SyncBar(backend, {
+      articleId: article.id,
+      sendWith: (run) => this.controller.saveVia(run),
+      openConflict: () => void this.conflict.open(),
+    });
+    this.conflict = new ConflictView(backend, article.id, {
+      beforeResolve: () => this.prepareToLeave(),
+      resolved: async () => {
+        this.replaceWith(await this.backend.getArticle(this.articleId));
+        await this.sync.refresh();
+      },
+      closed: () => this.element.querySelector<HTMLElement>('#sync-conflict, #sync-send')?.focus(),
+    });
+    const topbar = el(
+      'div',
+      { class: 'editor-topbar' },
+      back,
+      el('span', { class: 'topbar-spacer' }),
+      this.versionLabel,
+      this.saveState,
+      historyToggle,
+      this.sync.element,
+    );
 
     this.bannerText = el('span', { class: 'banner-text' });
     const reload = tr('button', 'save.conflictReload', { type: 'button', class: 'btn small', id: 'conflict-reload' });
@@ -146,6 +181,7 @@ export class EditorView {
       { class: 'side-panel details-panel' },
       tr('h2', 'editor.details', { class: 'panel-title' }),
       this.labelled('status', 'editor.status', this.status.element),
+      this.schedule.element,
       this.labelled('byline', 'editor.byline', f.byline),
       this.labelled('dateline', 'editor.dateline', f.dateline),
       this.labelled('section', 'editor.section', f.section),
@@ -166,12 +202,21 @@ export class EditorView {
       photos.check,
       el('div', { class: 'editor-layout' }, el('div', { class: 'editor-scroll' }, main), side, checks.panel.element, photos.panel.element, this.history.element),
       checks.popup.element,
+      this.conflict.element,
     );
+    // Ctrl+Enter sends from anywhere in the article (the body's own keys leave it alone).
+    this.element.addEventListener('keydown', (event) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === 'Enter') {
+        event.preventDefault();
+        void this.sync.send();
+      }
+    });
 
     this.wireInputs();
     this.fill(article);
     checks.attach(this.body);
     photos.attach(this.body);
+    void this.sync.load();
   }
 
   private labelled(id: string, key: MessageKey, control: HTMLElement, extra?: HTMLElement, marker?: HTMLElement): HTMLElement {
@@ -193,14 +238,15 @@ export class EditorView {
         if (input === f.headline || input === f.sapo) this.checks.changed();
       });
     // Headline and sapo are single paragraphs: Enter moves on instead of adding a line.
+    const plainEnter = (e: KeyboardEvent) => e.key === 'Enter' && !e.ctrlKey && !e.metaKey;
     f.headline.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') {
+      if (plainEnter(e)) {
         e.preventDefault();
         f.sapo.focus();
       }
     });
     f.sapo.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') {
+      if (plainEnter(e)) {
         e.preventDefault();
         this.body.view.focus();
       }
@@ -229,6 +275,8 @@ export class EditorView {
     f.keywords.value = article.keywords.join(', ');
     f.slug.value = article.slug;
     this.status.fill(article.status);
+    this.schedule.fill(article.scheduled_at);
+    this.schedule.showFor(article.status);
     this.photos.setFeatured(article.featured_media_id);
     this.slugEdited = false;
     this.showSlugMode(article.slug_auto);
@@ -290,6 +338,7 @@ export class EditorView {
       keywords: parseKeywords(f.keywords.value),
       status: this.status.value,
       featured_media_id: this.photos.featured ?? 0,
+      scheduled_at: this.schedule.value,
     };
     if (this.slugEdited) fields.slug = f.slug.value.trim();
     return fields;
@@ -357,6 +406,22 @@ export class EditorView {
 
   relabel(): void {
     relabel(this.element);
+  }
+
+  /**
+   * The article's sync state changed (`sync-changed`): show it, and show the article again
+   * when the sync saved into it (the site's edits merged in) while nothing is pending here.
+   * With edits pending, their save meets the version check and the conflict banner says so.
+   */
+  async syncChanged(): Promise<void> {
+    await this.sync.refresh();
+    if (this.controller.dirty) return;
+    try {
+      const stored = await this.backend.getArticle(this.articleId);
+      if (stored.version !== this.controller.version && !this.controller.dirty) this.replaceWith(stored);
+    } catch {
+      // The next save or reload reports it.
+    }
   }
 
   /** Checks again now (check settings, dictionary or language changed). */

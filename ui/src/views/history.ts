@@ -5,7 +5,7 @@ import type { Revision } from '../bindings/Revision';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import { toAppError, type Backend } from '../backend/backend';
 import { docFromJSON } from '../editor/body-editor';
-import { schema } from '../editor/schema';
+import { rawBlockName, schema } from '../editor/schema';
 import { reasonKey } from '../i18n';
 import { formatVietnamTime } from '../text/time';
 import { append, clear, el, relabel, setText, tr } from './dom';
@@ -100,6 +100,10 @@ export class HistoryPanel {
     try {
       // DOMSerializer builds nodes through the schema's toDOM: text stays text, links stay safe.
       body.appendChild(DOMSerializer.fromSchema(schema).serializeFragment(docFromJSON(content.body).content));
+      // Kept WordPress blocks: the label in the interface language, as in the editor.
+      body.querySelectorAll<HTMLElement>('.raw-block').forEach((block) => {
+        setText(block, 'editor.rawBlock', { name: rawBlockName(block.dataset.rawBlock ?? '') });
+      });
     } catch (reason) {
       setText(body, 'error.generic', { message: toAppError(reason).message });
     }

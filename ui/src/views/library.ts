@@ -1,12 +1,15 @@
-/** The library list: newest change first, status filter, folded search, paging. */
+/** The library list: newest change first, status filter, folded search, paging, publishing badges. */
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { ArticleSync } from '../bindings/ArticleSync';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Backend } from '../backend/backend';
 import { toAppError } from '../backend/backend';
 import { ALL_STATUSES, statusKey } from '../i18n';
 import { formatVietnamTime } from '../text/time';
 import { append, clear, el, relabel, setAttrText, setText, tr } from './dom';
+import { PullDialog } from './pull-dialog';
+import { showSyncBadge } from './sync-badge';
 
 export const PAGE_SIZE = 50;
 const SEARCH_LIMIT = 50;
@@ -28,10 +31,17 @@ export class LibraryView {
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   /** Increases on every new query, so a slow old answer never replaces a newer one. */
   private generation = 0;
+  private syncs = new Map<number, ArticleSync>();
+  private syncGeneration = 0;
+  readonly pull: PullDialog;
 
   constructor(private readonly backend: Backend, private readonly callbacks: LibraryCallbacks) {
     const newButton = tr('button', 'library.new', { id: 'new-article', type: 'button', class: 'btn primary' });
     newButton.addEventListener('click', () => callbacks.create());
+    this.pull = new PullDialog(backend, { pulled: () => void this.reload() });
+    const pullButton = tr('button', 'pull.open', { id: 'pull-open', type: 'button', class: 'btn', 'aria-haspopup': 'dialog' });
+    setAttrText(pullButton, 'title', 'pull.openTitle');
+    pullButton.addEventListener('click', () => (this.pull.isOpen ? this.pull.close() : void this.pull.open()));
 
     this.search = el('input', { id: 'search', type: 'search', autocomplete: 'off', spellcheck: 'false' });
     setAttrText(this.search, 'placeholder', 'library.search');
@@ -54,7 +64,8 @@ export class LibraryView {
       'div',
       { class: 'library-header' },
       tr('h1', 'library.title', { class: 'view-title' }),
-      el('div', { class: 'library-tools' }, this.search, this.filter, newButton),
+      el('div', { class: 'library-tools' }, this.search, this.filter, pullButton, newButton),
+      this.pull.element,
     );
     const columns = el(
       'div',
@@ -93,6 +104,10 @@ export class LibraryView {
 
   /** Shows the first page (or the search results) for the current query and filter. */
   async reload(): Promise<void> {
+    await Promise.all([this.reloadList(), this.refreshSyncs()]);
+  }
+
+  private async reloadList(): Promise<void> {
     const generation = ++this.generation;
     this.offset = 0;
     try {
@@ -144,6 +159,23 @@ export class LibraryView {
     }
   }
 
+  /** Fetches every article's publishing state again and updates the badges in place. */
+  async refreshSyncs(): Promise<void> {
+    const generation = ++this.syncGeneration;
+    let syncs: ArticleSync[];
+    try {
+      syncs = await this.backend.articleSyncs(null);
+    } catch {
+      return; // The list is still right; the badges wait for the next change.
+    }
+    if (generation !== this.syncGeneration) return;
+    this.syncs = new Map(syncs.map((s) => [s.article_id, s]));
+    for (const row of this.rows()) {
+      const slot = row.querySelector<HTMLElement>('.row-sync');
+      if (slot) showSyncBadge(slot, this.syncs.get(Number(row.dataset.id)) ?? null);
+    }
+  }
+
   private row(item: ArticleSummary | SearchHit): HTMLElement {
     const headline = item.headline
       ? el('span', { class: 'row-headline' }, item.headline)
@@ -159,9 +191,15 @@ export class LibraryView {
       { class: 'article-row', role: 'listitem', tabindex: 0, 'data-id': item.id },
       main,
       item.section ? el('span', { class: 'row-section' }, item.section) : tr('span', 'library.noSection', { class: 'row-section' }),
-      el('span', { class: 'row-status' }, tr('span', statusKey(item.status), { class: `badge status-${item.status}` })),
+      el(
+        'span',
+        { class: 'row-status' },
+        tr('span', statusKey(item.status), { class: `badge status-${item.status}` }),
+        el('span', { class: 'row-sync' }),
+      ),
       el('time', { class: 'row-time', datetime: item.updated_at }, formatVietnamTime(item.updated_at)),
     );
+    showSyncBadge(row.querySelector<HTMLElement>('.row-sync')!, this.syncs.get(item.id) ?? null);
     row.addEventListener('click', () => this.callbacks.open(item.id));
     return row;
   }

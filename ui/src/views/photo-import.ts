@@ -1,7 +1,7 @@
 /**
- * Photo imports of the open article: by path (file dialog, desktop drop) through one job with
- * a progress Channel, or as bytes (paste, `<input type=file>`, a browser drop) one file at a
- * time. Shows a progress bar with a stop button and names every file that could not be
+ * Photo imports of the open article: by path (a desktop drop; the shell reads only paths it
+ * handed out itself) through one job with a progress Channel, or as bytes (paste,
+ * `<input type=file>`, a browser drop) one file at a time. Shows a progress bar with a stop button and names every file that could not be
  * imported; the others go on. Imports run one after another, never blocking the page.
  */
 import type { ErrorPayload } from '../bindings/ErrorPayload';

@@ -1,10 +1,11 @@
-/** The settings panel: interface language and the check settings. */
+/** The settings panel: interface language, the check settings, photos and publishing. */
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { Locale } from '../bindings/Locale';
 import { getLocale, LOCALE_NAMES } from '../i18n';
 import type { CheckSettingsSection } from './check-settings';
 import { append, el, relabel, setText, tr } from './dom';
 import type { PhotoSettingsSection } from './photo-settings';
+import type { SyncSettingsSection } from './sync-settings';
 
 export class SettingsPanel {
   readonly element: HTMLElement;
@@ -16,6 +17,7 @@ export class SettingsPanel {
     onClose: () => void,
     private readonly checks: CheckSettingsSection | null = null,
     private readonly photos: PhotoSettingsSection | null = null,
+    private readonly publishing: SyncSettingsSection | null = null,
   ) {
     this.select = el('select', { id: 'locale-select' });
     for (const [value, name] of Object.entries(LOCALE_NAMES)) {
@@ -33,6 +35,7 @@ export class SettingsPanel {
       el('div', { class: 'field' }, tr('label', 'settings.language', { for: 'locale-select', class: 'field-label' }), this.select),
       checks?.element,
       photos?.element,
+      publishing?.element,
       setText(el('p', { class: 'hint library-path' }), 'settings.library', { path: info.path }),
     );
     this.element.addEventListener('keydown', (event) => {
@@ -51,6 +54,7 @@ export class SettingsPanel {
       this.select.focus();
       void this.checks?.load();
       void this.photos?.load();
+      void this.publishing?.load();
     }
   }
 

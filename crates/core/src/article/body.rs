@@ -4,7 +4,10 @@
 //! Schema (names as in prosemirror-schema-basic / -list):
 //! - `doc`: block+
 //! - blocks: `paragraph` (inline*), `heading` {level: 2|3} (inline*), `blockquote` (block+),
-//!   `bullet_list` (list_item+), `ordered_list` {order} (list_item+), `list_item` (paragraph block*)
+//!   `bullet_list` (list_item+), `ordered_list` {order} (list_item+), `list_item` (paragraph block*),
+//!   `figure` {media_id, credit, alt, crop, rotation} (one `figcaption`: inline*),
+//!   `raw_block` {html} (no content: a WordPress block this editor does not know, kept byte for
+//!   byte and sent back unchanged)
 //! - inline: `text` with marks `strong`, `em`, `link` {href, title}; `hard_break`
 
 use serde::{Deserialize, Serialize};

@@ -56,6 +56,12 @@ impl ArticleStatus {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|st| st.as_str() == s)
     }
+
+    /// Statuses at or past "Chờ duyệt" (submitted): each photo must have its caption, credit
+    /// and alt text before an article moves into one of them.
+    pub fn needs_complete_figures(self) -> bool {
+        !matches!(self, Self::Draft | Self::Returned)
+    }
 }
 
 /// A whole article. Times are RFC 3339 in UTC (`2026-11-27T09:40:00Z`).
@@ -64,6 +70,8 @@ impl ArticleStatus {
 pub struct Article {
     #[ts(type = "number")]
     pub id: ArticleId,
+    /// Stable identity (UUID) that travels with the article to every endpoint and library.
+    pub uid: String,
     /// Tít: plain text.
     pub headline: String,
     /// Sapo: plain text, one paragraph.
@@ -87,6 +95,8 @@ pub struct Article {
     /// Ảnh đại diện: one of the article's photos.
     #[ts(type = "number | null")]
     pub featured_media_id: Option<i64>,
+    /// Hẹn giờ: when a scheduled article is to be published (RFC 3339, UTC).
+    pub scheduled_at: Option<String>,
     /// Increases by one on every save; a save names the version it was based on.
     #[ts(type = "number")]
     pub version: i64,
@@ -108,6 +118,9 @@ pub struct NewArticle {
     pub dateline: String,
     /// A chosen slug; when absent the slug follows the headline.
     pub slug: Option<String>,
+    /// The uid of an article that exists elsewhere (pulled from a site, handed over); a new
+    /// article gets a fresh one when absent.
+    pub uid: Option<String>,
 }
 
 /// A save: the fields that changed, and the version they were based on. A save based on
@@ -132,6 +145,8 @@ pub struct ArticlePatch {
     /// The featured photo (ảnh đại diện); 0 removes it.
     #[ts(optional, type = "number")]
     pub featured_media_id: Option<i64>,
+    /// When a scheduled article goes out (RFC 3339); an empty string clears it.
+    pub scheduled_at: Option<String>,
 }
 
 /// One row of the library list.
@@ -197,6 +212,10 @@ pub enum RevisionReason {
     /// Text that could not be saved as the article (a colleague saved first) and was kept
     /// here instead, so it is never lost; restore it to bring it back.
     UnsavedCopy,
+    /// Brought from the publishing site (a pull, or a remote change merged in).
+    Pulled,
+    /// The site's version of an article kept beside a sync conflict, so neither side is lost.
+    RemoteCopy,
 }
 
 /// One entry of an article's history.

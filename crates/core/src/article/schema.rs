@@ -27,13 +27,13 @@ fn content_of(node_type: &str) -> Option<Content> {
         "figure" => Content::Figure,
         "bullet_list" | "ordered_list" => Content::ListItems,
         "list_item" => Content::ListItem,
-        "text" | "hard_break" => Content::Leaf,
+        "text" | "hard_break" | "raw_block" => Content::Leaf,
         _ => return None,
     })
 }
 
 fn is_block(t: &str) -> bool {
-    matches!(t, "paragraph" | "heading" | "blockquote" | "bullet_list" | "ordered_list" | "figure")
+    matches!(t, "paragraph" | "heading" | "blockquote" | "bullet_list" | "ordered_list" | "figure" | "raw_block")
 }
 
 fn is_inline(t: &str) -> bool {
@@ -132,6 +132,13 @@ fn check_attrs(node: &PmNode) -> Result<Option<serde_json::Map<String, Value>>> 
             }
         }
         "figure" => figure_attrs(&attrs).map(Some),
+        // Kept byte for byte, not NFC'd: it goes back to WordPress exactly as it came.
+        "raw_block" => match attrs.get("html") {
+            Some(Value::String(html)) => {
+                Ok(Some(serde_json::Map::from_iter([("html".into(), Value::from(html.as_str()))])))
+            }
+            _ => Err(invalid("a kept WordPress block needs its HTML source")),
+        },
         _ if attrs.is_empty() => Ok(node.attrs.clone()),
         // Attributes the schema does not know are dropped rather than stored.
         _ => Ok(None),

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::connection::write_transaction;
 use super::{revisions, Library};
 use crate::article::model::*;
 use crate::article::render::{doc_to_text, empty_doc};
@@ -11,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::time::now_rfc3339;
 
 pub(super) const ARTICLE_COLUMNS: &str = "id, headline, sapo, body, section, keywords, byline, dateline, \
-     slug, slug_auto, status, editor_note, version, created_at, updated_at, featured_media_id";
+     slug, slug_auto, status, editor_note, version, created_at, updated_at, featured_media_id, uid, scheduled_at";
 
 pub(super) fn article_from_row(row: &Row) -> rusqlite::Result<Article> {
     let body: String = row.get(3)?;
@@ -34,10 +35,12 @@ pub(super) fn article_from_row(row: &Row) -> rusqlite::Result<Article> {
         created_at: row.get(13)?,
         updated_at: row.get(14)?,
         featured_media_id: row.get(15)?,
+        uid: row.get(16)?,
+        scheduled_at: row.get(17)?,
     })
 }
 
-pub(super) fn load(conn: &Connection, id: ArticleId) -> Result<Article> {
+pub(crate) fn load(conn: &Connection, id: ArticleId) -> Result<Article> {
     conn.query_row(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"), [id], article_from_row)
         .optional()?
         .ok_or(Error::ArticleNotFound(id))
@@ -84,6 +87,26 @@ fn unique_slug(conn: &Connection, base: &str, own_id: Option<ArticleId>) -> Resu
     }
 }
 
+/// A schedule time as stored: RFC 3339 in UTC with milliseconds; empty clears it.
+fn parse_schedule(t: &str) -> Result<Option<String>> {
+    let t = t.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let parsed = chrono::DateTime::parse_from_rfc3339(t)
+        .map_err(|_| Error::InvalidInput(format!("'{t}' is not a time (RFC 3339, e.g. 2026-12-02T08:00:00+07:00)")))?;
+    Ok(Some(parsed.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)))
+}
+
+/// A uid given from elsewhere (a pulled post, a handover file): a UUID's alphabet, bounded.
+fn check_uid(uid: &str) -> Result<String> {
+    let ok = (8..=64).contains(&uid.len()) && uid.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if !ok {
+        return Err(Error::InvalidInput(format!("'{uid}' is not an article uid")));
+    }
+    Ok(uid.to_ascii_lowercase())
+}
+
 fn slug_for(text: &str) -> String {
     banthao_text::slugify(text, banthao_text::slug::MAX_SLUG_LEN)
 }
@@ -125,7 +148,7 @@ fn write(conn: &Connection, a: &Article, body_text: &str) -> Result<()> {
     conn.execute(
         "UPDATE articles SET headline = ?2, sapo = ?3, body = ?4, body_text = ?5, section = ?6,
            keywords = ?7, byline = ?8, dateline = ?9, slug = ?10, slug_auto = ?11, status = ?12,
-           editor_note = ?13, version = ?14, updated_at = ?15, featured_media_id = ?16
+           editor_note = ?13, version = ?14, updated_at = ?15, featured_media_id = ?16, scheduled_at = ?17
          WHERE id = ?1",
         params![
             a.id,
@@ -144,6 +167,7 @@ fn write(conn: &Connection, a: &Article, body_text: &str) -> Result<()> {
             a.version,
             a.updated_at,
             a.featured_media_id,
+            a.scheduled_at,
         ],
     )?;
     Ok(())
@@ -185,6 +209,9 @@ pub(super) fn apply(conn: &Connection, current: &Article, patch: ArticlePatch) -
     if let Some(m) = patch.featured_media_id {
         next.featured_media_id = (m > 0).then_some(m);
     }
+    if let Some(t) = patch.scheduled_at {
+        next.scheduled_at = parse_schedule(&t)?;
+    }
     match patch.slug.as_deref().map(slug_for) {
         Some(chosen) if !chosen.is_empty() => {
             next.slug = unique_slug(conn, &chosen, Some(id))?;
@@ -201,7 +228,7 @@ pub(super) fn apply(conn: &Connection, current: &Article, patch: ArticlePatch) -
 
 /// Applies `patch` to article `id` inside the caller's transaction and records the revision.
 /// Returns the article unchanged (no new version) when the patch changes nothing.
-pub(super) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason: RevisionReason) -> Result<Article> {
+pub(crate) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason: RevisionReason) -> Result<Article> {
     let current = load(conn, id)?;
     if patch.base_version != current.version {
         return Err(Error::Conflict { id, stored: current.version, base: patch.base_version });
@@ -211,7 +238,9 @@ pub(super) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason
         return Ok(current);
     }
     link_photos(conn, &next)?;
-    if next.status == ArticleStatus::Submitted && current.status != ArticleStatus::Submitted {
+    // Every step from "Chờ duyệt" on needs complete figures; a status the site already has
+    // (a pull) is a fact to record, not a step someone takes here.
+    if next.status.needs_complete_figures() && next.status != current.status && reason != RevisionReason::Pulled {
         let incomplete = crate::article::figures::incomplete_figures(&next.body);
         if !incomplete.is_empty() {
             return Err(Error::IncompleteFigures(incomplete));
@@ -226,44 +255,58 @@ pub(super) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason
     Ok(next)
 }
 
+/// Creates an article inside the caller's transaction (with its revision and search entry).
+pub(crate) fn create(tx: &Connection, input: NewArticle) -> Result<Article> {
+    let body = match input.body {
+        Some(body) => schema::validate(body)?,
+        None => empty_doc(),
+    };
+    let headline = one_line(&input.headline);
+    let (slug_base, slug_auto) = match input.slug.as_deref().map(slug_for) {
+        Some(chosen) if !chosen.is_empty() => (chosen, false),
+        _ => (slug_for(&headline), true),
+    };
+    let now = now_rfc3339();
+    let uid = input.uid.as_deref().map(check_uid).transpose()?;
+    let slug = unique_slug(tx, &slug_base, None)?;
+    tx.execute(
+        "INSERT INTO articles (body, created_at, updated_at, uid) VALUES ('{}', ?1, ?1, ?2)",
+        params![&now, uid],
+    )?;
+    let id = tx.last_insert_rowid();
+    let uid: String = tx.query_row("SELECT uid FROM articles WHERE id = ?1", [id], |r| r.get(0))?;
+    let article = Article {
+        id,
+        uid,
+        headline,
+        sapo: one_line(&input.sapo),
+        body,
+        section: one_line(&input.section),
+        keywords: clean_keywords(&input.keywords),
+        byline: one_line(&input.byline),
+        dateline: one_line(&input.dateline),
+        slug,
+        slug_auto,
+        status: ArticleStatus::Draft,
+        editor_note: String::new(),
+        featured_media_id: None,
+        scheduled_at: None,
+        version: 1,
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    link_photos(tx, &article)?;
+    let body_text = doc_to_text(&article.body);
+    write(tx, &article, &body_text)?;
+    reindex(tx, article.id)?;
+    revisions::record(tx, &article, &body_text, RevisionReason::Created)?;
+    Ok(article)
+}
+
 impl Library {
     pub fn create_article(&mut self, input: NewArticle) -> Result<Article> {
-        let body = match input.body {
-            Some(body) => schema::validate(body)?,
-            None => empty_doc(),
-        };
-        let headline = one_line(&input.headline);
-        let (slug_base, slug_auto) = match input.slug.as_deref().map(slug_for) {
-            Some(chosen) if !chosen.is_empty() => (chosen, false),
-            _ => (slug_for(&headline), true),
-        };
-        let now = now_rfc3339();
-        let tx = self.conn.transaction()?;
-        let slug = unique_slug(&tx, &slug_base, None)?;
-        tx.execute("INSERT INTO articles (body, created_at, updated_at) VALUES ('{}', ?1, ?1)", [&now])?;
-        let article = Article {
-            id: tx.last_insert_rowid(),
-            headline,
-            sapo: one_line(&input.sapo),
-            body,
-            section: one_line(&input.section),
-            keywords: clean_keywords(&input.keywords),
-            byline: one_line(&input.byline),
-            dateline: one_line(&input.dateline),
-            slug,
-            slug_auto,
-            status: ArticleStatus::Draft,
-            editor_note: String::new(),
-            featured_media_id: None,
-            version: 1,
-            created_at: now.clone(),
-            updated_at: now,
-        };
-        link_photos(&tx, &article)?;
-        let body_text = doc_to_text(&article.body);
-        write(&tx, &article, &body_text)?;
-        reindex(&tx, article.id)?;
-        revisions::record(&tx, &article, &body_text, RevisionReason::Created)?;
+        let tx = write_transaction(&mut self.conn)?;
+        let article = create(&tx, input)?;
         tx.commit()?;
         Ok(article)
     }
@@ -272,17 +315,24 @@ impl Library {
         load(&self.conn, id)
     }
 
+    /// The article with this uid, if the library has it.
+    pub fn article_by_uid(&self, uid: &str) -> Result<Option<Article>> {
+        let id: Option<ArticleId> =
+            self.conn.query_row("SELECT id FROM articles WHERE uid = ?1", [uid], |r| r.get(0)).optional()?;
+        id.map(|id| load(&self.conn, id)).transpose()
+    }
+
     /// Saves the fields in `patch` if the article is still at `patch.base_version`; a save
     /// that changes nothing returns the article as it is, without a new version.
     pub fn update_article(&mut self, id: ArticleId, patch: ArticlePatch) -> Result<Article> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let saved = save(&tx, id, patch, RevisionReason::Edited)?;
         tx.commit()?;
         Ok(saved)
     }
 
     pub fn delete_article(&mut self, id: ArticleId) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         tx.execute("DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM articles WHERE id = ?1)", [id])?;
         if tx.execute("DELETE FROM articles WHERE id = ?1", [id])? == 0 {
             return Err(Error::ArticleNotFound(id));

@@ -1,7 +1,7 @@
 //! Every connection to a library is configured here and nowhere else.
 
 use rusqlite::functions::FunctionFlags;
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::time::Duration;
 
 use crate::error::Result;
@@ -15,13 +15,36 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // The first statement to touch the file: a damaged file fails here, before anything is written.
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let mode = switch_to_wal(conn)?;
     if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
         return Err(crate::Error::InvalidInput(format!("journal_mode {mode}")));
     }
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
     register_functions(conn)?;
     Ok(())
+}
+
+/// `PRAGMA journal_mode = WAL`, tried again while another process holds the file: switching
+/// needs an exclusive lock and SQLite does not wait for it (two processes opening a new
+/// library at once, the app and the CLI, would otherwise fail with "database is locked").
+fn switch_to_wal(conn: &Connection) -> Result<String> {
+    let started = std::time::Instant::now();
+    loop {
+        let result = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0));
+        let busy = matches!(&result, Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy));
+        if !busy || started.elapsed() >= BUSY_TIMEOUT {
+            return Ok(result?);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Begins a write transaction. IMMEDIATE takes the write lock at BEGIN, waiting for another
+/// writer up to [`BUSY_TIMEOUT`]; a deferred one that has already read cannot wait (SQLite
+/// answers "database is locked" at once), so a save beside the CLI's would fail instead of
+/// ending saved or in a clean conflict.
+pub fn write_transaction(conn: &mut Connection) -> Result<Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
 fn register_functions(conn: &Connection) -> Result<()> {

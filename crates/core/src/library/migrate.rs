@@ -4,6 +4,7 @@
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
+use super::connection::write_transaction;
 use crate::error::{Error, Result};
 
 /// Migration `i` (0-based) brings a library from schema `i` to `i + 1`.
@@ -12,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_dictionary.sql"),
     include_str!("migrations/0004_media.sql"),
+    include_str!("migrations/0005_sync.sql"),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -27,22 +29,20 @@ pub fn migrate(conn: &mut Connection, db_path: Option<&Path>) -> Result<Option<P
 
 /// As [`migrate`], stopping at `target` (tests build old libraries with it).
 pub fn migrate_to(conn: &mut Connection, db_path: Option<&Path>, target: u32) -> Result<Option<PathBuf>> {
-    let found = schema_version(conn)?;
-    if found > SCHEMA_VERSION {
-        return Err(Error::LibraryTooNew {
-            path: db_path.map(Path::to_path_buf).unwrap_or_default(),
-            found,
-            known: SCHEMA_VERSION,
-        });
+    if known_version(conn, db_path)? >= target {
+        return Ok(None);
     }
+    // The write lock before anything else: another process (the app, the CLI) may be opening
+    // the same library, and only one may back it up and upgrade it.
+    let tx = write_transaction(conn)?;
+    let found = known_version(&tx, db_path)?;
     if found >= target {
         return Ok(None);
     }
     let backup = match db_path {
-        Some(path) if found > 0 => Some(backup(conn, path, found)?),
+        Some(path) if found > 0 => Some(backup(path, found)?),
         _ => None,
     };
-    let tx = conn.transaction()?;
     for sql in &MIGRATIONS[found as usize..target as usize] {
         tx.execute_batch(sql)?;
     }
@@ -51,8 +51,25 @@ pub fn migrate_to(conn: &mut Connection, db_path: Option<&Path>, target: u32) ->
     Ok(backup)
 }
 
-/// A consistent copy of the library as it was, beside it in `backups/`.
-fn backup(conn: &Connection, db_path: &Path, version: u32) -> Result<PathBuf> {
+/// The library's schema version, refused when a newer Bản Thảo wrote it.
+fn known_version(conn: &Connection, db_path: Option<&Path>) -> Result<u32> {
+    let found = schema_version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::LibraryTooNew {
+            path: db_path.map(Path::to_path_buf).unwrap_or_default(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(found)
+}
+
+/// A consistent copy of the library as it was, beside it in `backups/`. Made through a second
+/// connection while the caller holds the write lock (VACUUM cannot run inside a transaction),
+/// so the copy is exactly the state about to be upgraded.
+fn backup(db_path: &Path, version: u32) -> Result<PathBuf> {
+    let conn = Connection::open(db_path)?;
+    super::connection::configure(&conn)?;
     let dir = db_path.parent().unwrap_or(Path::new(".")).join("backups");
     std::fs::create_dir_all(&dir).map_err(|source| Error::File { path: dir.clone(), source })?;
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");

@@ -9,6 +9,10 @@ pub(crate) mod search;
 mod settings_store;
 mod snippet;
 
+// The one write path, for other parts of the core that save inside their own transaction.
+pub(crate) use articles::{create as create_in, load as load_in, save as save_in};
+pub(crate) use revisions::record_copy;
+
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};

@@ -5,6 +5,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::articles::{apply, load, save};
+use super::connection::write_transaction;
 use super::Library;
 use crate::article::model::*;
 use crate::article::render::doc_to_text;
@@ -33,6 +34,8 @@ fn reason_str(r: RevisionReason) -> &'static str {
         RevisionReason::BeforeRestore => "before_restore",
         RevisionReason::Restored => "restored",
         RevisionReason::UnsavedCopy => "unsaved_copy",
+        RevisionReason::Pulled => "pulled",
+        RevisionReason::RemoteCopy => "remote_copy",
     }
 }
 
@@ -42,6 +45,8 @@ fn parse_reason(s: &str) -> RevisionReason {
         "before_restore" => RevisionReason::BeforeRestore,
         "restored" => RevisionReason::Restored,
         "unsaved_copy" => RevisionReason::UnsavedCopy,
+        "pulled" => RevisionReason::Pulled,
+        "remote_copy" => RevisionReason::RemoteCopy,
         _ => RevisionReason::Edited,
     }
 }
@@ -80,6 +85,21 @@ pub(super) fn record(conn: &Connection, a: &Article, body_text: &str, reason: Re
         params![a.id, now, reason_str(reason), a.headline, tieng, content],
     )?;
     Ok(())
+}
+
+/// Records `patch` applied to the article as a revision of its own, leaving the article as
+/// it is (an unsaved copy, the site's side of a sync conflict). Returns the revision's id.
+pub(crate) fn record_copy(
+    conn: &Connection,
+    id: ArticleId,
+    patch: ArticlePatch,
+    reason: RevisionReason,
+) -> Result<RevisionId> {
+    let current = load(conn, id)?;
+    let mut copy = apply(conn, &current, patch)?;
+    copy.updated_at = crate::time::now_rfc3339();
+    record(conn, &copy, &doc_to_text(&copy.body), reason)?;
+    Ok(conn.last_insert_rowid())
 }
 
 impl Library {
@@ -127,12 +147,8 @@ impl Library {
     /// Keeps text that could not be saved as the article (a conflict, on close) as a revision
     /// of its own: the article is unchanged, and the text can be restored from the history.
     pub fn keep_unsaved_copy(&mut self, id: ArticleId, patch: ArticlePatch) -> Result<RevisionSummary> {
-        let tx = self.conn.transaction()?;
-        let current = load(&tx, id)?;
-        let mut copy = apply(&tx, &current, patch)?;
-        copy.updated_at = crate::time::now_rfc3339();
-        record(&tx, &copy, &doc_to_text(&copy.body), RevisionReason::UnsavedCopy)?;
-        let revision_id = tx.last_insert_rowid();
+        let tx = write_transaction(&mut self.conn)?;
+        let revision_id = record_copy(&tx, id, patch, RevisionReason::UnsavedCopy)?;
         tx.commit()?;
         self.list_revisions(id)?.into_iter().find(|r| r.id == revision_id).ok_or(Error::RevisionNotFound(revision_id))
     }
@@ -141,7 +157,7 @@ impl Library {
     /// revision, so a restore can be undone by restoring that one.
     pub fn restore_revision(&mut self, id: RevisionId) -> Result<Article> {
         let revision = self.get_revision(id)?;
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let current = load(&tx, revision.article_id)?;
         let c = revision.content;
         // A slug that was simply the headline's stays tied to the headline.

@@ -3,14 +3,16 @@
 //! the row, the renditions, the article link) and reports cumulative progress. A bad file
 //! gives its error and the batch goes on; a cancel stops before the next file.
 
-use rusqlite::params;
-use std::path::PathBuf;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use super::model::*;
 use super::store;
 use crate::error::{Error, Lang, Result};
+use crate::library::connection::write_transaction;
 use crate::library::Library;
 use crate::ArticleId;
 
@@ -48,13 +50,38 @@ fn media_error(file: &str, e: banthao_media::MediaError) -> Error {
     Error::Media { file: file.to_string(), code: e.code(), vi: e.message_vi(), en: e.message_en() }
 }
 
+/// A photo file's bytes. A device (`/dev/zero`), a folder or a pipe, and a file over the
+/// media crate's byte limit, are refused from their metadata, before anything is read.
+fn read_photo_file(path: &Path, limits: &banthao_media::ImportLimits) -> Result<Vec<u8>> {
+    let name = path.display().to_string();
+    let file_error = |source| Error::File { path: path.to_path_buf(), source };
+    let too_large =
+        |bytes| media_error(&name, banthao_media::MediaError::FileTooLarge { bytes, max_bytes: limits.max_file_bytes });
+    // Looked at before opening: opening a pipe would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(file_error)?;
+    if !meta.is_file() {
+        return Err(media_error(&name, banthao_media::MediaError::NotAnImage));
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(file_error)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // It may have grown, or been swapped for something else, since: one byte past the limit at most.
+    file.take(limits.max_file_bytes + 1).read_to_end(&mut bytes).map_err(file_error)?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 fn work(source: &ImportSource, spec: &banthao_media::RenditionSpec) -> Result<RenderedPhoto> {
     let name = source.name();
+    let limits = banthao_media::ImportLimits::default();
     let bytes = match source {
-        ImportSource::Path(p) => std::fs::read(p).map_err(|source| Error::File { path: p.clone(), source })?,
+        ImportSource::Path(p) => read_photo_file(p, &limits)?,
         ImportSource::Bytes { bytes, .. } => bytes.clone(),
     };
-    let limits = banthao_media::ImportLimits::default();
     let imported = banthao_media::import(&bytes, &limits, spec).map_err(|e| media_error(&name, e))?;
     Ok(RenderedPhoto { bytes, prepared: imported.prepared, renditions: imported.renditions })
 }
@@ -98,6 +125,47 @@ pub fn render_all(
             }
         }
     });
+}
+
+/// The photo's row and its search entry; returns its id.
+fn insert_media(
+    conn: &Connection,
+    p: &banthao_media::Prepared,
+    format: &str,
+    bytes: usize,
+    file_name: &str,
+) -> Result<MediaId> {
+    let m = &p.metadata;
+    conn.execute(
+        "INSERT INTO media (hash, format, width, height, bytes, original_name, caption, credit, by_line,
+           copyright, keywords, date_taken, camera, had_gps, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            p.hash,
+            format,
+            p.width,
+            p.height,
+            bytes as i64,
+            banthao_text::to_nfc_string(file_name),
+            m.caption.clone().unwrap_or_default(),
+            m.credit.clone().unwrap_or_default(),
+            m.by_line.clone().unwrap_or_default(),
+            m.copyright.clone().unwrap_or_default(),
+            serde_json::to_string(&m.keywords).expect("keywords serialize"),
+            m.date_taken,
+            m.camera,
+            m.has_gps,
+            crate::time::now_rfc3339(),
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    conn.execute(
+        "INSERT INTO media_search (rowid, folded, exact)
+         SELECT id, bt_fold(doc), bt_exact(doc) FROM (SELECT id, caption || ' ' || credit || ' ' || by_line
+           || ' ' || original_name || ' ' || keywords AS doc FROM media WHERE id = ?1)",
+        [id],
+    )?;
+    Ok(id)
 }
 
 /// The result for a file the batch never reached (cancelled).
@@ -182,7 +250,7 @@ impl Library {
         let p = &r.prepared;
         let format = format!("{:?}", p.format).to_lowercase();
         let existing = self.media_by_hash(&p.hash)?;
-        let duplicate = existing.is_some();
+        let mut duplicate = existing.is_some();
         let original = store::original_path(self.dir(), &p.hash, &format);
         if !original.exists() {
             store::write_atomic(&original, &r.bytes)?;
@@ -190,37 +258,15 @@ impl Library {
         let media = match existing {
             Some(m) => m,
             None => {
-                let m = &p.metadata;
-                let tx = self.conn.transaction()?;
-                tx.execute(
-                    "INSERT INTO media (hash, format, width, height, bytes, original_name, caption, credit, by_line,
-                       copyright, keywords, date_taken, camera, had_gps, imported_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                    params![
-                        p.hash,
-                        format,
-                        p.width,
-                        p.height,
-                        r.bytes.len() as i64,
-                        banthao_text::to_nfc_string(file_name),
-                        m.caption.clone().unwrap_or_default(),
-                        m.credit.clone().unwrap_or_default(),
-                        m.by_line.clone().unwrap_or_default(),
-                        m.copyright.clone().unwrap_or_default(),
-                        serde_json::to_string(&m.keywords).expect("keywords serialize"),
-                        m.date_taken,
-                        m.camera,
-                        m.has_gps,
-                        crate::time::now_rfc3339(),
-                    ],
-                )?;
-                let id = tx.last_insert_rowid();
-                tx.execute(
-                    "INSERT INTO media_search (rowid, folded, exact)
-                     SELECT id, bt_fold(doc), bt_exact(doc) FROM (SELECT id, caption || ' ' || credit || ' ' || by_line
-                       || ' ' || original_name || ' ' || keywords AS doc FROM media WHERE id = ?1)",
-                    [id],
-                )?;
+                let tx = write_transaction(&mut self.conn)?;
+                // Another process may have stored the same photo since the look-up above.
+                let stored: Option<MediaId> =
+                    tx.query_row("SELECT id FROM media WHERE hash = ?1", [&p.hash], |r| r.get(0)).optional()?;
+                duplicate = stored.is_some();
+                let id = match stored {
+                    Some(id) => id,
+                    None => insert_media(&tx, p, &format, r.bytes.len(), file_name)?,
+                };
                 tx.commit()?;
                 self.media(id)?
             }
@@ -238,5 +284,46 @@ impl Library {
             self.attach_media(article, media.id)?;
         }
         Ok((media, duplicate, web, thumb))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorCode;
+    use std::time::{Duration, Instant};
+
+    /// Imports one path and returns the error it ended with, checking that it came at once.
+    fn refused(path: &Path) -> crate::ErrorPayload {
+        let mut lib = Library::open_in_memory().unwrap();
+        let started = Instant::now();
+        let sources = [ImportSource::Path(path.to_path_buf())];
+        let results = lib.import_photos(&sources, None, Lang::En, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        assert!(started.elapsed() < Duration::from_secs(2), "{} was read before being refused", path.display());
+        results[0].error.clone().expect("refused")
+    }
+
+    #[test]
+    fn a_device_is_refused_without_being_read() {
+        let error = refused(Path::new("/dev/zero"));
+        assert_eq!(error.code, ErrorCode::InvalidMedia);
+        assert!(error.message.contains("not an image"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_file_over_the_byte_limit_is_refused_from_its_size() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("huge.jpg");
+        // Sparse: 3 GB on paper, nothing on disk; reading it would take seconds and all the memory.
+        std::fs::File::create(&path).unwrap().set_len(3 << 30).unwrap();
+        let error = refused(&path);
+        assert_eq!(error.code, ErrorCode::InvalidMedia);
+        assert!(error.message.contains("too large"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_folder_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert_eq!(refused(tmp.path()).code, ErrorCode::InvalidMedia);
     }
 }

@@ -57,7 +57,7 @@ impl Library {
             .ok_or(Error::MediaNotFound(id))
     }
 
-    pub(crate) fn media_by_hash(&self, hash: &str) -> Result<Option<MediaItem>> {
+    pub fn media_by_hash(&self, hash: &str) -> Result<Option<MediaItem>> {
         Ok(self
             .conn
             .query_row(&format!("SELECT {MEDIA_COLUMNS} FROM media WHERE hash = ?1"), [hash], media_from_row)

@@ -1,0 +1,5 @@
+//! Test support shared by the integration tests (`mod support;`): the real WordPress started by
+//! scripts/wordpress/start.sh, and a fault-injecting proxy to put in front of it.
+
+pub mod fault_proxy;
+pub mod wordpress;

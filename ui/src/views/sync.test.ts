@@ -1,0 +1,348 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../app';
+import type { NewArticle } from '../bindings/NewArticle';
+import type { PmNode } from '../bindings/PmNode';
+import { MemoryBackend, MemorySite } from '../backend/memory';
+import { setLocale } from '../i18n';
+import { LibraryView } from './library';
+import { sendLinksToBrowser } from './links';
+
+const blank: NewArticle = { headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
+const URL = 'https://tin.example.vn';
+const PASSWORD = 'abcd EFGH ijkl MNOP';
+const XSS = '<img src=x onerror=alert(1)>';
+let stopLinks: (() => void) | null = null;
+
+afterEach(() => {
+  stopLinks?.();
+  stopLinks = null;
+  document.body.textContent = '';
+  setLocale('vi');
+});
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
+const badge = () => document.querySelector('#sync-badge .sync-badge-text')?.textContent ?? null;
+
+async function backendWithSite(profiles = ['Báo điện tử']) {
+  const site = new MemorySite(URL, { bientap: { password: PASSWORD, name: 'Biên tập viên' } });
+  const backend = new MemoryBackend({ sites: [site], manualWorker: true });
+  for (const name of profiles) await backend.saveEndpoint({ name, url: URL, username: 'bientap', allow_http: false }, PASSWORD);
+  return { site, backend };
+}
+
+/** The app with `article` open, as after a restart on it. */
+async function openInApp(backend: MemoryBackend, input: NewArticle) {
+  const article = await backend.createArticle(input);
+  await backend.setLastArticle(article.id);
+  const app = new App(document.body.appendChild(document.createElement('div')), backend);
+  await app.start();
+  await settle();
+  return { app, article };
+}
+
+function type(selector: string, value: string): void {
+  const input = $<HTMLInputElement | HTMLTextAreaElement>(selector);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+
+describe('Gửi in the editor', () => {
+  it('saves the pending edit in the same call, queues, then shows Đang chờ → Đang gửi → Đã đồng bộ live', async () => {
+    const { backend } = await backendWithSite();
+    const { article } = await openInApp(backend, { ...blank, headline: 'Bài' });
+    expect(badge()).toBeNull();
+    expect($('#sync-endpoint').hidden).toBe(true);
+    type('#sapo', 'Sapo gõ xong gửi luôn');
+    $<HTMLButtonElement>('#sync-send').click();
+    await settle();
+    expect(badge()).toBe('Đang chờ');
+    const stored = await backend.getArticle(article.id);
+    expect(stored).toMatchObject({ sapo: 'Sapo gõ xong gửi luôn', version: 2 });
+    // One save: no second autosave of the same edit, no version conflict.
+    expect((await backend.listRevisions(article.id)).map((r) => r.reason)).toEqual(['edited', 'created']);
+    expect($('#save-state').dataset.state).toBe('saved');
+
+    const run = backend.sync.runOutbox();
+    expect($('#sync-progress').hidden).toBe(false);
+    expect($('#sync-progress').textContent).toBe('Đang gửi 1/1…');
+    expect($('#sync-progress').getAttribute('aria-live')).toBe('polite');
+    expect(badge()).toBe('Đang gửi');
+    await run;
+    await settle();
+    expect(badge()).toBe('Đã đồng bộ');
+    expect($('#sync-progress').hidden).toBe(true);
+    const link = $<HTMLAnchorElement>('#sync-view');
+    expect(link.textContent).toBe('Xem trên trang');
+    const [sync] = await backend.articleSyncs(article.id);
+    expect(link.getAttribute('href')).toBe(sync!.link);
+
+    // The link opens in the system browser (the page's link interception), never in the window.
+    stopLinks = sendLinksToBrowser(document, (url) => backend.openLink(url));
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(backend.openedLinks).toEqual([sync!.link]);
+
+    type('#headline', 'Bài đã sửa');
+    await new Promise((r) => setTimeout(r, 600));
+    await settle();
+    await backend.sync.runOutbox(); // nothing queued: nothing sent
+    expect((await backend.articleSyncs(article.id))[0]!.badge).toBe('changed');
+  });
+
+  it('sends with Ctrl+Enter, from the body too, to the site chosen in the picker', async () => {
+    const { backend } = await backendWithSite(['Báo in', 'Báo điện tử']);
+    const { article } = await openInApp(backend, { ...blank, headline: 'Bài' });
+    const picker = $<HTMLSelectElement>('#sync-endpoint');
+    expect(picker.hidden).toBe(false);
+    expect([...picker.options].map((o) => o.textContent)).toEqual(['Báo điện tử', 'Báo in']);
+    picker.value = picker.options[1]!.value;
+    $('#body .ProseMirror').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    await settle();
+    const [sync] = await backend.articleSyncs(article.id);
+    expect(sync).toMatchObject({ badge: 'pending', endpoint_name: 'Báo in' });
+    // The body was not given a line break by Ctrl+Enter.
+    expect((await backend.getArticle(article.id)).body).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+  });
+
+  it('says there is no site yet instead of sending', async () => {
+    const backend = new MemoryBackend({ manualWorker: true });
+    await openInApp(backend, { ...blank, headline: 'Bài' });
+    expect($<HTMLButtonElement>('#sync-send').disabled).toBe(true);
+    expect($('#sync-send').title).toContain('Cài đặt → Đăng bài');
+  });
+
+  it('shows an error with its reason, "Thử lại" sends again, and a failure is a notice', async () => {
+    const { backend, site } = await backendWithSite();
+    await openInApp(backend, { ...blank, headline: XSS });
+    site.failures.push({ code: 'remote_refused', message: `Trang từ chối yêu cầu: ${XSS}` });
+    $<HTMLButtonElement>('#sync-send').click();
+    await settle();
+    await backend.sync.runOutbox();
+    await settle();
+    expect(badge()).toBe('Lỗi');
+    expect($('#sync-detail .sync-reason-text').textContent).toBe(`Trang từ chối yêu cầu: ${XSS}`);
+    expect($('#notice').hidden).toBe(false);
+    expect($('#notice').textContent).toBe(`Không gửi được “${XSS}”: mở bài để xem lý do.`);
+    expect(document.querySelector('img')).toBeNull();
+    $<HTMLButtonElement>('#sync-retry').click();
+    await settle();
+    expect(badge()).toBe('Đang chờ');
+    await backend.sync.runOutbox();
+    await settle();
+    expect(badge()).toBe('Đã đồng bộ');
+  });
+
+  it('shows a retry time and the reason while the site is down', async () => {
+    const { backend, site } = await backendWithSite();
+    await openInApp(backend, { ...blank, headline: 'Bài' });
+    site.down = true;
+    $<HTMLButtonElement>('#sync-send').click();
+    await settle();
+    await backend.sync.runOutbox();
+    await settle();
+    expect(badge()).toBe('Đang chờ');
+    expect($('#sync-detail .sync-next').textContent).toMatch(/^Thử lại lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
+    expect($('#sync-detail').textContent).toContain('Không kết nối được tới trang');
+  });
+});
+
+describe('Conflict view', () => {
+  async function inConflict(remoteHeadline: string) {
+    const { backend, site } = await backendWithSite();
+    const { article, app } = await openInApp(backend, { ...blank, headline: 'Tít gốc', sapo: 'Sapo' });
+    $<HTMLButtonElement>('#sync-send').click();
+    await settle();
+    await backend.sync.runOutbox();
+    const remoteId = (await backend.articleSyncs(article.id))[0]!.remote_id!;
+    site.editPost(remoteId, { headline: remoteHeadline });
+    type('#headline', 'Tít ở đây');
+    $<HTMLButtonElement>('#sync-send').click();
+    await settle();
+    await backend.sync.runOutbox();
+    await settle();
+    expect(badge()).toBe('Xung đột');
+    expect($('#notice').textContent).toContain('cũng đã được sửa trên trang');
+    $<HTMLButtonElement>('#sync-conflict').click();
+    await settle();
+    return { backend, article, app };
+  }
+
+  it('shows each side as text and keeps the version here', async () => {
+    const { backend, article } = await inConflict(XSS);
+    const view = $('#conflict-view');
+    expect(view.hidden).toBe(false);
+    expect(view.getAttribute('role')).toBe('dialog');
+    const hunk = view.querySelector('.conflict-hunk')!;
+    expect(hunk.querySelector('legend')!.textContent).toBe('Chỗ 1: Tít');
+    expect(hunk.querySelector('.side-base .side-text')!.textContent).toBe('Tít gốc');
+    expect(hunk.querySelector('.side-local .side-text')!.textContent).toBe('Tít ở đây');
+    expect(hunk.querySelector('.side-remote .side-text')!.textContent).toBe(XSS);
+    expect(document.querySelector('img')).toBeNull();
+    // Keyboard: the first choice has focus; Áp dụng waits for every place to be decided.
+    expect(document.activeElement).toBe($('#conflict-0-local'));
+    expect($<HTMLButtonElement>('#conflict-apply').disabled).toBe(true);
+    expect(view.querySelector('.conflict-remaining')!.textContent).toBe('Còn 1 chỗ chưa chọn.');
+    const local = $<HTMLInputElement>('#conflict-0-local');
+    local.checked = true;
+    local.dispatchEvent(new Event('change'));
+    $<HTMLButtonElement>('#conflict-apply').click();
+    await settle();
+    expect(view.hidden).toBe(true);
+    expect((await backend.getArticle(article.id)).headline).toBe('Tít ở đây');
+    expect($<HTMLTextAreaElement>('#headline').value).toBe('Tít ở đây');
+    expect(badge()).toBe('Đã đồng bộ');
+  });
+
+  it('takes the site’s version, and the editor shows it', async () => {
+    const { backend, article } = await inConflict('Tít trên trang');
+    $<HTMLButtonElement>('#conflict-all-remote').click();
+    expect($<HTMLInputElement>('#conflict-0-remote').checked).toBe(true);
+    $<HTMLButtonElement>('#conflict-apply').click();
+    await settle();
+    const stored = await backend.getArticle(article.id);
+    expect(stored.headline).toBe('Tít trên trang');
+    expect($<HTMLTextAreaElement>('#headline').value).toBe('Tít trên trang');
+    expect(badge()).toBe('Đã đồng bộ');
+    // The site's text was kept as a revision before the choice.
+    expect((await backend.listRevisions(article.id)).map((r) => r.reason)).toContain('remote_copy');
+  });
+
+  it('closes with Escape without deciding', async () => {
+    await inConflict('Tít trên trang');
+    $('#conflict-0-local').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect($('#conflict-view').hidden).toBe(true);
+    expect(badge()).toBe('Xung đột');
+  });
+});
+
+describe('Library: badges and pull for review', () => {
+  it('shows each article’s publishing badge with an accessible label, updated on sync-changed', async () => {
+    const { backend } = await backendWithSite();
+    const endpoint = (await backend.listEndpoints())[0]!;
+    const a = await backend.createArticle({ ...blank, headline: XSS });
+    await backend.createArticle({ ...blank, headline: 'Chưa gửi' });
+    await backend.sendArticle(a.id, null, endpoint.id);
+    const app = new App(document.body.appendChild(document.createElement('div')), backend);
+    await app.start();
+    await settle();
+    const row = $(`.article-row[data-id="${a.id}"]`);
+    expect(row.querySelector('.row-headline')!.textContent).toBe(XSS);
+    const syncBadge = row.querySelector<HTMLElement>('.sync-badge')!;
+    expect(syncBadge.textContent).toBe('Đăng bài: Đang chờ');
+    expect(syncBadge.querySelector('.sr-only')!.textContent).toBe('Đăng bài: ');
+    expect(syncBadge.title).toBe('Đang chờ — Báo điện tử');
+    expect(syncBadge.classList.contains('sync-pending')).toBe(true);
+    expect(document.querySelectorAll('.sync-badge')).toHaveLength(1);
+    await backend.sync.runOutbox();
+    await settle();
+    expect(row.querySelector('.sync-badge')!.textContent).toBe('Đăng bài: Đã đồng bộ');
+    expect(document.querySelector('img')).toBeNull();
+
+    const select = $<HTMLSelectElement>('#locale-select');
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    expect(row.querySelector('.sync-badge')!.textContent).toBe('Publishing: Synced');
+    expect($('#pull-open').textContent).toBe('Pull articles');
+  });
+
+  it('pulls posts for review: progress, a summary, the list refreshed', async () => {
+    const { backend, site } = await backendWithSite();
+    site.filePost('Bài cộng tác viên gửi', 'Sapo', ['Đoạn một.']);
+    site.filePost(XSS, '', [], 'draft');
+    const view = new LibraryView(backend, { open: () => undefined, create: () => undefined });
+    document.body.appendChild(view.element);
+    await view.reload();
+    $<HTMLButtonElement>('#pull-open').click();
+    await settle();
+    expect($('#pull-dialog').hidden).toBe(false);
+    expect($<HTMLSelectElement>('#pull-endpoint').selectedOptions[0]!.textContent).toBe('Báo điện tử');
+    expect($<HTMLInputElement>('#pull-status-pending').checked).toBe(true);
+    const progress: string[] = [];
+    new MutationObserver(() => progress.push($('#pull-status').textContent ?? '')).observe($('#pull-status'), { childList: true, characterData: true, subtree: true });
+    $<HTMLButtonElement>('#pull-start').click();
+    await settle();
+    expect(progress).toContain('Đang lấy bài 1/2…');
+    expect($('#pull-status').textContent).toBe('Đã lấy bài về: 2 mới, 0 cập nhật, 0 không đổi, 0 xung đột.');
+    const rows = [...document.querySelectorAll('.article-row')];
+    expect(rows.map((r) => r.querySelector('.row-headline')!.textContent)).toEqual([XSS, 'Bài cộng tác viên gửi']);
+    expect(rows.map((r) => r.querySelector('.row-status .badge')!.textContent)).toEqual(['Nháp', 'Chờ duyệt']);
+    expect(rows.map((r) => r.querySelector('.sync-badge-text')!.textContent)).toEqual(['Đã đồng bộ', 'Đã đồng bộ']);
+    expect(document.querySelector('img')).toBeNull();
+
+    $<HTMLButtonElement>('#pull-start').click();
+    await settle();
+    expect($('#pull-status').textContent).toBe('Đã lấy bài về: 0 mới, 0 cập nhật, 2 không đổi, 0 xung đột.');
+  });
+
+  it('pulls nothing without a status, and says when the site refuses', async () => {
+    const { backend, site } = await backendWithSite();
+    const view = new LibraryView(backend, { open: () => undefined, create: () => undefined });
+    document.body.appendChild(view.element);
+    await view.reload();
+    await view.pull.open();
+    $<HTMLInputElement>('#pull-status-pending').checked = false;
+    $<HTMLInputElement>('#pull-status-draft').checked = false;
+    $<HTMLButtonElement>('#pull-start').click();
+    await settle();
+    expect($('#pull-status').textContent).toBe('Chọn ít nhất một loại bài.');
+    $<HTMLInputElement>('#pull-status-pending').checked = true;
+    site.down = true;
+    $<HTMLButtonElement>('#pull-start').click();
+    await settle();
+    expect($('#pull-status').textContent).toContain('Không lấy được bài: Không kết nối được tới trang');
+  });
+});
+
+describe('Editor details for publishing', () => {
+  it('asks for the publication time of a scheduled article in Vietnam time and stores UTC', async () => {
+    const { backend } = await backendWithSite();
+    const { app, article } = await openInApp(backend, { ...blank, headline: 'Hẹn giờ' });
+    const field = $('.field-scheduled');
+    expect(field.hidden).toBe(true);
+    const status = $<HTMLSelectElement>('#status');
+    status.value = 'scheduled';
+    status.dispatchEvent(new Event('change'));
+    expect(field.hidden).toBe(false);
+    const input = $<HTMLInputElement>('#scheduled-at');
+    expect(input.type).toBe('datetime-local');
+    input.value = '2026-12-02T08:00';
+    input.dispatchEvent(new Event('change'));
+    await app.flush();
+    expect(await backend.getArticle(article.id)).toMatchObject({ status: 'scheduled', scheduled_at: '2026-12-02T01:00:00.000Z' });
+    await app.showLibrary();
+    await app.openArticle(article.id);
+    expect($<HTMLInputElement>('#scheduled-at').value).toBe('2026-12-02T08:00');
+  });
+
+  it('shows a kept WordPress block read-only, keeps it through edits, relabels it', async () => {
+    const gallery = '<!-- wp:gallery -->\n<figure class="wp-block-gallery"><img src="x" onerror="alert(1)"></figure>\n<!-- /wp:gallery -->';
+    const body: PmNode = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Trước.' }] }, { type: 'raw_block', attrs: { html: gallery } }],
+    };
+    const backend = new MemoryBackend({ manualWorker: true });
+    const { app, article } = await openInApp(backend, { ...blank, headline: 'Ảnh', body });
+    const block = $('#body .raw-block');
+    expect(block.textContent).toBe('Khối WordPress giữ nguyên (chỉ đọc): core/gallery');
+    expect(block.getAttribute('contenteditable')).toBe('false');
+    expect(document.querySelector('#body img, #body figure')).toBeNull();
+    expect($('#count-body').textContent).toBe('1 tiếng · 6 ký tự');
+    type('#sapo', 'Sapo mới');
+    await app.flush();
+    expect((await backend.getArticle(article.id)).body).toEqual(body);
+    const select = $<HTMLSelectElement>('#locale-select');
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    expect($('#body .raw-block').textContent).toBe('WordPress block kept as is (read-only): core/gallery');
+    expect($('#sync-send').textContent).toBe('Send');
+    await app.flush();
+    expect((await backend.getArticle(article.id)).body).toEqual(body);
+  });
+});
