@@ -1,9 +1,19 @@
 /** Sample articles for running the UI in a plain browser (`?demo`). Never used by the app. */
-import type { Backend } from './backend';
+import type { MemoryBackend } from './memory';
+import { MemorySite } from './memory-site';
 
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
-export async function seedDemo(backend: Backend): Promise<void> {
+/** A site to publish to: add it in Settings → Đăng bài with user `demo`, password `demo`. */
+function demoSite(): MemorySite {
+  const site = new MemorySite('https://demo.banthao.vn', { demo: { password: 'demo', name: 'Biên tập viên (demo)' } });
+  site.filePost('Cộng tác viên gửi: chợ nổi Cái Răng vào mùa nước nổi', 'Những ghe hàng từ khắp miền Tây đổ về.', ['Từ 5 giờ sáng, chợ đã đông.']);
+  site.filePost('Bản nháp trên trang: lịch cắt điện tuần tới', '', ['Điện lực thông báo lịch cắt điện.'], 'draft');
+  return site;
+}
+
+export async function seedDemo(backend: MemoryBackend): Promise<void> {
+  backend.sync.addSite(demoSite());
   await backend.createArticle({
     headline: 'Xây dựng thế trận liên hoàn bảo vệ ANTT',
     sapo: 'Sáng 2-3, UBND quận Dương Kinh triển khai kế hoạch bảo đảm an ninh trật tự năm 2011.',

@@ -170,4 +170,61 @@ describe('AutosaveController', () => {
     expect((await backend.getArticle(1)).dateline).toBe('Hải Phòng');
     expect(controller.state).toBe('saved');
   });
+
+  it('hands the pending edit to "Gửi" after the save in flight: one save per version, never a conflict', async () => {
+    const { backend, controller, saved } = await setup();
+    backend.hold = true;
+    controller.change({ headline: 'Một' });
+    await advance(500);
+    expect(backend.inFlight).toBe(1);
+    controller.change({ sapo: 'Hai' });
+    const sends: Array<ArticleChanges | null> = [];
+    const sent = controller.saveVia(async (patch) => {
+      sends.push(patch);
+      controller.change({ byline: 'Ba' }); // typed while "Gửi" is in flight: waits for it
+      await advance(600);
+      return backend.updateArticle(1, patch!);
+    });
+    backend.hold = false;
+    backend.release();
+    const article = await sent;
+    expect(sends).toEqual([{ base_version: 2, sapo: 'Hai' }]);
+    expect(article.version).toBe(3);
+    await advance(600);
+    expect(backend.patches).toEqual([
+      { base_version: 1, headline: 'Một' },
+      { base_version: 2, sapo: 'Hai' },
+      { base_version: 3, byline: 'Ba' },
+    ]);
+    expect(backend.maxInFlight).toBe(1);
+    expect(controller.state).toBe('saved');
+    expect(saved.map((a) => a.version)).toEqual([2, 3, 4]);
+  });
+
+  it('sends no patch when nothing is pending, and gives the edit back when "Gửi" fails', async () => {
+    const { backend, controller } = await setup();
+    const seen: Array<ArticleChanges | null> = [];
+    await controller.saveVia(async (patch) => {
+      seen.push(patch);
+      return backend.getArticle(1);
+    });
+    expect(seen).toEqual([null]);
+    controller.change({ dateline: 'Huế' });
+    await expect(controller.saveVia(async () => Promise.reject({ code: 'not_found', message: 'Không có trang' }))).rejects.toMatchObject({ code: 'not_found' });
+    expect(controller.state).toBe('pending');
+    await advance(600);
+    expect((await backend.getArticle(1)).dateline).toBe('Huế');
+    expect(controller.state).toBe('saved');
+  });
+
+  it('turns a version conflict met by "Gửi" into the usual conflict state', async () => {
+    const { backend, controller } = await setup();
+    await backend.updateArticle(1, { base_version: 1, sapo: 'Đồng nghiệp' });
+    controller.change({ sapo: 'Của tôi' });
+    await expect(controller.saveVia((patch) => backend.updateArticle(1, patch!))).rejects.toMatchObject({ code: 'conflict' });
+    expect(controller.inConflict).toBe(true);
+    expect(controller.dirty).toBe(true);
+    await advance(600);
+    expect((await backend.getArticle(1)).sapo).toBe('Đồng nghiệp');
+  });
 });

@@ -33,6 +33,8 @@ export class AutosaveController {
   private firstPendingAt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
+  /** "Gửi" is saving in the autosave's place (`saveVia`): autosaves wait for it. */
+  private handover: Promise<unknown> | null = null;
   private _version: number;
   private _state: SaveState = 'saved';
   private _error: AppError | null = null;
@@ -58,7 +60,7 @@ export class AutosaveController {
     return this._error?.code === 'conflict';
   }
   get dirty(): boolean {
-    return this.hasPending || this.inFlight !== null;
+    return this.hasPending || this.inFlight !== null || this.handover !== null;
   }
 
   /** Records changed fields; later values of a field replace earlier ones. */
@@ -92,6 +94,10 @@ export class AutosaveController {
   /** Starts a save of what is pending unless one is already in flight (it chains on). */
   private saveNow(): Promise<void> {
     if (this.inFlight) return this.inFlight;
+    if (this.handover) return this.handover.then(
+      () => undefined,
+      () => undefined,
+    );
     if (!this.hasPending || this.inConflict) return Promise.resolve();
     const fields = this.pending;
     this.pending = {};
@@ -144,7 +150,7 @@ export class AutosaveController {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    while (this.inFlight || (this.hasPending && !this.inConflict)) {
+    while (this.inFlight || this.handover || (this.hasPending && !this.inConflict)) {
       const before = this._error;
       await this.saveNow();
       // A failing backend must not spin forever: one attempt per flush after an error.
@@ -156,56 +162,54 @@ export class AutosaveController {
   /**
    * Runs another save in the autosave's place ("Gửi" saves and queues in one call): after any
    * save in flight, `run` gets the pending patch based on the current version (null when
-   * nothing is pending) and returns the stored article. Edits typed meanwhile wait for it, so
-   * there is never a second save of the same version. If `run` fails, the patch goes back to
-   * the autosave (a version conflict shows as one); the error is rethrown for the caller.
+   * nothing is pending) and returns the stored article. Autosaves wait for it, so there is
+   * never a second save of the same version. If `run` fails, the patch goes back to the
+   * autosave (a version conflict shows as one); the error is rethrown for the caller.
    */
   async saveVia(run: (patch: ArticleChanges | null) => Promise<Article>): Promise<Article> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    const handover = this.handOver(run);
+    this.handover = handover;
+    try {
+      return await handover;
+    } finally {
+      if (this.handover === handover) this.handover = null;
+      if (this.hasPending && !this.inConflict && !this.timer && !this._error) void this.saveNow();
+    }
+  }
+
+  private async handOver(run: (patch: ArticleChanges | null) => Promise<Article>): Promise<Article> {
     while (this.inFlight) await this.inFlight;
     if (this.inConflict) throw this._error!;
     const fields = this.hasPending ? this.pending : null;
     this.pending = {};
     this.hasPending = false;
     if (fields) this.setState('saving');
-    const op = (async () => {
-      try {
-        const article = await run(fields ? { ...fields, base_version: this._version } : null);
-        this._version = article.version;
-        this._error = null;
-        this.options.onSaved?.(article);
-        this.setState(this.hasPending ? 'pending' : 'saved');
-        return article;
-      } catch (reason) {
-        const error = toAppError(reason);
-        if (fields) {
-          if (!this.hasPending) this.firstPendingAt = Date.now();
-          this.pending = { ...fields, ...this.pending };
-          this.hasPending = true;
-        }
-        if (error.code === 'conflict') {
-          this._error = error;
-          this.setState('error');
-        } else if (fields) {
-          // The edit itself may be fine (the site part failed): autosave saves it as usual.
-          this.setState('pending');
-          this.schedule();
-        }
-        throw error;
+    try {
+      const article = await run(fields ? { ...fields, base_version: this._version } : null);
+      this._version = article.version;
+      this._error = null;
+      this.options.onSaved?.(article);
+      this.setState(this.hasPending ? 'pending' : 'saved');
+      return article;
+    } catch (reason) {
+      const error = toAppError(reason);
+      if (fields) {
+        if (!this.hasPending) this.firstPendingAt = Date.now();
+        this.pending = { ...fields, ...this.pending };
+        this.hasPending = true;
       }
-    })();
-    this.inFlight = op.then(
-      () => undefined,
-      () => undefined,
-    );
-    const chained = this.inFlight;
-    void chained.then(() => {
-      if (this.inFlight !== chained) return;
-      this.inFlight = null;
-      if (this.hasPending && !this.inConflict && !this.timer && !this._error) void this.saveNow();
-    });
-    return op;
+      if (error.code === 'conflict') {
+        this._error = error;
+        this.setState('error');
+      } else if (this.hasPending) {
+        // The edit itself may be fine (the sending part failed): autosave saves it as usual.
+        this.setState('pending');
+        this.schedule();
+      }
+      throw error;
+    }
   }
 
   /** Retries after a non-conflict error (the "retry" button). */

@@ -27,9 +27,12 @@ export function docFromJSON(json: PmNode | null): PmDocNode {
   return PmDocNode.fromJSON(schema, json);
 }
 
-/** Body text for counting: block boundaries and hard breaks count as whitespace. */
+/**
+ * Body text for counting: block boundaries and hard breaks count as whitespace; a kept
+ * WordPress block has no text (as `doc_to_text` in Rust), so it adds nothing.
+ */
 export function docText(doc: PmDocNode): string {
-  return doc.textBetween(0, doc.content.size, '\n', '\n');
+  return doc.textBetween(0, doc.content.size, '\n', (leaf) => (leaf.type.name === 'raw_block' ? '' : '\n'));
 }
 
 export function docCounts(doc: PmDocNode): TextCounts {

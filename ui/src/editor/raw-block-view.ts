@@ -14,7 +14,7 @@ export class RawBlockView implements NodeView {
   constructor(node: PmDocNode) {
     this.dom = document.createElement('div');
     this.dom.className = 'raw-block';
-    this.dom.contentEditable = 'false';
+    this.dom.setAttribute('contenteditable', 'false');
     setText(this.dom, 'editor.rawBlock', { name: rawBlockName(String(node.attrs.html ?? '')) });
   }
 

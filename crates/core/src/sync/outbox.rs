@@ -44,6 +44,35 @@ pub(crate) fn code_str(code: ErrorCode) -> String {
     serde_json::to_value(code).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
+/// Who is sending: this process, as `pid/start time` (the start time tells a reused pid apart).
+fn this_claimer() -> String {
+    let pid = std::process::id();
+    format!("{pid}/{}", process_start(pid).unwrap_or_default())
+}
+
+/// A process's start time (clock ticks since boot), from `/proc` on Linux.
+fn process_start(pid: u32) -> Option<String> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces: fields are counted after its closing parenthesis.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    // A zombie (killed, not yet reaped) is not sending anything.
+    if matches!(fields.first(), Some(&"Z") | Some(&"X")) {
+        return None;
+    }
+    fields.get(19).map(|s| s.to_string())
+}
+
+/// Whether the process that claimed a job still runs. Without `/proc` it is assumed alive
+/// (the lease then decides).
+fn claimer_alive(claimer: &str) -> bool {
+    let Some((pid, start)) = claimer.split_once('/') else { return true };
+    let Ok(pid) = pid.parse::<u32>() else { return true };
+    if !std::path::Path::new("/proc/self/stat").exists() {
+        return true;
+    }
+    process_start(pid).is_some_and(|s| s == start)
+}
+
 /// Binds the article to the endpoint (an article syncs to one) and queues a job for it now.
 fn queue(conn: &Connection, article_id: ArticleId, endpoint_id: EndpointId) -> Result<JobId> {
     let bound: Option<EndpointId> = conn
@@ -153,20 +182,35 @@ impl Library {
         let stale =
             (now - chrono::Duration::seconds(SENDING_LEASE_SECS)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let candidates: Vec<(JobId, ArticleId)> = {
+        let candidates: Vec<(JobId, ArticleId, String, Option<String>)> = {
             let mut stmt = tx.prepare_cached(
-                "SELECT id, article_id FROM outbox
-                 WHERE (state = 'queued' AND next_attempt_at <= ?1) OR (state = 'sending' AND updated_at <= ?2)
+                "SELECT id, article_id, state, claimed_by FROM outbox
+                 WHERE (state = 'queued' AND next_attempt_at <= ?1) OR state = 'sending'
                  ORDER BY next_attempt_at, id",
             )?;
-            let rows = stmt.query_map(params![now_s, stale], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let rows = stmt.query_map(params![now_s], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let chosen = candidates.into_iter().find(|(_, a)| only.is_none_or(|ids| ids.contains(a)));
-        let Some((job_id, _)) = chosen else { return Ok(None) };
+        // A job another worker is sending is left alone, unless that worker is gone: its
+        // process died (killed, crashed), or its claim is older than the lease.
+        let stale_claim = |id: JobId, claimer: &Option<String>| -> Result<bool> {
+            let updated: String = tx.query_row("SELECT updated_at FROM outbox WHERE id = ?1", [id], |r| r.get(0))?;
+            Ok(updated <= stale || claimer.as_deref().is_none_or(|c| !claimer_alive(c)))
+        };
+        let mut chosen = None;
+        for (id, article, state, claimer) in candidates {
+            if !only.is_none_or(|ids| ids.contains(&article)) {
+                continue;
+            }
+            if state == "queued" || stale_claim(id, &claimer)? {
+                chosen = Some(id);
+                break;
+            }
+        }
+        let Some(job_id) = chosen else { return Ok(None) };
         tx.execute(
-            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
-            params![job_id, now_s],
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2, claimed_by = ?3 WHERE id = ?1",
+            params![job_id, now_s, this_claimer()],
         )?;
         tx.commit()?;
         Ok(Some(self.job(job_id, lang)?))

@@ -78,17 +78,17 @@ impl<A: LibraryAccess> Session<'_, A> {
         for figure in &all {
             let (media_id, look, alt) = figure_look(figure);
             let key = figure_key(figure);
-            if !map.contains_key(&key) {
-                map.insert(key, self.ensure_photo(media_id, &look, &alt)?);
+            if let std::collections::hash_map::Entry::Vacant(slot) = map.entry(key) {
+                slot.insert(self.ensure_photo(media_id, &look, &alt)?);
             }
         }
         if let Some(id) = article.featured_media_id {
             let key = (id, "r0".to_string());
-            if !map.contains_key(&key) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = map.entry(key) {
                 let media = self.lib(|l| l.media(id))?;
                 let look =
                     FigureLook { caption: media.caption.clone(), credit: media.credit.clone(), ..Default::default() };
-                map.insert(key, self.ensure_photo(id, &look, &media.caption)?);
+                slot.insert(self.ensure_photo(id, &look, &media.caption)?);
             }
         }
         Ok(ImageMap(map))

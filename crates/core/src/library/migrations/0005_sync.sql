@@ -51,6 +51,7 @@ CREATE TABLE outbox (
   state           TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'failed', 'conflict')),
   attempts        INTEGER NOT NULL DEFAULT 0,
   next_attempt_at TEXT NOT NULL,
+  claimed_by      TEXT,                     -- the sending process (pid/start time): a dead one's claim is void
   error_code      TEXT,
   error_vi        TEXT,
   error_en        TEXT,
