@@ -9,7 +9,7 @@ APP_BIN := target/debug/banthao-app
 TOOLS := $(CURDIR)/target/tools
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 
-.PHONY: run test deps ui app cli check-fmt clippy bindings check-bindings test-rust test-ui test-e2e \
+.PHONY: run test deps ui app cli check-fmt clippy bindings check-bindings test-rust test-ui test-sync test-e2e \
         bench dist fuzz fmt clean
 
 deps:
@@ -28,7 +28,7 @@ run: app
 	$(APP_BIN) $(ARGS)
 
 # ---- tests -------------------------------------------------------------------------------
-test: deps check-fmt ui clippy test-rust check-bindings test-ui test-e2e
+test: deps check-fmt ui clippy test-rust check-bindings test-ui test-sync test-e2e
 	@echo "make test: all suites passed"
 
 check-fmt:
@@ -49,6 +49,12 @@ check-bindings: bindings
 test-rust: ui
 	$(CARGO) test --workspace $(APP_FEATURES)
 
+# Publishing against a real WordPress (Debian's packages, on 127.0.0.1, private database) and a
+# private Secret Service: scripts/wordpress/with-wordpress.sh installs, starts and stops them.
+# These are the tests marked #[ignore] in banthao-sync and the CLI (they need the site).
+test-sync: cli
+	scripts/wordpress/with-wordpress.sh $(CARGO) test -p banthao-sync -p banthao-cli -- --ignored
+
 test-ui: deps
 	cd ui && npm run typecheck && npm test
 
@@ -65,7 +71,7 @@ test-e2e: app cli $(TAURI_DRIVER)
 bench: deps ui
 	$(CARGO) build --release -p banthao-app $(APP_FEATURES) --bins
 	$(CARGO) build --release -p banthao-bench
-	xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" target/release/banthao-bench $(BENCH_ARGS)
+	scripts/wordpress/with-wordpress.sh xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" target/release/banthao-bench $(BENCH_ARGS)
 
 dist: ui
 	cd ui && TAURI_APP_PATH=../src-tauri TAURI_FRONTEND_PATH=. npx tauri build --bundles deb

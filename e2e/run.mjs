@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { WebDriver, KEY, sleep } from './webdriver.mjs';
 import { pasteAndFix } from './vietnamese.mjs';
 import { addPhoto, photoAfterRestart } from './photos.mjs';
+import { linksStayOutOfTheWindow } from './links.mjs';
 
 const APP_BIN = required('APP_BIN');
 const TAURI_DRIVER = required('TAURI_DRIVER');
@@ -175,6 +176,7 @@ try {
   await secondRun();
   await wd.start(APP_BIN);
   await photoAfterRestart(wd, { step, shots: SHOTS });
+  await linksStayOutOfTheWindow(wd, { step, shots: SHOTS });
   await wd.quit();
   checkWithCli();
   await damagedLibrary();

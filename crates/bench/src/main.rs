@@ -1,13 +1,14 @@
 //! `make bench`: every figure printed beside a reference measured in the same run.
 //!
 //! Options: `--articles N` (default 100000), `--skip-window` (no X display needed),
-//! `--only text|photo` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
+//! `--only text|photo|sync` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
 //! check's time per finding kind.
 
 mod generate;
 mod library_bench;
 mod photo_bench;
 mod stats;
+mod sync_bench;
 mod text_bench;
 mod window_bench;
 
@@ -24,6 +25,7 @@ fn main() {
     match args.windows(2).find(|w| w[0] == "--only").map(|w| w[1].as_str()) {
         Some("text") => return text_bench::run(tmp.path()),
         Some("photo") => return photo_bench::run(tmp.path()),
+        Some("sync") => return sync_bench::run(tmp.path()),
         _ => {}
     }
 
@@ -39,6 +41,7 @@ fn main() {
 
     text_bench::run(tmp.path());
     photo_bench::run(tmp.path());
+    sync_bench::run(tmp.path());
 
     if !args.iter().any(|a| a == "--skip-window") {
         window_bench::startup_and_memory(tmp.path());

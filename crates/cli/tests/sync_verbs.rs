@@ -275,7 +275,7 @@ fn killed_syncs_never_make_a_second_post_or_photo() {
     };
     let mut articles = Vec::new();
     let (mut rounds, mut killed) = (0, 0);
-    for n in 0..8 {
+    for n in 0..6 {
         let (id, uid) = scripted_article(lib, 2);
         articles.push((id, uid));
         for kill in 0..2 {

@@ -250,7 +250,7 @@ export const en: Record<MessageKey, string> = {
   'errorHint.not_wordpress': 'The address should be the WordPress site’s home page, e.g. https://news.example.com.',
   'errorHint.endpoint_address': 'Write the address as https://example.com.',
   'errorHint.keychain_unavailable': 'The password will be kept only until the app closes.',
-  'errorHint.remote_refused': 'The site refused: see the reason above; fix it, then press “Retry”.',
+  'errorHint.remote_refused': 'Fix what the site names, then press “Retry”.',
 
   'sync.send': 'Send',
   'sync.sendTitle': 'Save and send the article to the site (Ctrl+Enter)',

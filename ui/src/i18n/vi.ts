@@ -248,7 +248,7 @@ export const vi = {
   'errorHint.not_wordpress': 'Địa chỉ cần là trang chủ của trang WordPress, ví dụ https://baomoi.example.vn.',
   'errorHint.endpoint_address': 'Viết địa chỉ dạng https://example.vn.',
   'errorHint.keychain_unavailable': 'Mật khẩu sẽ chỉ được giữ đến khi đóng ứng dụng.',
-  'errorHint.remote_refused': 'Trang từ chối: xem lý do ở trên; sửa rồi bấm “Thử lại”.',
+  'errorHint.remote_refused': 'Sửa theo lý do trang đưa ra, rồi bấm “Thử lại”.',
 
   'sync.send': 'Gửi',
   'sync.sendTitle': 'Lưu và gửi bài lên trang (Ctrl+Enter)',

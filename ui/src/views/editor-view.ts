@@ -197,6 +197,7 @@ export class EditorView {
       'section',
       { id: 'editor-view', class: 'view', 'data-article-id': article.id },
       topbar,
+      this.sync.strip,
       this.banner,
       photos.importer.element,
       photos.check,

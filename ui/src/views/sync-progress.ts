@@ -6,8 +6,8 @@ import type { SyncProgress } from '../bindings/SyncProgress';
 import { t } from '../i18n';
 import { el, setText } from './dom';
 
-/** The worker says nothing once it is idle: without news for this long, it is done. */
-const IDLE_MS = 2000;
+/** The worker says nothing once it is idle; it starts the next job at once, so a short quiet means done. */
+const IDLE_MS = 600;
 
 export class SyncProgressIndicator {
   readonly element: HTMLElement;

@@ -155,7 +155,7 @@ export class SyncSettingsSection {
     const no = tr('button', 'publishing.cancel', { type: 'button', class: 'btn small endpoint-remove-no' });
     const confirm = el(
       'div',
-      { class: 'endpoint-confirm', role: 'alertdialog', hidden: true },
+      { class: 'endpoint-confirm', hidden: true },
       tr('p', 'publishing.removeConfirm', {}, { name: e.name }),
       el('div', { class: 'dialog-actions' }, yes, no),
     );
@@ -275,9 +275,11 @@ export class SyncSettingsSection {
       await this.reloadList();
       const sessionOnly = check.password_kept === 'session_only' ? 'publishing.sessionOnly' : null;
       this.outcome.show('ok', 'publishing.saved', { name: check.endpoint.name, user: check.remote_user }, sessionOnly);
+      this.outcome.element.scrollIntoView?.({ block: 'nearest' });
       this.changed();
     } catch (reason) {
       this.outcome.error('publishing.failed', toAppError(reason));
+      this.outcome.element.scrollIntoView?.({ block: 'nearest' });
     } finally {
       this.saveButton.disabled = false;
     }

@@ -22,6 +22,8 @@ export type SyncBarOptions = {
 
 export class SyncBar {
   readonly element: HTMLElement;
+  /** Under the top bar: why it failed or waits, and what to do ("Thử lại"). */
+  readonly strip: HTMLElement;
   private readonly picker: HTMLSelectElement;
   private readonly sendButton: HTMLButtonElement;
   private readonly badge: HTMLElement;
@@ -43,6 +45,7 @@ export class SyncBar {
     this.detail = el('span', { id: 'sync-detail', class: 'sync-detail' });
     this.message = el('span', { id: 'sync-message', class: 'sync-message', role: 'status', 'aria-live': 'polite' });
     this.element = el('div', { id: 'sync-bar', class: 'sync-bar' }, this.picker, this.sendButton, this.badge, this.detail, this.message);
+    this.strip = el('div', { id: 'sync-strip', class: 'sync-strip', hidden: true });
   }
 
   /** The sites and the article's state, on open. */
@@ -135,38 +138,46 @@ export class SyncBar {
     this.sync = sync;
     showSyncBadge(this.badge, sync);
     this.element.dataset.badge = sync?.badge ?? 'none';
-    clear(this.detail);
-    if (sync) append(this.detail, ...this.details(sync));
+    const { inline, strip } = sync ? this.details(sync) : { inline: [], strip: [] };
+    this.detail.replaceChildren(...inline);
+    this.strip.replaceChildren(...strip);
+    this.strip.hidden = strip.length === 0;
+    this.strip.dataset.badge = sync?.badge ?? 'none';
     this.renderPicker();
   }
 
-  private details(sync: ArticleSync): Array<Node | null> {
-    const reason = (error: { code: AppError['code']; message: string } | null) => {
-      if (!error) return null;
+  /** What goes beside the badge, and what goes in the strip under the top bar. */
+  private details(sync: ArticleSync): { inline: Node[]; strip: Node[] } {
+    const reason = (error: { code: AppError['code']; message: string } | null): Node[] => {
+      if (!error) return [];
       const hint = errorHintKey(error.code);
-      return el('span', { class: 'sync-reason' }, el('span', { class: 'sync-reason-text' }, error.message), hint ? tr('span', hint, { class: 'hint' }) : null);
+      return [el('span', { class: 'sync-reason-text' }, error.message), ...(hint ? [tr('span', hint, { class: 'hint sync-hint' })] : [])];
     };
     switch (sync.badge) {
       case 'synced':
-      case 'changed':
-        return [this.link(sync)];
-      case 'pending':
-        if (!sync.error || !sync.next_attempt_at) return [];
-        return [tr('span', 'sync.nextAttempt', { class: 'sync-next' }, { time: formatVietnamTime(sync.next_attempt_at) }), reason(sync.error)];
+      case 'changed': {
+        const link = this.link(sync);
+        return { inline: link ? [link] : [], strip: [] };
+      }
+      case 'pending': {
+        if (!sync.error || !sync.next_attempt_at) return { inline: [], strip: [] };
+        const next = tr('span', 'sync.nextAttempt', { class: 'sync-next' }, { time: formatVietnamTime(sync.next_attempt_at) });
+        return { inline: [], strip: [next, ...reason(sync.error)] };
+      }
       case 'error': {
         const retry = tr('button', 'sync.retry', { id: 'sync-retry', type: 'button', class: 'btn small' });
         retry.addEventListener('click', () => void this.retry());
-        return [reason(sync.error), retry];
+        return { inline: [], strip: [...reason(sync.error), retry] };
       }
       case 'conflict': {
         const open = tr('button', 'sync.openConflict', { id: 'sync-conflict', type: 'button', class: 'btn small danger' });
         open.addEventListener('click', () => this.options.openConflict());
-        return [open];
+        return { inline: [open], strip: [] };
       }
       case 'remote_gone':
-        return [reason(sync.error)];
+        return { inline: [], strip: reason(sync.error) };
       case 'sending':
-        return [];
+        return { inline: [], strip: [] };
     }
   }
 
@@ -196,5 +207,6 @@ export class SyncBar {
 
   relabel(): void {
     relabel(this.element);
+    relabel(this.strip);
   }
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app';
 import type { NewArticle } from '../bindings/NewArticle';
 import type { PmNode } from '../bindings/PmNode';
@@ -6,6 +6,7 @@ import { MemoryBackend, MemorySite } from '../backend/memory';
 import { setLocale } from '../i18n';
 import { LibraryView } from './library';
 import { sendLinksToBrowser } from './links';
+import { SyncProgressIndicator } from './sync-progress';
 
 const blank: NewArticle = { headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
 const URL = 'https://tin.example.vn';
@@ -125,7 +126,7 @@ describe('Gửi in the editor', () => {
     await backend.sync.runOutbox();
     await settle();
     expect(badge()).toBe('Lỗi');
-    expect($('#sync-detail .sync-reason-text').textContent).toBe(`Trang từ chối yêu cầu: ${XSS}`);
+    expect($('#sync-strip .sync-reason-text').textContent).toBe(`Trang từ chối yêu cầu: ${XSS}`);
     expect($('#notice').hidden).toBe(false);
     expect($('#notice').textContent).toBe(`Không gửi được “${XSS}”: mở bài để xem lý do.`);
     expect(document.querySelector('img')).toBeNull();
@@ -146,8 +147,8 @@ describe('Gửi in the editor', () => {
     await backend.sync.runOutbox();
     await settle();
     expect(badge()).toBe('Đang chờ');
-    expect($('#sync-detail .sync-next').textContent).toMatch(/^Thử lại lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
-    expect($('#sync-detail').textContent).toContain('Không kết nối được tới trang');
+    expect($('#sync-strip .sync-next').textContent).toMatch(/^Thử lại lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
+    expect($('#sync-strip').textContent).toContain('Không kết nối được tới trang');
   });
 });
 
@@ -344,5 +345,40 @@ describe('Editor details for publishing', () => {
     expect($('#sync-send').textContent).toBe('Send');
     await app.flush();
     expect((await backend.getArticle(article.id)).body).toEqual(body);
+    // The history preview names the block in the interface language too, never showing its HTML.
+    $<HTMLButtonElement>('#history-toggle').click();
+    await settle();
+    $<HTMLButtonElement>('.revision-item').click();
+    await settle();
+    expect($('.revision-preview .raw-block').textContent).toBe('WordPress block kept as is (read-only): core/gallery');
+    expect(document.querySelector('img')).toBeNull();
   });
 });
+
+describe('Top bar progress', () => {
+  it('counts jobs as the worker sends, goes away when it falls quiet, and reports failures', () => {
+    vi.useFakeTimers();
+    try {
+      const notices: string[] = [];
+      const indicator = new SyncProgressIndicator((m) => notices.push(m));
+      const at = (done: number, phase: string, headline = 'Tin') => indicator.update({ article_id: 1, headline, done, total: 3, phase });
+      at(0, 'sending');
+      expect(indicator.element.textContent).toBe('Đang gửi 1/3…');
+      at(1, 'sent');
+      at(1, 'sending');
+      expect(indicator.element.textContent).toBe('Đang gửi 2/3…');
+      at(2, 'failed', XSS);
+      expect(notices).toEqual([`Không gửi được “${XSS}”: mở bài để xem lý do.`]);
+      // The third job waits for a person (a conflict): the worker says nothing more.
+      expect(indicator.element.hidden).toBe(false);
+      vi.advanceTimersByTime(1000);
+      expect(indicator.element.hidden).toBe(true);
+      at(0, 'sending');
+      at(3, 'sent');
+      expect(indicator.element.hidden).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+

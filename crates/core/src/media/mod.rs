@@ -116,46 +116,77 @@ impl Library {
     /// A rendition of a photo as a figure shows it (crop, rotation, caption, credit), made
     /// on first use and cached; a changed crop makes a new one.
     pub fn rendition(&self, id: MediaId, size: RenditionSize, look: &FigureLook) -> Result<PathBuf> {
+        let job = self.rendition_job(id, look)?;
+        job.run()?;
+        Ok(match size {
+            RenditionSize::Web => job.web,
+            RenditionSize::Thumb => job.thumb,
+        })
+    }
+
+    /// What making a figure's renditions takes, read from the library: [`RenditionJob::run`]
+    /// then needs no library, so callers can render many photos at once without holding it.
+    pub fn rendition_job(&self, id: MediaId, look: &FigureLook) -> Result<RenditionJob> {
         let media = self.media(id)?;
         let spec = self.photo_settings()?.spec();
         let variant = store::variant_key(&spec, look);
-        let (web, thumb) = (
-            store::rendition_path(self.dir(), &media.hash, &variant, "web"),
-            store::rendition_path(self.dir(), &media.hash, &variant, "thumb"),
-        );
-        let wanted = match size {
-            RenditionSize::Web => &web,
-            RenditionSize::Thumb => &thumb,
+        // The figure's caption and credit when it has them, else the photo's own.
+        let first = |texts: &[&str]| texts.iter().find(|t| !t.is_empty()).map(|t| t.to_string());
+        let embed = banthao_media::EmbedMetadata {
+            caption: first(&[&look.caption, &media.caption]),
+            by_line: first(&[&media.by_line]),
+            credit: first(&[&look.credit, &media.credit]),
+            copyright: first(&[&media.copyright]),
         };
-        if !wanted.exists() {
-            let original = self.original_path(&media);
-            let bytes = std::fs::read(&original).map_err(|source| Error::File { path: original.clone(), source })?;
-            // The figure's caption and credit when it has them, else the photo's own.
-            let first = |texts: &[&str]| texts.iter().find(|t| !t.is_empty()).map(|t| t.to_string());
-            let embed = banthao_media::EmbedMetadata {
-                caption: first(&[&look.caption, &media.caption]),
-                by_line: first(&[&media.by_line]),
-                credit: first(&[&look.credit, &media.credit]),
-                copyright: first(&[&media.copyright]),
-            };
-            let crop = look.crop.map(|c| banthao_media::Crop { x: c.x, y: c.y, width: c.width, height: c.height });
-            let out = banthao_media::render(
-                &bytes,
-                &banthao_media::ImportLimits::default(),
-                &spec,
-                crop,
-                look.rotation,
-                &embed,
-            )
-            .map_err(|e| Error::Media {
-                file: media.original_name.clone(),
-                code: e.code(),
-                vi: e.message_vi(),
-                en: e.message_en(),
-            })?;
-            store::write_atomic(&web, &out.web)?;
-            store::write_atomic(&thumb, &out.thumb)?;
+        Ok(RenditionJob {
+            web: store::rendition_path(self.dir(), &media.hash, &variant, "web"),
+            thumb: store::rendition_path(self.dir(), &media.hash, &variant, "thumb"),
+            original: self.original_path(&media),
+            name: media.original_name,
+            spec,
+            embed,
+            crop: look.crop.map(|c| banthao_media::Crop { x: c.x, y: c.y, width: c.width, height: c.height }),
+            rotation: look.rotation,
+        })
+    }
+}
+
+/// One figure's renditions to make (see [`Library::rendition_job`]).
+pub struct RenditionJob {
+    pub web: PathBuf,
+    pub thumb: PathBuf,
+    original: PathBuf,
+    name: String,
+    spec: banthao_media::RenditionSpec,
+    embed: banthao_media::EmbedMetadata,
+    crop: Option<banthao_media::Crop>,
+    rotation: u8,
+}
+
+impl RenditionJob {
+    /// Makes the renditions unless they exist (atomic writes: a reader sees none or all).
+    pub fn run(&self) -> Result<()> {
+        if self.web.exists() && self.thumb.exists() {
+            return Ok(());
         }
-        Ok(wanted.clone())
+        let bytes =
+            std::fs::read(&self.original).map_err(|source| Error::File { path: self.original.clone(), source })?;
+        let out = banthao_media::render(
+            &bytes,
+            &banthao_media::ImportLimits::default(),
+            &self.spec,
+            self.crop,
+            self.rotation,
+            &self.embed,
+        )
+        .map_err(|e| Error::Media {
+            file: self.name.clone(),
+            code: e.code(),
+            vi: e.message_vi(),
+            en: e.message_en(),
+        })?;
+        store::write_atomic(&self.web, &out.web)?;
+        store::write_atomic(&self.thumb, &out.thumb)?;
+        Ok(())
     }
 }

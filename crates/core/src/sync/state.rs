@@ -38,7 +38,7 @@ pub struct SyncedBase {
     pub synced_version: i64,
 }
 
-/// A photo already uploaded to a site.
+/// A photo already uploaded to a site (remote id 0: an upload was sent, its answer unknown).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoteMedia {
     pub remote_id: i64,
@@ -250,11 +250,22 @@ impl Library {
         Ok(self
             .conn
             .query_row(
-                "SELECT media_hash, pixels FROM remote_media WHERE endpoint_id = ?1 AND remote_id = ?2",
+                "SELECT media_hash, pixels FROM remote_media WHERE endpoint_id = ?1 AND remote_id = ?2 AND remote_id > 0",
                 params![endpoint_id, remote_id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?)
+    }
+
+    /// Written before a photo's upload is sent: if its answer never comes, the next attempt
+    /// knows to look for the item on the site first (remote id 0 marks "sent, answer unknown").
+    pub fn mark_upload_started(&mut self, endpoint_id: EndpointId, hash: &str, pixels: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO remote_media (endpoint_id, media_hash, pixels, remote_id, url, meta, uploaded_at)
+             VALUES (?1, ?2, ?3, 0, '', '', ?4) ON CONFLICT DO NOTHING",
+            params![endpoint_id, hash, pixels, now_rfc3339()],
+        )?;
+        Ok(())
     }
 
     pub fn put_remote_media(

@@ -2,7 +2,7 @@
 //! rotation (found again by its marker when an answer was lost), captions and alt text kept
 //! current, and a site's images brought into the library as local photos.
 
-use banthao_core::media::{FigureLook, ImportProgress, ImportSource, MediaId, MediaItem, RenditionSize};
+use banthao_core::media::{FigureLook, ImportProgress, ImportSource, MediaId, MediaItem};
 use banthao_core::sync::RemoteMedia;
 use banthao_core::{Lang, PmNode};
 use serde_json::{json, Value};
@@ -57,49 +57,128 @@ fn upload_name(media: &MediaItem) -> String {
     format!("{}.jpg", if slug.is_empty() { "anh" } else { &slug })
 }
 
-impl<A: LibraryAccess> Session<'_, A> {
-    /// The site's copy of a photo as this figure shows it: uploaded now if the site does not
-    /// have it, its caption and alt text updated if they changed. Returns the site's image.
-    pub fn ensure_photo(&self, media_id: MediaId, look: &FigureLook, alt: &str) -> SyncResult<RemoteImage> {
-        let endpoint = self.endpoint.id;
-        let media = self.lib(|l| l.media(media_id))?;
+/// A photo as a figure wants it on the site.
+pub struct Wanted {
+    pub media: MediaItem,
+    pub look: FigureLook,
+    pub alt: String,
+    pixels: String,
+    meta: String,
+    marker: String,
+}
+
+impl Wanted {
+    pub fn read<A: LibraryAccess>(
+        session: &Session<'_, A>,
+        media_id: MediaId,
+        look: &FigureLook,
+        alt: &str,
+    ) -> SyncResult<Wanted> {
+        let media = session.lib(|l| l.media(media_id))?;
         let pixels = pixels_key(look.crop, look.rotation);
-        let meta = meta_of(look, alt);
         let marker = media_marker(&media.hash, &pixels);
-        let fields =
-            json!({ "caption": look.caption, "alt_text": alt, "description": description(&marker, &look.credit) });
-        if let Some(known) = self.lib(|l| l.remote_media(endpoint, &media.hash, &pixels))? {
-            if known.meta != meta {
-                self.client.update_media(known.remote_id, &fields)?;
-                self.lib(|l| {
-                    l.put_remote_media(endpoint, &media.hash, &pixels, &RemoteMedia { meta, ..known.clone() })
-                })?;
+        Ok(Wanted { meta: meta_of(look, alt), look: look.clone(), alt: alt.to_string(), pixels, marker, media })
+    }
+
+    fn fields(&self) -> Value {
+        json!({ "caption": self.look.caption, "alt_text": self.alt, "description": description(&self.marker, &self.look.credit) })
+    }
+}
+
+impl<A: LibraryAccess> Session<'_, A> {
+    /// Every photo of `wanted` on the site: those it has are looked up, the others rendered on
+    /// all cores while the finished ones upload, so rendering and the network overlap.
+    pub fn ensure_photos(&self, wanted: Vec<Wanted>) -> SyncResult<Vec<RemoteImage>> {
+        let mut out: Vec<Option<RemoteImage>> = vec![None; wanted.len()];
+        let mut missing = Vec::new();
+        for (i, w) in wanted.iter().enumerate() {
+            match self.on_site(w)? {
+                Some(image) => out[i] = Some(image),
+                None => missing.push(i),
             }
-            return Ok(RemoteImage { id: known.remote_id, url: known.url });
         }
-        // An upload whose answer was lost (or a kill after it) left the item on the site.
-        let item = match self.client.find_media_by_marker(&marker)? {
-            Some(found) => {
-                self.client.update_media(found.id, &fields)?;
-                found
+        if !missing.is_empty() {
+            let mut jobs = Vec::with_capacity(missing.len());
+            for &i in &missing {
+                let w = &wanted[i];
+                jobs.push(self.lib(|l| l.rendition_job(w.media.id, &w.look))?);
+                self.lib(|l| l.mark_upload_started(self.endpoint.id, &w.media.hash, &w.pixels))?;
             }
-            None => {
-                let path = self.lib(|l| l.rendition(media_id, RenditionSize::Web, look))?;
-                let bytes =
-                    std::fs::read(&path).map_err(|e| SyncError::from(banthao_core::Error::File { path, source: e }))?;
-                let title = if look.caption.is_empty() { media.original_name.clone() } else { look.caption.clone() };
-                let title: String = title.chars().take(120).collect();
-                let upload_fields = [
-                    ("title", title.as_str()),
-                    ("caption", look.caption.as_str()),
-                    ("alt_text", alt),
-                    ("description", &description(&marker, &look.credit)),
-                ];
-                self.client.upload_media(&upload_name(&media), "image/jpeg", &bytes, &upload_fields)?
+            let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(jobs.len());
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, banthao_core::Result<()>)>();
+            std::thread::scope(|scope| -> SyncResult<()> {
+                for _ in 0..threads {
+                    let (jobs, next, done_tx) = (&jobs, &next, done_tx.clone());
+                    scope.spawn(move || loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(job) = jobs.get(k) else { break };
+                        if done_tx.send((k, job.run())).is_err() {
+                            break;
+                        }
+                    });
+                }
+                drop(done_tx);
+                let result = (|| {
+                    for (k, rendered) in done_rx.iter() {
+                        rendered?;
+                        let i = missing[k];
+                        out[i] = Some(self.upload(&wanted[i], &jobs[k].web)?);
+                    }
+                    Ok(())
+                })();
+                // On an error, the renderers stop at their next photo.
+                next.store(usize::MAX / 2, std::sync::atomic::Ordering::Relaxed);
+                result
+            })?;
+        }
+        Ok(out.into_iter().map(|o| o.expect("every photo is on the site")).collect())
+    }
+
+    /// The site's item for this photo if it has one (captions brought up to date); `None`
+    /// when it must be uploaded. An upload whose answer was lost is looked for by its marker.
+    fn on_site(&self, w: &Wanted) -> SyncResult<Option<RemoteImage>> {
+        let endpoint = self.endpoint.id;
+        let known = self.lib(|l| l.remote_media(endpoint, &w.media.hash, &w.pixels))?;
+        let item = match known {
+            Some(known) if known.remote_id > 0 => {
+                if known.meta != w.meta {
+                    self.client.update_media(known.remote_id, &w.fields())?;
+                    let updated = RemoteMedia { meta: w.meta.clone(), ..known.clone() };
+                    self.lib(|l| l.put_remote_media(endpoint, &w.media.hash, &w.pixels, &updated))?;
+                }
+                return Ok(Some(RemoteImage { id: known.remote_id, url: known.url }));
             }
+            // Sent before, answer unknown (lost, or the app was killed): it may be there.
+            Some(_) => match self.client.find_media_by_marker(&w.marker)? {
+                Some(found) => {
+                    self.client.update_media(found.id, &w.fields())?;
+                    found
+                }
+                None => return Ok(None),
+            },
+            None => return Ok(None),
         };
-        let remote = RemoteMedia { remote_id: item.id, url: item.source_url.clone(), meta };
-        self.lib(|l| l.put_remote_media(endpoint, &media.hash, &pixels, &remote))?;
+        let remote = RemoteMedia { remote_id: item.id, url: item.source_url.clone(), meta: w.meta.clone() };
+        self.lib(|l| l.put_remote_media(endpoint, &w.media.hash, &w.pixels, &remote))?;
+        Ok(Some(RemoteImage { id: item.id, url: item.source_url }))
+    }
+
+    fn upload(&self, w: &Wanted, rendition: &std::path::Path) -> SyncResult<RemoteImage> {
+        let bytes = std::fs::read(rendition)
+            .map_err(|e| SyncError::from(banthao_core::Error::File { path: rendition.to_path_buf(), source: e }))?;
+        let title = if w.look.caption.is_empty() { w.media.original_name.clone() } else { w.look.caption.clone() };
+        let title: String = title.chars().take(120).collect();
+        let description = description(&w.marker, &w.look.credit);
+        let fields = [
+            ("title", title.as_str()),
+            ("caption", w.look.caption.as_str()),
+            ("alt_text", w.alt.as_str()),
+            ("description", description.as_str()),
+        ];
+        let item = self.client.upload_media(&upload_name(&w.media), "image/jpeg", &bytes, &fields)?;
+        let remote = RemoteMedia { remote_id: item.id, url: item.source_url.clone(), meta: w.meta.clone() };
+        self.lib(|l| l.put_remote_media(self.endpoint.id, &w.media.hash, &w.pixels, &remote))?;
         Ok(RemoteImage { id: item.id, url: item.source_url })
     }
 

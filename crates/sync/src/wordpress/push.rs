@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use super::client::RemotePost;
 use super::content::{blocks_to_content, body_to_blocks, marker_comment, PulledBlock, RemoteImage};
 use super::merge_sides::merge_sides;
-use super::photos::{figure_key, figure_look};
+use super::photos::{figure_key, figure_look, Wanted};
 use super::session::Session;
 use super::side::{RemoteBase, Side, SideBlock, Term};
 use crate::access::LibraryAccess;
@@ -72,26 +72,30 @@ fn figures(doc: &PmNode, out: &mut Vec<PmNode>) {
 impl<A: LibraryAccess> Session<'_, A> {
     /// Uploads (once) every photo the article shows.
     pub fn upload_photos(&self, article: &Article) -> SyncResult<ImageMap> {
-        let mut map = HashMap::new();
         let mut all = Vec::new();
         figures(&article.body, &mut all);
+        let mut keys = Vec::new();
+        let mut wanted = Vec::new();
         for figure in &all {
-            let (media_id, look, alt) = figure_look(figure);
             let key = figure_key(figure);
-            if let std::collections::hash_map::Entry::Vacant(slot) = map.entry(key) {
-                slot.insert(self.ensure_photo(media_id, &look, &alt)?);
+            if !keys.contains(&key) {
+                let (media_id, look, alt) = figure_look(figure);
+                wanted.push(Wanted::read(self, media_id, &look, &alt)?);
+                keys.push(key);
             }
         }
         if let Some(id) = article.featured_media_id {
             let key = (id, "r0".to_string());
-            if let std::collections::hash_map::Entry::Vacant(slot) = map.entry(key) {
+            if !keys.contains(&key) {
                 let media = self.lib(|l| l.media(id))?;
                 let look =
                     FigureLook { caption: media.caption.clone(), credit: media.credit.clone(), ..Default::default() };
-                slot.insert(self.ensure_photo(id, &look, &media.caption)?);
+                wanted.push(Wanted::read(self, id, &look, &media.caption)?);
+                keys.push(key);
             }
         }
-        Ok(ImageMap(map))
+        let images = self.ensure_photos(wanted)?;
+        Ok(ImageMap(keys.into_iter().zip(images).collect()))
     }
 
     /// The known images only (no upload): for comparing before deciding to send.
@@ -104,7 +108,9 @@ impl<A: LibraryAccess> Session<'_, A> {
         keys.extend(article.featured_media_id.map(|id| (id, "r0".to_string())));
         for (id, pixels) in keys {
             let media = self.lib(|l| l.media(id))?;
-            if let Some(known) = self.lib(|l| l.remote_media(endpoint, &media.hash, &pixels))? {
+            if let Some(known) =
+                self.lib(|l| l.remote_media(endpoint, &media.hash, &pixels))?.filter(|k| k.remote_id > 0)
+            {
                 map.insert((id, pixels), RemoteImage { id: known.remote_id, url: known.url });
             }
         }

@@ -19,7 +19,10 @@ type ImageOf<'a> = &'a dyn Fn(&PmNode) -> Option<RemoteImage>;
 
 /// One serialized block per top-level node of `doc`; `image` gives the uploaded copy of a
 /// figure's photo. Nodes that are not blocks (never in a valid body) are left out.
-pub fn body_to_blocks(doc: &BodyDoc, image: ImageOf<'_>) -> Result<Vec<String>, MissingImage> {
+pub fn body_to_blocks(
+    doc: &BodyDoc,
+    image: &dyn Fn(&PmNode) -> Option<RemoteImage>,
+) -> Result<Vec<String>, MissingImage> {
     let mut out = Vec::new();
     for node in doc.content.iter().flatten() {
         out.extend(block(node, image)?);
