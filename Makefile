@@ -65,7 +65,7 @@ test-e2e: app cli $(TAURI_DRIVER)
 	scripts/make-photo-fixtures.sh target/photo-fixtures
 	TAURI_DRIVER=$(TAURI_DRIVER) APP_BIN=$(CURDIR)/$(APP_BIN) BANTHAO_CLI=$(CURDIR)/target/debug/banthao \
 	  E2E_PHOTO=$(CURDIR)/target/photo-fixtures/camera.jpg \
-	  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" node e2e/run.mjs
+	  scripts/wordpress/with-wordpress.sh xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" node e2e/run.mjs
 
 # ---- not part of `make test` -------------------------------------------------------------
 bench: deps ui

@@ -58,3 +58,14 @@ export async function photoAfterRestart(wd, { step, shots }) {
   await sleep(800); // a decoded image is painted a frame or two later: let the screenshot show it
   writeFileSync(join(shots, '8-photo-after-restart.png'), await wd.screenshot());
 }
+
+export async function importReadsOnlyDroppedFiles(wd, { step }) {
+  step('photos: a path the shell never handed the page (no drop) is refused');
+  const refusal = await wd.exec(`
+    const internals = window.__TAURI_INTERNALS__;
+    const channel = '__CHANNEL__:' + internals.transformCallback(() => {});
+    return internals.invoke('import_photo_files', { jobId: 'e2e', paths: ['/etc/hostname'], articleId: null, onProgress: channel })
+      .then(() => 'imported', (e) => e);`);
+  assert.equal(refusal?.code, 'invalid_input', `import of a path never dropped: ${JSON.stringify(refusal)}`);
+  assert.ok(refusal.message.includes('/etc/hostname'), refusal.message);
+}

@@ -12,8 +12,9 @@ import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { WebDriver, KEY, sleep } from './webdriver.mjs';
 import { pasteAndFix } from './vietnamese.mjs';
-import { addPhoto, photoAfterRestart } from './photos.mjs';
+import { addPhoto, importReadsOnlyDroppedFiles, photoAfterRestart } from './photos.mjs';
 import { linksStayOutOfTheWindow } from './links.mjs';
+import { publishWithPhoto } from './sync.mjs';
 
 const APP_BIN = required('APP_BIN');
 const TAURI_DRIVER = required('TAURI_DRIVER');
@@ -176,6 +177,8 @@ try {
   await secondRun();
   await wd.start(APP_BIN);
   await photoAfterRestart(wd, { step, shots: SHOTS });
+  await publishWithPhoto(wd, { step, shots: SHOTS });
+  await importReadsOnlyDroppedFiles(wd, { step, shots: SHOTS });
   await linksStayOutOfTheWindow(wd, { step, shots: SHOTS });
   await wd.quit();
   checkWithCli();

@@ -48,7 +48,9 @@ pub fn run() {
 
     tauri::Builder::default()
         .manage(state)
-        .plugin(tauri_plugin_opener::init())
+        // Opens links for the UI's one link handler (ui/src/views/links.ts); the plugin's own
+        // click script would be a second, broader one (it also takes `tel:`).
+        .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())
         .register_asynchronous_uri_scheme_protocol("media", media_protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::library::library_info,

@@ -60,7 +60,19 @@ pub fn start(app: AppHandle, secrets: Arc<Secrets>, wake: Arc<Wake>) {
             loop {
                 let state = app.state::<AppState>();
                 let access = StateAccess(&state);
-                let total = access.with_library(|l| l.outbox(Lang::En)).map(|j| j.len() as u32).unwrap_or(0);
+                // Only jobs this pass will send count: failed ones wait for a person, retries for later.
+                let now = banthao_core::time::now_rfc3339();
+                let total = access
+                    .with_library(|l| l.outbox(Lang::En))
+                    .map(|jobs| {
+                        jobs.iter()
+                            .filter(|j| {
+                                j.state == banthao_core::sync::JobState::Sending
+                                    || (j.state == banthao_core::sync::JobState::Queued && j.next_attempt_at <= now)
+                            })
+                            .count() as u32
+                    })
+                    .unwrap_or(0);
                 let mut done = 0u32;
                 let lang = state.lang();
                 let handle = app.clone();
@@ -105,7 +117,6 @@ pub fn start(app: AppHandle, secrets: Arc<Secrets>, wake: Arc<Wake>) {
                         (at.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_milliseconds().clamp(50, 60_000)
                     })
                     .unwrap_or(60_000);
-                drop(state);
                 wake.wait(Duration::from_millis(wait as u64));
             }
         })

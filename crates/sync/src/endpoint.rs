@@ -54,7 +54,10 @@ pub fn test_endpoint<A: LibraryAccess>(
     let endpoint: Endpoint = access.with_library(|l| l.endpoint_by_name(name))?;
     let password = crate::worker::password_for(secrets, &endpoint, password).map_err(|e| e.into_core())?;
     let remote_user = check(http, &endpoint.url, &endpoint.username, &password)?;
-    access.with_library(|l| l.mark_endpoint_checked(endpoint.id))?;
+    let endpoint = access.with_library(|l| {
+        l.mark_endpoint_checked(endpoint.id)?;
+        l.endpoint(endpoint.id)
+    })?;
     let storage = if secrets.has_keychain() { Storage::Keychain } else { Storage::SessionOnly };
     Ok(EndpointCheck { endpoint, password_kept: kept(storage), remote_user })
 }

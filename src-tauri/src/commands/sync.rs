@@ -110,7 +110,12 @@ pub fn sync_conflict(state: State<'_, AppState>, id: ArticleId) -> CommandResult
 
 /// A person chose a side for each conflict: the merge is saved and sent.
 #[tauri::command(async)]
-pub fn resolve_conflict(state: State<'_, AppState>, id: ArticleId, choices: Vec<ConflictSide>) -> CommandResult<()> {
+pub fn resolve_conflict(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: ArticleId,
+    choices: Vec<ConflictSide>,
+) -> CommandResult<()> {
     let lang = state.lang();
     let access = StateAccess(&state);
     let job = state.with_library(|l| {
@@ -119,9 +124,15 @@ pub fn resolve_conflict(state: State<'_, AppState>, id: ArticleId, choices: Vec<
         l.claim_due_job(Some(&[id]), lang)
     })?;
     let Some(job) = job else {
-        return Err(ErrorPayload { code: ErrorCode::Conflict, message: "…".into() });
+        let message = match lang {
+            Lang::Vi => "Bài đang được gửi ở nơi khác; hãy thử lại sau giây lát.",
+            Lang::En => "The article is being sent elsewhere; try again in a moment.",
+        };
+        return Err(ErrorPayload { code: ErrorCode::Conflict, message: message.into() });
     };
-    match banthao_sync::worker::send_job(&access, &state.secrets, &http(), &job, None, Some(&choices)) {
+    let outcome = banthao_sync::worker::send_job(&access, &state.secrets, &http(), &job, None, Some(&choices));
+    let _ = tauri::Emitter::emit(&app, "sync-changed", id);
+    match outcome {
         banthao_sync::worker::JobOutcome::Failed(e) => Err(e.into_core().payload(lang)),
         _ => Ok(()),
     }

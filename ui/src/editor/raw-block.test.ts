@@ -35,4 +35,11 @@ describe('raw_block', () => {
     const parsed = PmDOMParser.fromSchema(schema).parse(host);
     expect(parsed.toJSON()).toEqual(doc(raw(GALLERY)));
   });
+
+  it('takes only a WordPress block from pasted HTML, never arbitrary markup', () => {
+    const host = document.createElement('div');
+    host.innerHTML = '<div data-raw-block="<script>alert(1)</script>">x</div><p>chữ</p>';
+    const parsed = PmDOMParser.fromSchema(schema).parse(host);
+    expect(JSON.stringify(parsed.toJSON())).not.toContain('raw_block');
+  });
 });

@@ -70,8 +70,17 @@ const rawBlock: NodeSpec = {
   atom: true,
   selectable: true,
   draggable: false,
-  // Copy and paste between articles: the source travels in the data attribute.
-  parseDOM: [{ tag: 'div[data-raw-block]', getAttrs: (dom: HTMLElement) => ({ html: dom.getAttribute('data-raw-block') ?? '' }) }],
+  // Copy and paste between articles: the source travels in the data attribute. Only a
+  // WordPress block is taken (HTML pasted from elsewhere must not reach the site verbatim).
+  parseDOM: [
+    {
+      tag: 'div[data-raw-block]',
+      getAttrs: (dom: HTMLElement) => {
+        const html = dom.getAttribute('data-raw-block') ?? '';
+        return /^\s*<!--\s+wp:[a-z]/.test(html) ? { html } : false;
+      },
+    },
+  ],
   toDOM: (node) => {
     const html = node.attrs.html as string;
     return ['div', { class: 'raw-block', contenteditable: 'false', 'data-raw-block': html }, `Khối WordPress giữ nguyên (chỉ đọc): ${rawBlockName(html)}`];

@@ -143,7 +143,7 @@ impl Library {
     /// Removes a profile. Articles that synced to it keep their text; their sync records go.
     pub fn remove_endpoint(&mut self, name: &str) -> Result<Endpoint> {
         let endpoint = self.endpoint_by_name(name)?;
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = crate::library::connection::write_transaction(&mut self.conn)?;
         tx.execute("DELETE FROM sync_state WHERE endpoint_id = ?1", [endpoint.id])?;
         tx.execute("DELETE FROM endpoints WHERE id = ?1", [endpoint.id])?;
         tx.commit()?;

@@ -2,7 +2,7 @@
 //! written in the same transaction as the save it sends, and a worker (the app's, or
 //! `banthao sync`) claims due jobs, sends them, and records the outcome.
 
-use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::model::*;
 use crate::article::model::{Article, ArticleId, ArticlePatch, RevisionReason};
@@ -124,7 +124,7 @@ impl Library {
         endpoint_id: EndpointId,
     ) -> Result<(Article, SyncJob)> {
         self.endpoint(endpoint_id)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = crate::library::connection::write_transaction(&mut self.conn)?;
         let article = match patch {
             Some(patch) => crate::library::save_in(&tx, article_id, patch, RevisionReason::Edited)?,
             None => crate::library::load_in(&tx, article_id)?,
@@ -136,7 +136,7 @@ impl Library {
 
     /// Queues every article bound to `endpoint_id` that changed since its last sync.
     pub fn queue_changed(&mut self, endpoint_id: EndpointId) -> Result<Vec<ArticleId>> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = crate::library::connection::write_transaction(&mut self.conn)?;
         let ids: Vec<ArticleId> = {
             let mut stmt = tx.prepare(
                 "SELECT s.article_id FROM sync_state s JOIN articles a ON a.id = s.article_id
@@ -181,7 +181,7 @@ impl Library {
         let now_s = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let stale =
             (now - chrono::Duration::seconds(SENDING_LEASE_SECS)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = crate::library::connection::write_transaction(&mut self.conn)?;
         let candidates: Vec<(JobId, ArticleId, String, Option<String>)> = {
             let mut stmt = tx.prepare_cached(
                 "SELECT id, article_id, state, claimed_by FROM outbox

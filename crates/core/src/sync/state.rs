@@ -139,7 +139,7 @@ impl Library {
         conflict: &SyncConflict,
         remote_copy: Option<ArticlePatch>,
     ) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = crate::library::connection::write_transaction(&mut self.conn)?;
         if let Some(copy) = remote_copy {
             crate::library::record_copy(&tx, article_id, copy, RevisionReason::RemoteCopy)?;
         }
@@ -295,7 +295,7 @@ impl Library {
         endpoint_id: EndpointId,
         synced: &SyncedBase,
     ) -> Result<Article> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = crate::library::connection::write_transaction(&mut self.conn)?;
         let mut article = crate::library::create_in(&tx, input)?;
         if status != article.status || featured_media_id.is_some() {
             let patch = ArticlePatch {
@@ -327,7 +327,7 @@ impl Library {
 
     /// Saves a merge or a pull into an article (a revision marks where it came from).
     pub fn save_from_remote(&mut self, article_id: ArticleId, patch: ArticlePatch) -> Result<Article> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = crate::library::connection::write_transaction(&mut self.conn)?;
         let saved = crate::library::save_in(&tx, article_id, patch, RevisionReason::Pulled)?;
         tx.commit()?;
         Ok(saved)
