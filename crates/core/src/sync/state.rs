@@ -107,28 +107,7 @@ impl Library {
 
     /// The sync went through: keep the post's state as the next base, clear any conflict.
     pub fn record_synced(&mut self, article_id: ArticleId, endpoint_id: EndpointId, synced: &SyncedBase) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO sync_state (article_id, endpoint_id) VALUES (?1, ?2) ON CONFLICT (article_id) DO NOTHING",
-            params![article_id, endpoint_id],
-        )?;
-        self.conn.execute(
-            "UPDATE sync_state SET endpoint_id = ?2, remote_id = ?3, link = ?4, remote_modified = ?5,
-               remote_revision = ?6, base = ?7, synced_version = ?8, synced_at = ?9, conflict = NULL,
-               remote_gone = NULL
-             WHERE article_id = ?1",
-            params![
-                article_id,
-                endpoint_id,
-                synced.remote_id,
-                synced.link,
-                synced.remote_modified,
-                synced.remote_revision,
-                synced.base,
-                synced.synced_version,
-                now_rfc3339()
-            ],
-        )?;
-        Ok(())
+        write_synced(&self.conn, article_id, endpoint_id, synced, synced.synced_version)
     }
 
     /// Both sides changed the same place: the job waits for a person, the site's version is
@@ -306,21 +285,7 @@ impl Library {
             };
             article = crate::library::save_in(&tx, article.id, patch, RevisionReason::Pulled)?;
         }
-        tx.execute(
-            "INSERT INTO sync_state (article_id, endpoint_id, remote_id, link, remote_modified, remote_revision,
-               base, synced_version, synced_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                article.id,
-                endpoint_id,
-                synced.remote_id,
-                synced.link,
-                synced.remote_modified,
-                synced.remote_revision,
-                synced.base,
-                article.version,
-                now_rfc3339()
-            ],
-        )?;
+        write_synced(&tx, article.id, endpoint_id, synced, article.version)?;
         tx.commit()?;
         Ok(article)
     }
@@ -332,6 +297,37 @@ impl Library {
         tx.commit()?;
         Ok(saved)
     }
+}
+
+/// The one write of a sync record after a sync: the post, its base, the version it matches.
+fn write_synced(
+    conn: &rusqlite::Connection,
+    article_id: ArticleId,
+    endpoint_id: EndpointId,
+    synced: &SyncedBase,
+    version: i64,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO sync_state (article_id, endpoint_id, remote_id, link, remote_modified, remote_revision, base,
+           synced_version, synced_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (article_id) DO UPDATE SET endpoint_id = excluded.endpoint_id, remote_id = excluded.remote_id,
+           link = excluded.link, remote_modified = excluded.remote_modified,
+           remote_revision = excluded.remote_revision, base = excluded.base,
+           synced_version = excluded.synced_version, synced_at = excluded.synced_at, conflict = NULL,
+           remote_gone = NULL",
+        params![
+            article_id,
+            endpoint_id,
+            synced.remote_id,
+            synced.link,
+            synced.remote_modified,
+            synced.remote_revision,
+            synced.base,
+            version,
+            now_rfc3339()
+        ],
+    )?;
+    Ok(())
 }
 
 fn gone_message(how: &str, lang: Lang) -> String {
