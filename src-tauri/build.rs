@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "create_article",
     "update_article",
     "delete_article",
+    "merge_edit",
     "list_revisions",
     "get_revision",
     "restore_revision",

@@ -5,6 +5,7 @@ mod commands;
 mod error;
 mod granted_paths;
 mod instance;
+mod library_watch;
 mod media_protocol;
 mod navigation;
 mod state;
@@ -63,6 +64,7 @@ pub fn run() {
             commands::articles::create_article,
             commands::articles::update_article,
             commands::articles::delete_article,
+            commands::articles::merge_edit,
             commands::revisions::list_revisions,
             commands::revisions::get_revision,
             commands::revisions::restore_revision,
@@ -105,6 +107,7 @@ pub fn run() {
             window::create(app.handle())?;
             let state = app.state::<AppState>();
             sync_worker::start(app.handle().clone(), state.secrets.clone(), state.wake_sync.clone());
+            library_watch::start(app.handle().clone());
             if let Some(guard) = guard {
                 let handle = app.handle().clone();
                 guard.listen(move || {

@@ -14,6 +14,8 @@ pub enum ErrorCode {
     Conflict,
     InvalidInput,
     InvalidBody,
+    /// An article whose stored text cannot be read (it is refused, and kept as it is).
+    ArticleDamaged,
     LibraryCorrupt,
     LibraryTooNew,
     LibraryUnwritable,
@@ -85,6 +87,8 @@ pub enum Error {
     NotAWord(String),
     #[error("invalid body: {0}")]
     InvalidBody(String),
+    #[error("article {id} cannot be opened: its stored {field} is damaged. It is kept as it is and will not be overwritten")]
+    ArticleDamaged { id: i64, field: &'static str },
     #[error("library file {path} is damaged or not a library")]
     LibraryCorrupt { path: PathBuf },
     #[error("library {path} was made by a newer Bản Thảo (schema {found}, this app knows up to {known})")]
@@ -127,6 +131,7 @@ impl Error {
             Error::Conflict { .. } => ErrorCode::Conflict,
             Error::InvalidInput(_) | Error::AbbreviationLine(_) | Error::NotAWord(_) => ErrorCode::InvalidInput,
             Error::InvalidBody(_) => ErrorCode::InvalidBody,
+            Error::ArticleDamaged { .. } => ErrorCode::ArticleDamaged,
             Error::LibraryCorrupt { .. } => ErrorCode::LibraryCorrupt,
             Error::LibraryTooNew { .. } => ErrorCode::LibraryTooNew,
             Error::LibraryUnwritable { .. } => ErrorCode::LibraryUnwritable,
@@ -185,6 +190,13 @@ impl Error {
             }
             Error::NotAWord(word) => format!("“{word}” không phải một từ để thêm vào từ điển."),
             Error::InvalidBody(why) => format!("Nội dung bài không hợp lệ: {why}"),
+            Error::ArticleDamaged { id, field } => format!(
+                "Không mở được bài {id}: {} đã lưu bị hỏng. Bài được giữ nguyên và sẽ không bị ghi đè.",
+                match *field {
+                    "keywords" => "từ khóa",
+                    _ => "nội dung",
+                }
+            ),
             Error::LibraryCorrupt { path } => format!(
                 "Tệp thư viện {} bị hỏng hoặc không phải thư viện Bản Thảo. Tệp được giữ nguyên, không bị ghi đè.",
                 path.display()

@@ -9,6 +9,7 @@ pub mod error;
 pub mod export;
 pub mod library;
 pub mod media;
+pub mod merge;
 pub mod settings;
 pub mod sync;
 pub mod time;

@@ -7,7 +7,8 @@ pub mod credentials;
 pub mod endpoint;
 pub mod error;
 pub mod http;
-pub mod merge;
+/// The generic three-way merge (diff3) lives in the core, which merges local edits too.
+pub use banthao_core::merge;
 pub mod wordpress;
 pub mod worker;
 

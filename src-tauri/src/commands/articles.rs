@@ -1,3 +1,5 @@
+use banthao_core::article::merge::EditMerge;
+use banthao_core::sync::ConflictSide;
 use banthao_core::{Article, ArticleId, ArticlePatch, ArticleStatus, ArticleSummary, ListQuery, NewArticle, SearchHit};
 use tauri::State;
 
@@ -37,6 +39,18 @@ pub fn create_article(state: State<'_, AppState>, input: NewArticle) -> CommandR
 #[tauri::command(async)]
 pub fn update_article(state: State<'_, AppState>, id: ArticleId, patch: ArticlePatch) -> CommandResult<Article> {
     state.with_library(|lib| lib.update_article(id, patch))
+}
+
+/// An unsaved edit met a version saved elsewhere: the merge to save, and any conflicts to
+/// show side by side (settled by `choices` on a second call).
+#[tauri::command(async)]
+pub fn merge_edit(
+    state: State<'_, AppState>,
+    base: Article,
+    local: ArticlePatch,
+    choices: Option<Vec<ConflictSide>>,
+) -> CommandResult<EditMerge> {
+    state.with_library(|lib| lib.merge_edit(&base, local, choices.as_deref()))
 }
 
 #[tauri::command(async)]

@@ -1,5 +1,6 @@
 pub mod body;
 pub mod figures;
+pub mod merge;
 pub mod model;
 pub mod render;
 pub mod schema;

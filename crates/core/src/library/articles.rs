@@ -14,17 +14,34 @@ use crate::time::now_rfc3339;
 pub(super) const ARTICLE_COLUMNS: &str = "id, headline, sapo, body, section, keywords, byline, dateline, \
      slug, slug_auto, status, editor_note, version, created_at, updated_at, featured_media_id, uid, scheduled_at";
 
+/// A stored JSON column that does not parse (a bug, a hand edit, a newer Bản Thảo). Reading
+/// it as empty would let the next save write the empty value over the stored text.
+#[derive(Debug)]
+struct Unreadable(&'static str);
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "stored {} does not parse", self.0)
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
+fn json_column<T: serde::de::DeserializeOwned>(row: &Row, idx: usize, name: &'static str) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    serde_json::from_str(&text)
+        .map_err(|_| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(Unreadable(name))))
+}
+
 pub(super) fn article_from_row(row: &Row) -> rusqlite::Result<Article> {
-    let body: String = row.get(3)?;
-    let keywords: String = row.get(5)?;
     let status: String = row.get(10)?;
     Ok(Article {
         id: row.get(0)?,
         headline: row.get(1)?,
         sapo: row.get(2)?,
-        body: serde_json::from_str(&body).unwrap_or_else(|_| empty_doc()),
+        body: json_column(row, 3, "body")?,
         section: row.get(4)?,
-        keywords: serde_json::from_str(&keywords).unwrap_or_default(),
+        keywords: json_column(row, 5, "keywords")?,
         byline: row.get(6)?,
         dateline: row.get(7)?,
         slug: row.get(8)?,
@@ -40,9 +57,18 @@ pub(super) fn article_from_row(row: &Row) -> rusqlite::Result<Article> {
     })
 }
 
+/// The stored article; one whose body or keywords do not parse is refused (`ArticleDamaged`),
+/// so every save, which loads first, is refused too and the stored text stays as it is.
 pub(crate) fn load(conn: &Connection, id: ArticleId) -> Result<Article> {
     conn.query_row(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"), [id], article_from_row)
-        .optional()?
+        .optional()
+        .map_err(|e| match &e {
+            rusqlite::Error::FromSqlConversionFailure(_, _, inner) => match inner.downcast_ref::<Unreadable>() {
+                Some(Unreadable(field)) => Error::ArticleDamaged { id, field },
+                None => e.into(),
+            },
+            _ => e.into(),
+        })?
         .ok_or(Error::ArticleNotFound(id))
 }
 
@@ -313,6 +339,26 @@ impl Library {
 
     pub fn get_article(&self, id: ArticleId) -> Result<Article> {
         load(&self.conn, id)
+    }
+
+    /// Merges an editor's unsaved edit (`local`, made from `base`) with the article as stored
+    /// now, which changed elsewhere meanwhile. Nothing is saved: the caller saves the patch
+    /// (or shows the conflicts side by side first and asks again with `choices`).
+    pub fn merge_edit(
+        &self,
+        base: &Article,
+        local: ArticlePatch,
+        choices: Option<&[crate::sync::ConflictSide]>,
+    ) -> Result<crate::article::merge::EditMerge> {
+        let stored = load(&self.conn, base.id)?;
+        let local = apply(&self.conn, base, ArticlePatch { base_version: base.version, ..local })?;
+        Ok(crate::article::merge::merge_edit(base, &local, &stored, choices))
+    }
+
+    /// Changes committed by any other connection (the CLI, another window's worker) since the
+    /// last call: SQLite's `data_version` moves when someone else writes.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// The article with this uid, if the library has it.
