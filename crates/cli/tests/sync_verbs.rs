@@ -132,6 +132,31 @@ fn profiles_keep_the_password_in_the_keychain_and_never_on_disk() {
         String::from_utf8_lossy(&out.stderr)
     );
 
+    // A web server that is not WordPress: said so (not "wrong password").
+    let plain = tempfile::tempdir().unwrap();
+    std::fs::write(plain.path().join("index.html"), "<html>không phải WordPress</html>").unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut server = Command::new("python3")
+        .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1"])
+        .current_dir(plain.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = run(lib, &["endpoint", "add", "Web", "--url", &url, "--user", "a"], Some("x\n"));
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("không có API REST của WordPress"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
     add_endpoint(lib, &site);
     // Later runs find the password in the keychain: no BANTHAO_PASSWORD, no stdin.
     let tested: Value = serde_json::from_str(&ok(lib, &["endpoint", "test", "Trang thử", "--json"])).unwrap();

@@ -2,7 +2,7 @@
 //! logs, messages or argv. Without a keychain, a password is kept for this session only.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 const SERVICE: &str = "banthao";
 
@@ -22,27 +22,29 @@ pub fn account(user: &str, site: &str) -> String {
 
 pub struct Secrets {
     session: Mutex<HashMap<String, String>>,
-    keychain: bool,
+    /// Whether the Secret Service answers: asked on first use, never on the way to the window.
+    keychain: OnceLock<bool>,
 }
 
 impl Secrets {
     /// Uses the Secret Service when a session bus is there and answers.
     pub fn system() -> Secrets {
-        let keychain = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|a| !a.is_empty()) && probe();
-        Secrets { session: Mutex::new(HashMap::new()), keychain }
+        Secrets { session: Mutex::new(HashMap::new()), keychain: OnceLock::new() }
     }
 
     /// Memory only (tests, and machines without a keychain).
     pub fn session_only() -> Secrets {
-        Secrets { session: Mutex::new(HashMap::new()), keychain: false }
+        Secrets { session: Mutex::new(HashMap::new()), keychain: OnceLock::from(false) }
     }
 
     pub fn has_keychain(&self) -> bool {
-        self.keychain
+        *self
+            .keychain
+            .get_or_init(|| std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|a| !a.is_empty()) && probe())
     }
 
     pub fn store(&self, account: &str, password: &str) -> Storage {
-        if self.keychain {
+        if self.has_keychain() {
             if let Ok(entry) = keyring::Entry::new(SERVICE, account) {
                 if entry.set_password(password).is_ok() {
                     self.session.lock().unwrap_or_else(|p| p.into_inner()).remove(account);
@@ -58,7 +60,7 @@ impl Secrets {
         if let Some(p) = self.session.lock().unwrap_or_else(|p| p.into_inner()).get(account) {
             return Some(p.clone());
         }
-        if self.keychain {
+        if self.has_keychain() {
             return keyring::Entry::new(SERVICE, account).ok()?.get_password().ok();
         }
         None
@@ -66,7 +68,7 @@ impl Secrets {
 
     pub fn remove(&self, account: &str) {
         self.session.lock().unwrap_or_else(|p| p.into_inner()).remove(account);
-        if self.keychain {
+        if self.has_keychain() {
             if let Ok(entry) = keyring::Entry::new(SERVICE, account) {
                 let _ = entry.delete_credential();
             }
