@@ -15,6 +15,7 @@ import { pasteAndFix } from './vietnamese.mjs';
 import { addPhoto, importReadsOnlyDroppedFiles, photoAfterRestart } from './photos.mjs';
 import { linksStayOutOfTheWindow } from './links.mjs';
 import { publishWithPhoto } from './sync.mjs';
+import { followsChangesElsewhere } from './external.mjs';
 
 const APP_BIN = required('APP_BIN');
 const TAURI_DRIVER = required('TAURI_DRIVER');
@@ -178,6 +179,7 @@ try {
   await wd.start(APP_BIN);
   await photoAfterRestart(wd, { step, shots: SHOTS });
   await publishWithPhoto(wd, { step, shots: SHOTS });
+  await followsChangesElsewhere(wd, { step, shots: SHOTS, cli: CLI, library, photo: PHOTO });
   await importReadsOnlyDroppedFiles(wd, { step, shots: SHOTS });
   await linksStayOutOfTheWindow(wd, { step, shots: SHOTS });
   await wd.quit();

@@ -116,7 +116,7 @@ export class App {
     void this.library?.refreshSyncs();
   }
 
-  /** The outbox worker's news: the top bar's progress, the list's badges, the open article. */
+  /** News from elsewhere: the outbox worker's progress and states, and other processes' writes. */
   private wireSync(): void {
     void this.backend.onSyncProgress((progress) => {
       this.syncProgress?.update(progress);
@@ -125,6 +125,11 @@ export class App {
     void this.backend.onSyncChanged((articleId) => {
       void this.library?.refreshSyncs();
       if (this.editor?.articleId === articleId) void this.editor.syncChanged();
+    });
+    // Another process wrote (the CLI, a script): the list shown and the open article follow.
+    void this.backend.onLibraryChanged(() => {
+      if (this.library?.element.isConnected) void this.library.refresh();
+      void this.editor?.libraryChanged();
     });
   }
 
@@ -177,7 +182,12 @@ export class App {
       if (this.library && !this.library.element.isConnected) this.main!.appendChild(this.library.element);
       await this.backend.setLastArticle(null).catch(() => undefined);
       await this.library?.reload();
-      this.root.querySelector<HTMLElement>(`.article-row`)?.focus();
+      // The first row takes the focus, unless the user already went somewhere (typing a search
+      // while the list loads must not lose its keys to a row).
+      const active = document.activeElement;
+      if (!active || active === document.body || !active.isConnected) {
+        this.root.querySelector<HTMLElement>(`.article-row`)?.focus();
+      }
     });
   }
 

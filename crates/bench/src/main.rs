@@ -14,6 +14,11 @@ mod window_bench;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, library, file] = args.as_slice() {
+        if flag == photo_bench::IMPORT_ONE {
+            return photo_bench::import_one(std::path::Path::new(library), file);
+        }
+    }
     let articles = args
         .iter()
         .position(|a| a == "--articles")

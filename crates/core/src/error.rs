@@ -87,7 +87,9 @@ pub enum Error {
     NotAWord(String),
     #[error("invalid body: {0}")]
     InvalidBody(String),
-    #[error("article {id} cannot be opened: its stored {field} is damaged. It is kept as it is and will not be overwritten")]
+    #[error(
+        "article {id} cannot be opened: its stored {field} is damaged. It is kept as it is and will not be overwritten"
+    )]
     ArticleDamaged { id: i64, field: &'static str },
     #[error("library file {path} is damaged or not a library")]
     LibraryCorrupt { path: PathBuf },

@@ -198,3 +198,39 @@ fn settings_are_remembered() {
     assert_eq!((s.locale, s.last_article_id), (Locale::En, Some(a.id)));
     assert_eq!(s.window.unwrap().width, 1000.0);
 }
+
+/// A body that no longer parses (a bug, a hand edit, a newer app) must not open as an empty
+/// document: the next autosave would write the empty document over the stored text.
+#[test]
+fn a_damaged_body_is_refused_and_never_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(tmp.path()).unwrap();
+    let a = lib.create_article(new_article("Bài hỏng", "", &["Đoạn một."])).unwrap();
+    let garbage = r#"{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Đoạn"#;
+    let raw = rusqlite::Connection::open(tmp.path().join(banthao_core::library::DB_FILE)).unwrap();
+    raw.execute("UPDATE articles SET body = ?1 WHERE id = ?2", rusqlite::params![garbage, a.id]).unwrap();
+    let stored = || -> (String, i64) {
+        raw.query_row("SELECT body, version FROM articles WHERE id = ?1", [a.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+    };
+
+    let refused = lib.get_article(a.id).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::ArticleDamaged);
+    let (vi, en) = (refused.message(Lang::Vi), refused.message(Lang::En));
+    assert!(vi.contains("bị hỏng") && vi.contains("không bị ghi đè"), "{vi}");
+    assert!(en.contains("damaged") && en.contains("not be overwritten"), "{en}");
+
+    // The list still shows it, so it can be found (and repaired by hand).
+    let list = lib.list_articles(&ListQuery::default()).unwrap();
+    assert!(list.iter().any(|s| s.id == a.id && s.headline == "Bài hỏng"));
+
+    // A save, whatever it carries, is refused rather than writing over the stored text.
+    for patch in [
+        ArticlePatch { base_version: a.version, headline: Some("Tít mới".into()), ..Default::default() },
+        ArticlePatch { base_version: a.version, body: Some(paragraphs(&["Đè lên"])), ..Default::default() },
+    ] {
+        let e = lib.update_article(a.id, patch).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::ArticleDamaged);
+    }
+    assert_eq!(stored(), (garbage.to_string(), a.version));
+}

@@ -145,6 +145,28 @@ fn a_new_crop_makes_a_new_rendition_and_the_old_one_stays_cached() {
     assert_eq!(std::fs::metadata(&cropped).unwrap().modified().unwrap(), modified, "made once, then cached");
 }
 
+/// The web view asks for a figure by photo and look (media://…/id/web?crop…): the same request
+/// must give the new rendition once the settings change. The job that makes it needs no library
+/// (the shell decodes without holding the library lock).
+#[test]
+fn new_rendition_settings_make_a_new_rendition_for_the_same_look() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(tmp.path()).unwrap();
+    let photo = import(&mut lib, &["camera.jpg"], None)[0].media.clone().unwrap();
+    let before = lib.rendition(photo.id, RenditionSize::Web, &FigureLook::default()).unwrap();
+    let settings = lib.photo_settings().unwrap();
+    lib.set_photo_settings(PhotoSettings { web_long_edge: 800, ..settings }).unwrap();
+    let job = lib.rendition_job(photo.id, &FigureLook::default()).unwrap();
+    drop(lib);
+    job.run().unwrap();
+    assert_ne!(job.web, before);
+    let long_edge = |path: &Path| {
+        let p = banthao_media::inspect(&std::fs::read(path).unwrap(), &Default::default()).unwrap();
+        p.width.max(p.height)
+    };
+    assert_eq!((long_edge(&before), long_edge(&job.web)), (1600, 800));
+}
+
 #[test]
 fn the_photo_browser_searches_captions_and_credits_without_diacritics() {
     let tmp = tempfile::tempdir().unwrap();

@@ -1,7 +1,18 @@
 //! Colour: pixels tagged with a wide-gamut ICC profile (Display P3 from phones, Adobe RGB
-//! from cameras) are converted to sRGB with Little CMS, so browsers show them as shot.
+//! from cameras) are converted to sRGB with Little CMS, so browsers show them as shot; CMYK
+//! (press files from agencies and scanners) is converted with its own profile, or with a
+//! standard press profile when it carries none.
 
-use lcms2::{InfoType, Intent, Locale, PixelFormat, Profile, Transform};
+use std::sync::OnceLock;
+
+use lcms2::{ColorSpaceSignature, Flags, InfoType, Intent, Locale, PixelFormat, Profile, Transform};
+
+/// Standard CMYK profiles, for CMYK files without one. Debian's free ICC packages
+/// (icc-profiles-free, colord-data) ship none; Ghostscript's SWOP-based default profile
+/// (package libgs-common, installed by scripts/install-deps.sh) is one, read from disk rather
+/// than built in (it is under the AGPL). Photoshop likewise assumes a SWOP press.
+const STANDARD_CMYK_PROFILES: &[&str] =
+    &["/usr/share/color/icc/ghostscript/default_cmyk.icc", "/usr/share/ghostscript/iccprofiles/default_cmyk.icc"];
 
 /// The profile's description, e.g. "Display P3".
 pub(crate) fn describe(icc: &[u8]) -> Option<String> {
@@ -26,6 +37,61 @@ pub(crate) fn to_srgb_in_place(pixels: &mut [u8], icc: &[u8]) {
         return;
     };
     transform.transform_in_place(pixels);
+}
+
+/// The first standard CMYK profile found on this machine, read once.
+pub(crate) fn standard_cmyk_profile() -> Option<&'static [u8]> {
+    static PROFILE: OnceLock<Option<Vec<u8>>> = OnceLock::new();
+    PROFILE
+        .get_or_init(|| {
+            STANDARD_CMYK_PROFILES.iter().filter_map(|path| std::fs::read(path).ok()).find(|icc| is_cmyk(icc))
+        })
+        .as_deref()
+}
+
+fn is_cmyk(icc: &[u8]) -> bool {
+    Profile::new_icc(icc).is_ok_and(|p| p.color_space() == ColorSpaceSignature::CmykData)
+}
+
+/// Packed CMYK (4 bytes a pixel; `inverted` when 0 is full ink) to packed sRGB, through the
+/// file's own CMYK profile, else the standard one (relative colorimetric with black point
+/// compensation, as Photoshop converts by default).
+pub(crate) fn cmyk_to_srgb(cmyk: &[u8], icc: Option<&[u8]>, inverted: bool) -> Vec<u8> {
+    let mut rgb = vec![0u8; cmyk.len() / 4 * 3];
+    let profile = match icc.filter(|icc| is_cmyk(icc)) {
+        Some(own) => Some(own),
+        None => standard_cmyk_profile(),
+    };
+    let profile = profile.and_then(|icc| Profile::new_icc(icc).ok());
+    let format = if inverted { PixelFormat::CMYK_8_REV } else { PixelFormat::CMYK_8 };
+    let transform = profile.and_then(|profile| {
+        let srgb = Profile::new_srgb();
+        let intent = Intent::RelativeColorimetric;
+        Transform::<u8, u8>::new_flags(
+            &profile,
+            format,
+            &srgb,
+            PixelFormat::RGB_8,
+            intent,
+            Flags::BLACKPOINT_COMPENSATION,
+        )
+        .ok()
+    });
+    match transform {
+        Some(transform) => transform.transform_pixels(cmyk, &mut rgb),
+        // No profile anywhere: the textbook formula. Colours come out too bright and too
+        // saturated next to a press conversion, but the picture is there.
+        None => {
+            let ink = |v: u8| if inverted { 255 - v as u32 } else { v as u32 };
+            for (from, to) in cmyk.chunks_exact(4).zip(rgb.chunks_exact_mut(3)) {
+                let paper = 255 - ink(from[3]);
+                for (channel, &v) in to.iter_mut().zip(&from[..3]) {
+                    *channel = ((255 - ink(v)) * paper / 255) as u8;
+                }
+            }
+        }
+    }
+    rgb
 }
 
 #[cfg(test)]
@@ -69,6 +135,22 @@ mod tests {
         let mut px = [200u8, 60, 40];
         to_srgb_in_place(&mut px, &Profile::new_srgb().icc().unwrap());
         assert_eq!(px, [200, 60, 40]);
+    }
+
+    #[test]
+    fn cmyk_inks_become_srgb_through_a_press_profile() {
+        // No ink is paper white, all four inks are black; the inverted form reads the same.
+        let rgb = cmyk_to_srgb(&[0, 0, 0, 0, 255, 255, 255, 255, 0, 255, 255, 0], None, false);
+        let inverted = cmyk_to_srgb(&[255, 255, 255, 255, 0, 0, 0, 0, 255, 0, 0, 255], None, true);
+        assert_eq!(rgb, inverted);
+        assert!(rgb[..3].iter().all(|&v| v > 235), "paper: {rgb:?}");
+        assert!(rgb[3..6].iter().all(|&v| v < 40), "black: {rgb:?}");
+        // Magenta + yellow print red; through a press profile it is a dull red, not 255,0,0.
+        let red = &rgb[6..9];
+        assert!(red[0] > 180 && red[1] < 80 && red[2] < 80, "red: {red:?}");
+        if standard_cmyk_profile().is_some() {
+            assert!(red[0] < 250, "press red is not display red: {red:?}");
+        }
     }
 
     /// Writes `fixtures/DisplayP3.icc`: `cargo test -p banthao-media -- --ignored write_display_p3`.

@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 pub enum MediaError {
     #[error("not an image")]
     NotAnImage,
-    /// A picture, but in a format we do not decode (TIFF, GIF, AVIF, CMYK JPEG…).
+    /// A picture, but in a format we do not decode (JPEG XL, 12-bit JPEG, camera RAW, palette TIFF…).
     #[error("unsupported format: {0}")]
     UnsupportedFormat(String),
     #[error("the file is truncated")]
@@ -48,9 +48,9 @@ impl MediaError {
     /// What went wrong and what to do, for the newsroom (Vietnamese).
     pub fn message_vi(&self) -> String {
         match self {
-            MediaError::NotAnImage => "Tệp này không phải là ảnh. Hãy chọn ảnh JPEG, PNG, WebP hoặc HEIC.".into(),
+            MediaError::NotAnImage => "Tệp này không phải là ảnh. Hãy chọn ảnh JPEG, PNG, WebP, HEIC, AVIF, TIFF, GIF hoặc BMP.".into(),
             MediaError::UnsupportedFormat(f) => {
-                format!("Chưa hỗ trợ định dạng ảnh {f}. Hãy chuyển sang JPEG, PNG, WebP hoặc HEIC.")
+                format!("Chưa hỗ trợ định dạng ảnh {f}. Hãy chuyển sang JPEG 8-bit, PNG hoặc TIFF.")
             }
             MediaError::Truncated => {
                 "Tệp ảnh bị cắt cụt (tải về hoặc sao chép chưa xong). Hãy lấy lại tệp gốc.".into()
@@ -76,9 +76,9 @@ impl MediaError {
     /// The same, in English.
     pub fn message_en(&self) -> String {
         match self {
-            MediaError::NotAnImage => "This file is not an image. Choose a JPEG, PNG, WebP or HEIC photo.".into(),
+            MediaError::NotAnImage => "This file is not an image. Choose a JPEG, PNG, WebP, HEIC, AVIF, TIFF, GIF or BMP photo.".into(),
             MediaError::UnsupportedFormat(f) => {
-                format!("The {f} format is not supported. Convert it to JPEG, PNG, WebP or HEIC.")
+                format!("The {f} format is not supported. Convert it to 8-bit JPEG, PNG or TIFF.")
             }
             MediaError::Truncated => {
                 "The photo file is truncated (an unfinished download or copy). Get the original again.".into()

@@ -10,6 +10,10 @@
 //!   numbers, no maker notes. The original bytes are never modified.
 //! - [`import`] does both; [`import_batch`] runs many on all cores and keeps going past bad files.
 //!
+//! Formats ([`Format`]), recognised from the bytes: JPEG (8-bit, RGB or CMYK), PNG, WebP, HEIC
+//! and AVIF, TIFF (8/16-bit, RGB or CMYK), GIF (first frame) and BMP. CMYK goes to sRGB through
+//! its ICC profile, or a standard press profile when it has none.
+//!
 //! Safety: a header claiming more than [`ImportLimits::max_pixels`] is refused before any pixel
 //! buffer exists, and the decode's peak memory is estimated and held under
 //! [`ImportLimits::max_memory_bytes`]. Everything here is pure (bytes in, bytes out), so
@@ -39,7 +43,7 @@ pub struct ImportLimits {
     pub max_file_bytes: u64,
     /// Cap on the big buffers one render holds at its peak: the decoded pixels (at the DCT
     /// scale used, for JPEG), the decoder's own full-size planes (HEIC) and the renditions.
-    /// Default 512 MiB: a 100-MP PNG fits; a 100-MP HEIC (about 7.5 bytes a pixel) does not.
+    /// Default 512 MiB: a 100-MP PNG fits; a 100-MP HEIC or AVIF (about 9 bytes a pixel) does not.
     pub max_memory_bytes: u64,
 }
 
@@ -104,11 +108,13 @@ pub struct Prepared {
     /// Size as shown, after EXIF orientation (5–8 swap width and height).
     pub width: u32,
     pub height: u32,
-    /// The EXIF orientation that [`render`] applies (1 when none, and for HEIC).
+    /// The EXIF orientation that [`render`] applies (1 when none, and for HEIC and AVIF).
     pub orientation: u16,
     /// The embedded ICC profile's description, e.g. "Display P3".
     pub color_profile: Option<String>,
     pub metadata: PhotoMetadata,
+    /// An animation (GIF, WebP): the renditions show its first frame only.
+    pub animated: bool,
 }
 
 /// The two renditions (baseline JPEG, sRGB, 4:2:0), from one decode.
@@ -132,7 +138,7 @@ pub struct Imported {
 pub fn inspect(bytes: &[u8], limits: &ImportLimits) -> Result<Prepared, MediaError> {
     let header = probe_checked(bytes, limits)?;
     let (metadata, orientation) = metadata::read(&header.raw);
-    let orientation = if header.format == Format::Heic { 1 } else { orientation.unwrap_or(1) };
+    let orientation = if header.format.rotates_itself() { 1 } else { orientation.unwrap_or(1) };
     let (width, height) = orient::Transform::from_exif(orientation).size(header.stored);
     Ok(Prepared {
         hash: sha256_hex(bytes),
@@ -142,6 +148,7 @@ pub fn inspect(bytes: &[u8], limits: &ImportLimits) -> Result<Prepared, MediaErr
         orientation,
         color_profile: header.raw.icc.as_deref().and_then(color::describe),
         metadata,
+        animated: header.animated,
     })
 }
 
@@ -202,12 +209,18 @@ fn probe_checked(bytes: &[u8], limits: &ImportLimits) -> Result<formats::Header,
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(MediaError::FileTooLarge { bytes: bytes.len() as u64, max_bytes: limits.max_file_bytes });
     }
+    let max_pixels = limits.max_pixels;
     formats::probe(bytes, |(width, height)| {
-        if width as u64 * height as u64 > limits.max_pixels {
-            Err(MediaError::TooLarge { width, height, max_pixels: limits.max_pixels })
+        if width as u64 * height as u64 > max_pixels {
+            Err(MediaError::TooLarge { width, height, max_pixels })
         } else {
             Ok(())
         }
+    })
+    .map_err(|e| match e {
+        // A decoder's own cap (libheif's) met first: still over ours.
+        MediaError::TooLarge { width, height, .. } => MediaError::TooLarge { width, height, max_pixels },
+        other => other,
     })
 }
 

@@ -4,7 +4,7 @@
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 
-use crate::formats::{self, jpeg, Rgb};
+use crate::formats::{self, jpeg, Rgb, Samples, Source};
 use crate::metadata::{iptc, xmp};
 use crate::orient::Transform;
 use crate::{color, Crop, EmbedMetadata, ImportLimits, MediaError, RenditionSpec, Renditions};
@@ -19,7 +19,7 @@ pub(crate) fn render(
 ) -> Result<Renditions, MediaError> {
     let header = crate::probe_checked(bytes, limits)?;
     let (_, orientation) = crate::metadata::read(&header.raw);
-    let transform = if header.format == formats::Format::Heic {
+    let transform = if header.format.rotates_itself() {
         Transform::default() // libheif has applied irot/imir already
     } else {
         Transform::from_exif(orientation.unwrap_or(1))
@@ -54,9 +54,10 @@ pub(crate) fn render(
     } else {
         1
     };
-    let out_px = |(w, h): (u32, u32)| w as u64 * h as u64 * 3;
-    let needed =
-        formats::decode_cost(header.format, header.stored, denom) + out_px(web_stored) * 3 + out_px(thumb_shown) * 2;
+    // The web size resized (in the decoder's channels), in sRGB, turned; the thumbnail twice.
+    let px = |(w, h): (u32, u32)| w as u64 * h as u64;
+    let channels = header.samples.channels() as u64;
+    let needed = formats::decode_cost(&header, denom) + px(web_stored) * (channels + 6) + px(thumb_shown) * 6;
     if needed > limits.max_memory_bytes {
         return Err(MediaError::MemoryLimit { needed, max_bytes: limits.max_memory_bytes });
     }
@@ -64,14 +65,23 @@ pub(crate) fn render(
     let decoded = formats::decode(bytes, &header, denom, limits.max_memory_bytes)?;
     let (dw, dh) = (decoded.size.0 as f64, decoded.size.1 as f64);
     let area = (stored_crop.0 * dw, stored_crop.1 * dh, stored_crop.2 * dw, stored_crop.3 * dh);
-    let mut web = resize(&decoded, area, web_stored)?;
+    let web = resize(&decoded.as_source(), area, web_stored)?;
     drop(decoded);
 
-    if let Some(icc) = &header.raw.icc {
-        color::to_srgb_in_place(&mut web.pixels, icc);
-    }
-    let web = Rgb { pixels: transform.apply(web.pixels, web.size, 3), size: web_shown };
-    let thumb = resize(&web, (0.0, 0.0, web_shown.0 as f64, web_shown.1 as f64), thumb_shown)?;
+    let icc = header.raw.icc.as_deref();
+    let web = match header.samples {
+        Samples::Cmyk { inverted } => color::cmyk_to_srgb(&web, icc, inverted),
+        Samples::Rgb => {
+            let mut pixels = web;
+            if let Some(icc) = icc {
+                color::to_srgb_in_place(&mut pixels, icc);
+            }
+            pixels
+        }
+    };
+    let web = Rgb { pixels: transform.apply(web, web_stored, 3), size: web_shown };
+    let whole_web = (0.0, 0.0, web_shown.0 as f64, web_shown.1 as f64);
+    let thumb = Rgb { pixels: resize(&web.as_source(), whole_web, thumb_shown)?, size: thumb_shown };
 
     let embed = embed.normalized();
     let segments = if embed.is_empty() {
@@ -93,18 +103,23 @@ fn fit((w, h): (f64, f64), long_edge: u32) -> (u32, u32) {
     (((w * scale).round() as u32).max(1), ((h * scale).round() as u32).max(1))
 }
 
-/// Lanczos3 resample of the `(left, top, width, height)` area of `src` to `size`.
-fn resize(src: &Rgb, area: (f64, f64, f64, f64), size: (u32, u32)) -> Result<Rgb, MediaError> {
+/// Lanczos3 resample of the `(left, top, width, height)` area of `src` to `size`, in the
+/// source's channels.
+fn resize(src: &Source, area: (f64, f64, f64, f64), size: (u32, u32)) -> Result<Vec<u8>, MediaError> {
     let failed = |e: &dyn std::fmt::Display| MediaError::Encode(e.to_string());
     let whole = area == (0.0, 0.0, src.size.0 as f64, src.size.1 as f64);
     if whole && size == src.size {
-        return Ok(Rgb { pixels: src.pixels.clone(), size });
+        return Ok(src.pixels.to_vec());
     }
-    let source = ImageRef::new(src.size.0, src.size.1, &src.pixels, PixelType::U8x3).map_err(|e| failed(&e))?;
-    let mut target = Image::new(size.0, size.1, PixelType::U8x3);
+    let pixel_type = match src.samples {
+        Samples::Rgb => PixelType::U8x3,
+        Samples::Cmyk { .. } => PixelType::U8x4,
+    };
+    let source = ImageRef::new(src.size.0, src.size.1, src.pixels, pixel_type).map_err(|e| failed(&e))?;
+    let mut target = Image::new(size.0, size.1, pixel_type);
     let options = ResizeOptions::new()
         .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
         .crop(area.0, area.1, area.2, area.3);
     Resizer::new().resize(&source, &mut target, &options).map_err(|e| failed(&e))?;
-    Ok(Rgb { pixels: target.into_vec(), size })
+    Ok(target.into_vec())
 }

@@ -10,6 +10,7 @@ import type { CheckSettings } from '../bindings/CheckSettings';
 import type { ConflictSide } from '../bindings/ConflictSide';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
 import type { CropRect } from '../bindings/CropRect';
+import type { EditMerge } from '../bindings/EditMerge';
 import type { Endpoint } from '../bindings/Endpoint';
 import type { EndpointCheck } from '../bindings/EndpointCheck';
 import type { EndpointInput } from '../bindings/EndpointInput';
@@ -95,6 +96,15 @@ export interface Backend extends PublishingBackend {
   restoreRevision(revisionId: number): Promise<Article>;
   /** Keeps text that could not be saved as the article as a revision of its own. */
   keepUnsavedCopy(articleId: number, patch: ArticleChanges): Promise<RevisionSummary>;
+  /**
+   * Merges an editor's unsaved edit (`local`, made from `base`: the article as last loaded or
+   * saved there) with the article as stored now. Nothing is saved: `patch` is based on the
+   * stored version; each conflict holds the editor's side unless `choices` (one per conflict,
+   * in order) say otherwise.
+   */
+  mergeEdit(base: Article, local: ArticleChanges, choices: ConflictSide[] | null): Promise<EditMerge>;
+  /** Another process (the CLI, a script) changed the library. Returns an unsubscribe. */
+  onLibraryChanged(handler: () => void): Promise<() => void>;
   getSettings(): Promise<Settings>;
   setLocale(locale: Locale): Promise<Settings>;
   setLastArticle(id: number | null): Promise<void>;
@@ -181,6 +191,7 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   conflict: true,
   invalid_input: true,
   invalid_body: true,
+  article_damaged: true,
   library_corrupt: true,
   library_too_new: true,
   library_unwritable: true,

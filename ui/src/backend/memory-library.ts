@@ -6,6 +6,8 @@
 import type { Article } from '../bindings/Article';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { ConflictSide } from '../bindings/ConflictSide';
+import type { EditMerge } from '../bindings/EditMerge';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { ListQuery } from '../bindings/ListQuery';
@@ -24,6 +26,7 @@ import { pmText } from '../text/pm-text';
 import { nowRfc3339 } from '../text/time';
 import { AppError, type ArticleChanges } from './backend';
 import { MemoryChecks, type MemoryCheckOptions } from './memory-checks';
+import { mergeArticles } from './memory-merge';
 import { figureMediaIds, incompleteFigureIndexes, MemoryPhotos, type MemoryPhotoOptions } from './memory-photos';
 import { searchArticle } from './memory-search';
 import type { MemorySyncOptions } from './memory-sync';
@@ -79,6 +82,7 @@ export class MemoryLibrary {
   private seq = 0;
   private settings: Settings = { locale: 'vi', last_article_id: null, window: null };
   private flushHandlers: Array<() => Promise<void>> = [];
+  private libraryHandlers: Array<() => void> = [];
   protected readonly now: () => number;
   /** Calls recorded for tests (`flush_done`, `ui_ready`). */
   readonly calls: string[] = [];
@@ -232,16 +236,7 @@ export class MemoryLibrary {
         `Bài ${id} vừa được lưu ở nơi khác (phiên bản ${a.version}, bản sửa này dựa trên ${patch.base_version}).`,
       );
     }
-    const next = this.applyFields(clone(a), patch);
-    if (patch.status != null) next.status = patch.status;
-    if (patch.editor_note != null) next.editor_note = nfc(patch.editor_note);
-    if (patch.featured_media_id != null) next.featured_media_id = patch.featured_media_id > 0 ? patch.featured_media_id : null;
-    if (patch.scheduled_at != null) next.scheduled_at = parseSchedule(patch.scheduled_at);
-    if (patch.slug != null) {
-      next.slug_auto = patch.slug === '';
-      if (!next.slug_auto) next.slug = this.uniqueSlug(slugify(patch.slug), id);
-    }
-    if (next.slug_auto) next.slug = this.uniqueSlug(slugify(next.headline), id);
+    const next = this.applyPatch(a, patch);
     this.photos.link(id, [...figureMediaIds(next.body), ...(next.featured_media_id ? [next.featured_media_id] : [])]);
     const incomplete = incompleteFigureIndexes(next.body);
     if (next.status === 'submitted' && a.status !== 'submitted' && incomplete.length > 0) {
@@ -252,6 +247,45 @@ export class MemoryLibrary {
     this.touch(a);
     this.record(a, reason);
     return this.publicCopy(a);
+  }
+
+  /** What `patch` makes of `a` (NFC, slug), not stored: a save, and the editor's side of a merge. */
+  private applyPatch<T extends Article>(a: T, patch: ArticleChanges): T {
+    const next = this.applyFields(clone(a), patch);
+    if (patch.status != null) next.status = patch.status;
+    if (patch.editor_note != null) next.editor_note = nfc(patch.editor_note);
+    if (patch.featured_media_id != null) next.featured_media_id = patch.featured_media_id > 0 ? patch.featured_media_id : null;
+    if (patch.scheduled_at != null) next.scheduled_at = parseSchedule(patch.scheduled_at);
+    if (patch.slug != null) {
+      next.slug_auto = patch.slug === '';
+      if (!next.slug_auto) next.slug = this.uniqueSlug(slugify(patch.slug), a.id);
+    }
+    if (next.slug_auto) next.slug = this.uniqueSlug(slugify(next.headline), a.id);
+    return next;
+  }
+
+  /** As Rust: `local` (an edit of `base`) merged with the article as stored now; nothing is saved. */
+  async mergeEdit(base: Article, local: ArticleChanges, choices: ConflictSide[] | null): Promise<EditMerge> {
+    await this.tick();
+    const stored = this.publicCopy(this.find(base.id));
+    return mergeArticles(base, this.applyPatch(base, { ...local, base_version: base.version }), stored, choices);
+  }
+
+  async onLibraryChanged(handler: () => void): Promise<() => void> {
+    this.libraryHandlers.push(handler);
+    return () => {
+      this.libraryHandlers = this.libraryHandlers.filter((h) => h !== handler);
+    };
+  }
+
+  /**
+   * Test helper: another process (the CLI, a pull) saves `fields` into article `id`, and the
+   * window hears `library-changed` as the shell tells it.
+   */
+  changeElsewhere(id: number, fields: Omit<ArticleChanges, 'base_version'>): Article {
+    const saved = this.storeEdit(id, { ...fields, base_version: this.find(id).version });
+    for (const h of this.libraryHandlers) h();
+    return saved;
   }
 
   /** The content fields of a patch, NFC, onto `target` (a save, or a kept unsaved copy). */

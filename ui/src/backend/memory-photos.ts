@@ -23,7 +23,7 @@ export type MemoryPhotoOptions = {
   photoFixture?: (file: string) => PhotoFixture;
 };
 
-const IMAGE_NAME = /\.(jpe?g|png|webp|heic|heif)$/i;
+const IMAGE_NAME = /\.(jpe?g|png|webp|heic|heif|avif|tiff?|gif|bmp)$/i;
 const nfc = (s: string): string => s.normalize('NFC');
 const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 

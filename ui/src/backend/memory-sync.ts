@@ -25,6 +25,7 @@ import type { SyncProgress } from '../bindings/SyncProgress';
 import { pmText } from '../text/pm-text';
 import { nowRfc3339 } from '../text/time';
 import { AppError, toAppError, type ArticleChanges } from './backend';
+import { mergeValue } from './memory-merge';
 import { cleanUrl, MemorySite, RETRYABLE, type PostFields } from './memory-site';
 import { DEFAULT_STATUS_MAP, localStatus, REMOTE_STATUSES } from './status-map';
 
@@ -354,15 +355,14 @@ export class MemorySync {
     const merged = clone(ours);
     const hunks: ConflictHunk[] = [];
     for (const field of FIELDS) {
-      const [b, l, r] = [base[field], ours[field], theirs[field]];
-      if (same(l, r) || same(r, b)) continue;
-      if (same(l, b)) {
-        (merged as Record<string, unknown>)[field] = clone(r);
+      const one = mergeValue(base[field], ours[field], theirs[field]);
+      if (one) {
+        (merged as Record<string, unknown>)[field] = clone(one.value);
         continue;
       }
       const side = choices?.[hunks.length] ?? 'local';
       hunks.push({ field, base: showField(field, base), local: showField(field, ours), remote: showField(field, theirs) });
-      if (side === 'remote') (merged as Record<string, unknown>)[field] = clone(r);
+      if (side === 'remote') (merged as Record<string, unknown>)[field] = clone(theirs[field]);
     }
     return { merged, hunks };
   }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Article } from '../bindings/Article';
 
 const invoke = vi.fn();
 const listen = vi.fn();
@@ -32,6 +33,10 @@ describe('TauriBackend', () => {
     const patch = { base_version: 3, headline: 'Tít' };
     const checkSettings = { house_style: 'hoà' as const, headline_max_tieng: 12, headline_max_chars: 60, sapo_max_tieng: 60, sapo_max_chars: 300, abbreviations: 'PCCC = phòng cháy chữa cháy' };
     const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hoà' }] }] };
+    const article: Article = {
+      id: 7, uid: 'u', headline: 'Tít', sapo: '', body, section: '', keywords: [], byline: '', dateline: '', slug: 'tit', slug_auto: true,
+      status: 'draft', editor_note: '', featured_media_id: null, scheduled_at: null, version: 3, created_at: '', updated_at: '',
+    };
     const calls: Array<[() => Promise<unknown>, string, unknown]> = [
       [() => b.libraryInfo(), 'library_info', undefined],
       [() => b.listArticles({ status: 'draft', limit: 50, offset: 0 }), 'list_articles', { query: { status: 'draft', limit: 50, offset: 0 } }],
@@ -65,6 +70,8 @@ describe('TauriBackend', () => {
       [() => b.getPhotoSettings(), 'get_photo_settings', undefined],
       [() => b.setPhotoSettings({ web_long_edge: 2048, web_quality: 80, thumb_long_edge: 320 }), 'set_photo_settings', { settings: { web_long_edge: 2048, web_quality: 80, thumb_long_edge: 320 } }],
       [() => b.updateArticle(7, { base_version: 3, featured_media_id: 0 }), 'update_article', { id: 7, patch: { base_version: 3, featured_media_id: 0 } }],
+      [() => b.mergeEdit(article, patch, null), 'merge_edit', { base: article, local: patch, choices: null }],
+      [() => b.mergeEdit(article, patch, ['remote', 'local']), 'merge_edit', { base: article, local: patch, choices: ['remote', 'local'] }],
     ];
     for (const [run, command, args] of calls) {
       invoke.mockClear();
@@ -103,6 +110,17 @@ describe('TauriBackend', () => {
     invoke.mockRejectedValueOnce('command not found');
     const err = await new TauriBackend().getSettings().catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'internal', message: 'command not found' });
+  });
+
+  it('listens for library-changed (no payload)', async () => {
+    const unlisten = vi.fn();
+    listen.mockResolvedValueOnce(unlisten);
+    let heard = 0;
+    const stop = await new TauriBackend().onLibraryChanged(() => heard++);
+    expect(listen).toHaveBeenCalledWith('library-changed', expect.any(Function));
+    (listen.mock.calls[0]![1] as (event: unknown) => void)({ payload: null });
+    expect(heard).toBe(1);
+    expect(stop).toBe(unlisten);
   });
 
   it('listens for flush-request and hands the event to the handler', async () => {

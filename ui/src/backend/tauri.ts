@@ -13,6 +13,7 @@ import type { CheckReport } from '../bindings/CheckReport';
 import type { CheckSettings } from '../bindings/CheckSettings';
 import type { ConflictSide } from '../bindings/ConflictSide';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
+import type { EditMerge } from '../bindings/EditMerge';
 import type { Endpoint } from '../bindings/Endpoint';
 import type { EndpointCheck } from '../bindings/EndpointCheck';
 import type { EndpointInput } from '../bindings/EndpointInput';
@@ -101,6 +102,12 @@ export class TauriBackend implements Backend {
   keepUnsavedCopy(articleId: number, patch: ArticleChanges): Promise<RevisionSummary> {
     return call('keep_unsaved_copy', { articleId, patch });
   }
+  mergeEdit(base: Article, local: ArticleChanges, choices: ConflictSide[] | null): Promise<EditMerge> {
+    return call('merge_edit', { base, local, choices });
+  }
+  async onLibraryChanged(handler: () => void): Promise<() => void> {
+    return listen('library-changed', () => handler());
+  }
   async flushDone(): Promise<void> {
     await call<null>('flush_done');
   }
@@ -168,6 +175,7 @@ export class TauriBackend implements Backend {
   setPhotoSettings(settings: PhotoSettings): Promise<PhotoSettings> {
     return call('set_photo_settings', { settings });
   }
+  /** Parsed by src-tauri/src/media_protocol.rs, whose tests read the URLs tauri.test.ts expects. */
   mediaUrl(id: number, size: RenditionSize, look?: ImageLook): string {
     this.mediaBase ??= convertFileSrc('', 'media');
     return `${this.mediaBase}${id}/${size}${lookQuery(look)}`;

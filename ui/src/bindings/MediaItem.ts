@@ -9,7 +9,7 @@ export type MediaItem = { id: number,
  */
 hash: string, 
 /**
- * `jpeg`, `png`, `webp` or `heic`.
+ * `jpeg`, `png`, `webp`, `heic`, `avif`, `tiff`, `gif` or `bmp` (the format read from its bytes).
  */
 format: string, 
 /**

@@ -227,4 +227,31 @@ describe('AutosaveController', () => {
     await advance(600);
     expect((await backend.getArticle(1)).sapo).toBe('Đồng nghiệp');
   });
+
+  it('holds autosave for a merge: after the save in flight, none while it runs, then what is left', async () => {
+    const { backend, controller } = await setup();
+    backend.hold = true;
+    controller.change({ headline: 'Một' });
+    await advance(500);
+    const order: string[] = [];
+    const held = controller.hold(async () => {
+      order.push(`hold after ${backend.patches.length} save(s), ${backend.inFlight} in flight`);
+      controller.change({ sapo: 'Hai' });
+      expect(controller.unsaved).toEqual({ sapo: 'Hai' });
+      await advance(3000); // no autosave starts meanwhile
+      order.push(`still ${backend.patches.length} save(s)`);
+      return 'merged';
+    });
+    expect(controller.dirty).toBe(true);
+    backend.hold = false;
+    backend.release();
+    expect(await held).toBe('merged');
+    await advance(0);
+    expect(order).toEqual(['hold after 1 save(s), 0 in flight', 'still 1 save(s)']);
+    expect(backend.patches).toEqual([
+      { base_version: 1, headline: 'Một' },
+      { base_version: 2, sapo: 'Hai' },
+    ]);
+    expect(controller.unsaved).toBeNull();
+  });
 });

@@ -166,21 +166,39 @@ export class AutosaveController {
    * never a second save of the same version. If `run` fails, the patch goes back to the
    * autosave (a version conflict shows as one); the error is rethrown for the caller.
    */
-  async saveVia(run: (patch: ArticleChanges | null) => Promise<Article>): Promise<Article> {
+  saveVia(run: (patch: ArticleChanges | null) => Promise<Article>): Promise<Article> {
+    return this.hold(() => this.handOver(run));
+  }
+
+  /**
+   * Runs `work` with autosave held: after any save in flight (and any earlier hold), and with
+   * no save starting until it ends; what is pending then saves as usual. "Gửi" and merging a
+   * change made elsewhere (which reads `unsaved` and may `reset`) run this way.
+   */
+  async hold<T>(work: () => Promise<T>): Promise<T> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const handover = this.handOver(run);
-    this.handover = handover;
+    const before = this.handover;
+    const held = (async () => {
+      if (before) await before.catch(() => undefined);
+      while (this.inFlight) await this.inFlight;
+      return work();
+    })();
+    this.handover = held;
     try {
-      return await handover;
+      return await held;
     } finally {
-      if (this.handover === handover) this.handover = null;
+      if (this.handover === held) this.handover = null;
       if (this.hasPending && !this.inConflict && !this.timer && !this._error) void this.saveNow();
     }
   }
 
+  /** A copy of what is not saved yet (null when nothing is). */
+  get unsaved(): PatchFields | null {
+    return this.hasPending ? { ...this.pending } : null;
+  }
+
   private async handOver(run: (patch: ArticleChanges | null) => Promise<Article>): Promise<Article> {
-    while (this.inFlight) await this.inFlight;
     if (this.inConflict) throw this._error!;
     const fields = this.hasPending ? this.pending : null;
     this.pending = {};

@@ -1,6 +1,6 @@
 /** The body editor: a ProseMirror view over the article schema, with toolbar and counts. */
 import { Node as PmDocNode } from 'prosemirror-model';
-import { EditorState, type Plugin, type Transaction } from 'prosemirror-state';
+import { EditorState, Selection, type Plugin, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { PmNode } from '../bindings/PmNode';
 import { countText, type TextCounts } from '../text/counts';
@@ -41,20 +41,39 @@ export function docCounts(doc: PmDocNode): TextCounts {
 
 const nfc = (s: string): string => s.normalize('NFC');
 
+/**
+ * Where the cursor goes in a new version of the document: the same offset in the same block,
+ * found by its content (the nearest copy), else the same position as far as the new one goes.
+ */
+function carriedSelection(before: EditorState, doc: PmDocNode): Selection {
+  const { $from } = before.selection;
+  const index = $from.index(0);
+  const block = before.doc.maybeChild(index);
+  let found = -1;
+  if (block) doc.forEach((node, _offset, i) => {
+    if (node.eq(block) && (found < 0 || Math.abs(i - index) < Math.abs(found - index))) found = i;
+  });
+  if (found < 0) return Selection.near(doc.resolve(Math.min($from.pos, doc.content.size)));
+  let start = 0;
+  for (let i = 0; i < found; i++) start += doc.child(i).nodeSize;
+  return Selection.near(doc.resolve(start + $from.pos - $from.posAtIndex(index, 0)));
+}
+
 export class BodyEditor {
   readonly view: EditorView;
   readonly toolbar: Toolbar | null;
+  private editable: boolean;
 
   constructor(mount: HTMLElement, private readonly options: BodyEditorOptions) {
-    const editable = options.editable ?? true;
+    const editable = (this.editable = options.editable ?? true);
     this.toolbar = editable ? new Toolbar(() => this.view) : null;
     if (this.toolbar) mount.appendChild(this.toolbar.element);
     const host = document.createElement('div');
     host.className = 'body-host';
     mount.appendChild(host);
     this.view = new EditorView(host, {
-      state: this.freshState(options.doc),
-      editable: () => editable,
+      state: this.freshState(docFromJSON(options.doc)),
+      editable: () => this.editable,
       // Text pasted from macOS files, PDFs or Unikey "tổ hợp" arrives decomposed: store NFC.
       transformPastedText: nfc,
       transformPastedHTML: nfc,
@@ -68,15 +87,18 @@ export class BodyEditor {
     this.toolbar?.update(this.view.state);
   }
 
-  private freshState(json: PmNode | null): EditorState {
+  private freshState(doc: PmDocNode, selection?: Selection): EditorState {
     return EditorState.create({
       schema,
-      doc: docFromJSON(json),
+      doc,
+      selection,
       plugins: [...(this.options.plugins ?? []), figureFocusPlugin(), ...editorPlugins((view) => this.toolbar?.askLink(view))],
     });
   }
 
   private apply(tr: Transaction): void {
+    // Read-only for a moment (a merge): no edit from the toolbar, a drop or a figure either.
+    if (!this.editable && tr.docChanged) return;
     this.view.updateState(this.view.state.apply(tr));
     this.toolbar?.update(this.view.state);
     if (tr.docChanged) this.options.onChange?.(this);
@@ -94,10 +116,17 @@ export class BodyEditor {
     return docCounts(this.view.state.doc);
   }
 
-  /** Replaces the document and starts a fresh undo history (after a reload or restore). */
+  /** Replaces the document and starts a fresh undo history (reload, restore, merge); the cursor stays in its block. */
   setDoc(json: PmNode | null): void {
-    this.view.updateState(this.freshState(json));
+    const doc = docFromJSON(json);
+    this.view.updateState(this.freshState(doc, carriedSelection(this.view.state, doc)));
     this.toolbar?.update(this.view.state);
+  }
+
+  /** Off: the text cannot be changed (a merge is running); on again afterwards. */
+  setEditable(on: boolean): void {
+    this.editable = on;
+    this.view.setProps({});
   }
 
   relabel(): void {

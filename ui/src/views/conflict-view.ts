@@ -1,14 +1,17 @@
 /**
- * A sync conflict side by side: for each place both sides changed (a field, or a run of body
- * blocks), the last synced text, the text here and the site's, as plain text, and a choice per
- * place. "Áp dụng" sends the choices; the merge is saved and sent. Radios and buttons only,
- * so the keyboard does everything; Escape closes without deciding.
+ * A conflict side by side: for each place both sides changed (a field, or a run of body
+ * blocks), the text before, the text here and the other side's, as plain text, and a choice
+ * per place. Two sources use it: a sync conflict (the site's version; "Áp dụng" saves and
+ * sends) and an edit merge (a version saved elsewhere while this one was being edited).
+ * Radios and buttons only, so the keyboard does everything; Escape closes without deciding.
  */
+import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ConflictHunk } from '../bindings/ConflictHunk';
 import type { ConflictSide } from '../bindings/ConflictSide';
-import { toAppError, type Backend } from '../backend/backend';
+import { toAppError } from '../backend/backend';
 import { REMOTE_STATUSES } from '../backend/status-map';
-import type { MessageKey } from '../i18n';
+import { ALL_STATUSES, statusKey, type MessageKey } from '../i18n';
+import { formatVietnamTime } from '../text/time';
 import { append, clear, el, relabel, setAttrText, setText, tr } from './dom';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
@@ -16,17 +19,52 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   sapo: 'conflict.field.sapo',
   section: 'conflict.field.section',
   keywords: 'conflict.field.keywords',
+  byline: 'conflict.field.byline',
+  dateline: 'conflict.field.dateline',
   slug: 'conflict.field.slug',
   status: 'conflict.field.status',
+  editor_note: 'conflict.field.editor_note',
   featured: 'conflict.field.featured',
+  scheduled_at: 'conflict.field.scheduled_at',
   body: 'conflict.field.body',
 };
 
-export type ConflictCallbacks = {
-  /** Saves pending edits first, so "ở đây" is what the person sees; false stops. */
-  beforeResolve: () => Promise<boolean>;
-  /** The merge was saved and sent: show the stored article. */
-  resolved: () => Promise<void>;
+type Wording = Record<'title' | 'intro' | 'base' | 'local' | 'remote' | 'keepLocal' | 'takeRemote' | 'allLocal' | 'allRemote', MessageKey>;
+const WORDING: Record<ConflictKind, Wording> = {
+  sync: {
+    title: 'conflict.title',
+    intro: 'conflict.intro',
+    base: 'conflict.base',
+    local: 'conflict.local',
+    remote: 'conflict.remote',
+    keepLocal: 'conflict.keepLocal',
+    takeRemote: 'conflict.takeRemote',
+    allLocal: 'conflict.allLocal',
+    allRemote: 'conflict.allRemote',
+  },
+  edit: {
+    title: 'conflict.edit.title',
+    intro: 'conflict.edit.intro',
+    base: 'conflict.edit.base',
+    local: 'conflict.edit.local',
+    remote: 'conflict.edit.remote',
+    keepLocal: 'conflict.edit.keepLocal',
+    takeRemote: 'conflict.edit.takeRemote',
+    allLocal: 'conflict.edit.allLocal',
+    allRemote: 'conflict.edit.allRemote',
+  },
+};
+
+/** `sync`: the other side is the site's post; `edit`: a version saved elsewhere (CLI, pull). */
+export type ConflictKind = 'sync' | 'edit';
+
+export type ConflictSource = {
+  kind: ConflictKind;
+  /** The places to decide. */
+  hunks: () => Promise<ConflictHunk[]>;
+  /** One side per place, in order; false (or a rejection, shown) leaves the view open. */
+  apply: (choices: ConflictSide[]) => Promise<boolean>;
+  /** The view closed, decided or not: where the focus goes back to. */
   closed: () => void;
 };
 
@@ -36,15 +74,24 @@ export class ConflictView {
   private readonly remaining: HTMLElement;
   private readonly status: HTMLElement;
   private readonly apply: HTMLButtonElement;
+  private readonly title: HTMLElement;
+  private readonly intro: HTMLElement;
+  private readonly allLocal: HTMLButtonElement;
+  private readonly allRemote: HTMLButtonElement;
   private choices: Array<ConflictSide | null> = [];
+  private source: ConflictSource | null = null;
+  /** Settles the promise `open` returned: true once applied, false when closed undecided. */
+  private settle: ((applied: boolean) => void) | null = null;
 
-  constructor(private readonly backend: Backend, private readonly articleId: number, private readonly callbacks: ConflictCallbacks) {
+  constructor() {
     const close = tr('button', 'app.close', { id: 'conflict-close', type: 'button', class: 'btn small quiet' });
     close.addEventListener('click', () => this.close());
-    const allLocal = tr('button', 'conflict.allLocal', { id: 'conflict-all-local', type: 'button', class: 'btn small' });
+    const allLocal = (this.allLocal = tr('button', 'conflict.allLocal', { id: 'conflict-all-local', type: 'button', class: 'btn small' }));
     allLocal.addEventListener('click', () => this.chooseAll('local'));
-    const allRemote = tr('button', 'conflict.allRemote', { id: 'conflict-all-remote', type: 'button', class: 'btn small' });
+    const allRemote = (this.allRemote = tr('button', 'conflict.allRemote', { id: 'conflict-all-remote', type: 'button', class: 'btn small' }));
     allRemote.addEventListener('click', () => this.chooseAll('remote'));
+    this.title = tr('h2', 'conflict.title', { id: 'conflict-title', class: 'panel-title' });
+    this.intro = tr('p', 'conflict.intro', { class: 'hint' });
     this.apply = tr('button', 'conflict.apply', { id: 'conflict-apply', type: 'button', class: 'btn primary' });
     this.apply.addEventListener('click', () => void this.resolve());
     this.hunksHost = el('div', { class: 'conflict-hunks' });
@@ -56,8 +103,8 @@ export class ConflictView {
       el(
         'div',
         { class: 'conflict-card' },
-        el('div', { class: 'popover-head' }, tr('h2', 'conflict.title', { id: 'conflict-title', class: 'panel-title' }), close),
-        tr('p', 'conflict.intro', { class: 'hint' }),
+        el('div', { class: 'popover-head' }, this.title, close),
+        this.intro,
         el('div', { class: 'conflict-tools' }, allLocal, allRemote),
         this.hunksHost,
         this.status,
@@ -76,22 +123,48 @@ export class ConflictView {
     return !this.element.hidden;
   }
 
-  async open(): Promise<void> {
+  private get wording(): Wording {
+    return WORDING[this.source?.kind ?? 'sync'];
+  }
+
+  /** Shows `source`'s places; resolves true once its choices were applied, false if closed undecided. */
+  open(source: ConflictSource): Promise<boolean> {
+    this.settle?.(false);
+    this.source = source;
+    const w = this.wording;
+    setText(this.title, w.title);
+    setText(this.intro, w.intro);
+    setText(this.allLocal, w.allLocal);
+    setText(this.allRemote, w.allRemote);
     this.element.hidden = false;
     clear(this.hunksHost);
+    this.choices = [];
+    this.updateRemaining();
     setText(this.status, 'conflict.loading');
-    try {
-      const conflict = await this.backend.syncConflict(this.articleId);
-      this.show(conflict?.hunks ?? []);
-    } catch (reason) {
-      setText(this.status, 'error.generic', { message: toAppError(reason).message });
-    }
+    const outcome = new Promise<boolean>((resolve) => (this.settle = resolve));
+    source.hunks().then(
+      (hunks) => {
+        if (this.source === source) this.show(hunks);
+      },
+      (reason) => {
+        if (this.source === source) setText(this.status, 'error.generic', { message: toAppError(reason).message });
+      },
+    );
+    return outcome;
   }
 
   close(): void {
+    this.finish(false);
+  }
+
+  private finish(applied: boolean): void {
     if (this.element.hidden) return;
     this.element.hidden = true;
-    this.callbacks.closed();
+    const [source, settle] = [this.source, this.settle];
+    this.source = null;
+    this.settle = null;
+    settle?.(applied);
+    source?.closed();
   }
 
   private show(hunks: ConflictHunk[]): void {
@@ -124,7 +197,8 @@ export class ConflictView {
       });
       return el('label', { class: 'check-row', for: input.id }, input, tr('span', key));
     };
-    append(group, radio('local', 'conflict.keepLocal'), radio('remote', 'conflict.takeRemote'));
+    const w = this.wording;
+    append(group, radio('local', w.keepLocal), radio('remote', w.takeRemote));
     return el(
       'fieldset',
       { class: 'conflict-hunk', 'data-index': index },
@@ -132,9 +206,9 @@ export class ConflictView {
       el(
         'div',
         { class: 'conflict-sides' },
-        side('conflict.base', 'side-base', hunk.base),
-        side('conflict.local', 'side-local', hunk.local),
-        side('conflict.remote', 'side-remote', hunk.remote),
+        side(w.base, 'side-base', hunk.base),
+        side(w.local, 'side-local', hunk.local),
+        side(w.remote, 'side-remote', hunk.remote),
       ),
       group,
     );
@@ -145,11 +219,17 @@ export class ConflictView {
     const box = el('div', { class: 'side-text' });
     const shown = texts.filter((s) => s.trim() !== '');
     if (shown.length === 0) box.appendChild(tr('p', 'conflict.empty', { class: 'hint' }));
-    for (const s of shown) {
-      const status = field === 'status' && (REMOTE_STATUSES as readonly string[]).includes(s);
-      box.appendChild(status ? tr('p', `remote.${s as (typeof REMOTE_STATUSES)[number]}`) : el('p', {}, s));
-    }
+    for (const s of shown) box.appendChild(this.value(field, s));
     return box;
+  }
+
+  /** A status by its name (the site's or the newsroom's), a time in Vietnam time, else the text. */
+  private value(field: string, s: string): HTMLElement {
+    const edit = this.source?.kind === 'edit';
+    if (field === 'status' && !edit && (REMOTE_STATUSES as readonly string[]).includes(s)) return tr('p', `remote.${s as (typeof REMOTE_STATUSES)[number]}`);
+    if (field === 'status' && edit && (ALL_STATUSES as readonly string[]).includes(s)) return tr('p', statusKey(s as ArticleStatus));
+    if (field === 'scheduled_at' && !Number.isNaN(Date.parse(s))) return el('p', {}, formatVietnamTime(s));
+    return el('p', {}, s);
   }
 
   private chooseAll(side: ConflictSide): void {
@@ -170,20 +250,18 @@ export class ConflictView {
 
   private async resolve(): Promise<void> {
     const choices = this.choices.filter((c): c is ConflictSide => c !== null);
-    if (choices.length !== this.choices.length || choices.length === 0) return;
+    const source = this.source;
+    if (!source || choices.length !== this.choices.length || choices.length === 0) return;
     this.apply.disabled = true;
     try {
-      if (!(await this.callbacks.beforeResolve())) {
-        this.apply.disabled = false;
+      if (await source.apply(choices)) {
+        if (this.source === source) this.finish(true);
         return;
       }
-      await this.backend.resolveConflict(this.articleId, choices);
-      await this.callbacks.resolved();
-      this.close();
     } catch (reason) {
       setText(this.status, 'conflict.failed', { message: toAppError(reason).message });
-      this.apply.disabled = false;
     }
+    this.apply.disabled = false;
   }
 
   relabel(): void {

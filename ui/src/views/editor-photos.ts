@@ -16,7 +16,8 @@ import { clear, el, setAttrText, setText, tr } from './dom';
 import { PhotoImporter } from './photo-import';
 import { PhotoPanel } from './photo-panel';
 
-export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif';
+export const PHOTO_ACCEPT =
+  'image/jpeg,image/png,image/webp,image/heic,image/heif,image/avif,image/tiff,image/gif,image/bmp,.heic,.heif,.avif,.tif,.tiff,.gif,.bmp';
 const MISSING: Record<MissingField, MessageKey> = { caption: 'figure.missingCaption', credit: 'figure.missingCredit', alt: 'figure.missingAlt' };
 
 export type EditorPhotosOptions = {

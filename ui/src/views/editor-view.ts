@@ -7,9 +7,10 @@ import { BodyEditor } from '../editor/body-editor';
 import { setFigureImageSource } from '../editor/figure-spec';
 import type { MessageKey } from '../i18n';
 import { countText, type TextCounts } from '../text/counts';
-import { ConflictView } from './conflict-view';
+import { ConflictView, type ConflictSource } from './conflict-view';
 import { el, relabel, setAttrText, setText, tr } from './dom';
 import { EditorChecks } from './editor-checks';
+import { EditorMerge } from './editor-merge';
 import { EditorPhotos } from './editor-photos';
 import { HistoryPanel } from './history';
 import { ScheduleField } from './schedule-field';
@@ -27,6 +28,8 @@ export function parseKeywords(value: string): string[] {
 }
 
 const countParams = (c: TextCounts) => ({ tieng: c.tieng, chars: c.chars });
+/** Headline and sapo are one paragraph each. */
+const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
 
 export class EditorView {
   readonly element: HTMLElement;
@@ -55,6 +58,9 @@ export class EditorView {
   private readonly schedule: ScheduleField;
   readonly sync: SyncBar;
   readonly conflict: ConflictView;
+  readonly merge: EditorMerge;
+  /** An input method is composing a word (Vietnamese IMEs compose each one). */
+  private composing = false;
 
   constructor(private readonly backend: Backend, article: Article, callbacks: EditorCallbacks) {
     this.schedule = new ScheduleField((scheduled_at) => this.controller.change({ scheduled_at }));
@@ -100,22 +106,26 @@ export class EditorView {
     this.sync = new SyncBar(backend, {
       articleId: article.id,
       sendWith: (run) => this.controller.saveVia(run),
-      openConflict: () => void this.conflict.open(),
+      openConflict: () => void this.conflict.open(this.syncConflict()),
     });
-    this.conflict = new ConflictView(backend, article.id, {
-      beforeResolve: () => this.prepareToLeave(),
-      resolved: async () => {
-        this.replaceWith(await this.backend.getArticle(this.articleId));
-        await this.sync.refresh();
-      },
-      closed: () => this.element.querySelector<HTMLElement>('#sync-conflict, #sync-send')?.focus(),
-    });
+    this.conflict = new ConflictView();
+    this.merge = new EditorMerge(backend, {
+      articleId: article.id,
+      controller: this.controller,
+      conflict: this.conflict,
+      snapshot: () => this.snapshot(),
+      show: (stored) => this.replaceWith(stored),
+      setReadOnly: (on) => this.setReadOnly(on),
+      composed: () => this.composed(),
+      showConflict: (error) => this.showBanner(error),
+    }, article);
     const topbar = el(
       'div',
       { class: 'editor-topbar' },
       back,
       el('span', { class: 'topbar-spacer' }),
       this.versionLabel,
+      this.merge.status,
       this.saveState,
       historyToggle,
       this.sync.element,
@@ -126,9 +136,16 @@ export class EditorView {
     reload.addEventListener('click', () => void this.reloadFromServer());
     const keep = tr('button', 'save.conflictKeepMine', { type: 'button', class: 'btn small primary', id: 'conflict-keep' });
     keep.addEventListener('click', () => void this.keepMine());
+    const merge = tr('button', 'save.conflictMerge', { type: 'button', class: 'btn small', id: 'conflict-merge' });
+    merge.addEventListener('click', () => void this.merge.retry());
     const retry = tr('button', 'save.retry', { type: 'button', class: 'btn small', id: 'save-retry' });
     retry.addEventListener('click', () => void this.controller.retry());
-    this.banner = el('div', { class: 'save-banner', role: 'alert', hidden: true }, this.bannerText, el('span', { class: 'banner-actions' }, retry, reload, keep));
+    this.banner = el(
+      'div',
+      { class: 'save-banner', role: 'alert', hidden: true },
+      this.bannerText,
+      el('span', { class: 'banner-actions' }, retry, merge, reload, keep),
+    );
 
     const f = (this.fields = {
       headline: el('textarea', { id: 'headline', rows: 2, class: 'headline-input', spellcheck: 'false' }),
@@ -212,6 +229,8 @@ export class EditorView {
         void this.sync.send();
       }
     });
+    this.element.addEventListener('compositionstart', () => (this.composing = true));
+    this.element.addEventListener('compositionend', () => (this.composing = false));
 
     this.wireInputs();
     this.fill(article);
@@ -252,7 +271,6 @@ export class EditorView {
         this.body.view.focus();
       }
     });
-    const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
     onText(f.headline, (v) => ({ headline: oneLine(v) }));
     onText(f.sapo, (v) => ({ sapo: oneLine(v) }));
     onText(f.byline, (v) => ({ byline: v }));
@@ -286,6 +304,7 @@ export class EditorView {
   }
 
   private onSaved(article: Article): void {
+    this.merge.loaded(article);
     this.status.stored(article.status);
     setText(this.versionLabel, 'editor.version', { version: article.version });
     this.showSlugMode(article.slug_auto);
@@ -308,7 +327,9 @@ export class EditorView {
     this.saveState.dataset.state = state;
     if (state === 'error' && error) {
       setText(this.saveState, 'save.error', { message: error.message });
-      this.showBanner(error);
+      // Saved elsewhere meanwhile: merge (the banner comes only if that cannot be done).
+      if (error.code === 'conflict') void this.merge.follow();
+      else this.showBanner(error);
     } else {
       setText(this.saveState, `save.${state}`);
       if (state === 'saved') this.banner.hidden = true;
@@ -322,6 +343,7 @@ export class EditorView {
     this.banner.querySelector<HTMLElement>('#save-retry')!.hidden = conflict;
     this.banner.querySelector<HTMLElement>('#conflict-reload')!.hidden = !conflict;
     this.banner.querySelector<HTMLElement>('#conflict-keep')!.hidden = !conflict;
+    this.banner.querySelector<HTMLElement>('#conflict-merge')!.hidden = !conflict;
     this.banner.dataset.kind = conflict ? 'conflict' : 'error';
     this.banner.hidden = false;
   }
@@ -330,8 +352,8 @@ export class EditorView {
   snapshot(): PatchFields {
     const f = this.fields;
     const fields: PatchFields = {
-      headline: f.headline.value,
-      sapo: f.sapo.value,
+      headline: oneLine(f.headline.value),
+      sapo: oneLine(f.sapo.value),
       body: this.body.toJSON(),
       byline: f.byline.value,
       dateline: f.dateline.value,
@@ -362,8 +384,9 @@ export class EditorView {
     }
   }
 
-  /** Shows a stored article, dropping pending edits (reload, restore). */
+  /** Shows a stored article, dropping pending edits (reload, restore, merge). */
   private replaceWith(article: Article): void {
+    this.merge.loaded(article);
     this.controller.reset(article.version);
     this.fill(article);
     this.body.setDoc(article.body);
@@ -373,6 +396,42 @@ export class EditorView {
 
   get articleId(): number {
     return Number(this.element.dataset.articleId);
+  }
+
+  /** The publishing conflict, side by side: the choices are saved and sent. */
+  private syncConflict(): ConflictSource {
+    return {
+      kind: 'sync',
+      hunks: async () => (await this.backend.syncConflict(this.articleId))?.hunks ?? [],
+      apply: async (choices) => {
+        if (!(await this.prepareToLeave())) return false;
+        await this.backend.resolveConflict(this.articleId, choices);
+        this.replaceWith(await this.backend.getArticle(this.articleId));
+        await this.sync.refresh();
+        return true;
+      },
+      closed: () => this.element.querySelector<HTMLElement>('#sync-conflict, #sync-send')?.focus(),
+    };
+  }
+
+  /** Read-only while a change made elsewhere is merged: no keystroke lands and is then replaced. */
+  private setReadOnly(on: boolean): void {
+    this.element.toggleAttribute('data-merging', on);
+    this.element.setAttribute('aria-busy', String(on));
+    this.body.setEditable(!on);
+    const texts = this.element.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+      '.editor-main input, .editor-main textarea, .details-panel input, .details-panel textarea',
+    );
+    texts.forEach((input) => (input.readOnly = on));
+    this.element.querySelectorAll<HTMLSelectElement | HTMLButtonElement>('.details-panel select, .details-panel button').forEach((c) => (c.disabled = on));
+  }
+
+  private composed(): Promise<void> {
+    if (!this.composing) return Promise.resolve();
+    // ProseMirror reads the finished word shortly after compositionend.
+    return new Promise((resolve) =>
+      this.element.addEventListener('compositionend', () => setTimeout(() => resolve(this.composed()), 50), { once: true }),
+    );
   }
 
   /** Saves everything; false (with the reason on screen) if something could not be saved. */
@@ -395,6 +454,7 @@ export class EditorView {
    * saved first, or the save failed), keep it as a revision of its own so nothing is lost.
    */
   async flushForClose(): Promise<void> {
+    this.conflict.close(); // A merge waiting for a choice gives way (its text is kept below).
     await this.controller.flush();
     if (this.controller.dirty && this.controller.error) {
       await this.backend.keepUnsavedCopy(this.articleId, { ...this.snapshot(), base_version: this.controller.version });
@@ -410,19 +470,17 @@ export class EditorView {
   }
 
   /**
-   * The article's sync state changed (`sync-changed`): show it, and show the article again
-   * when the sync saved into it (the site's edits merged in) while nothing is pending here.
-   * With edits pending, their save meets the version check and the conflict banner says so.
+   * The article's sync state changed (`sync-changed`): show it, and follow the article when
+   * the sync saved into it (the site's edits merged in), as for any change made elsewhere.
    */
   async syncChanged(): Promise<void> {
     await this.sync.refresh();
-    if (this.controller.dirty) return;
-    try {
-      const stored = await this.backend.getArticle(this.articleId);
-      if (stored.version !== this.controller.version && !this.controller.dirty) this.replaceWith(stored);
-    } catch {
-      // The next save or reload reports it.
-    }
+    await this.merge.follow();
+  }
+
+  /** Another process changed the library (`library-changed`): follow this article. */
+  libraryChanged(): Promise<void> {
+    return this.merge.follow();
   }
 
   /** Checks again now (check settings, dictionary or language changed). */
@@ -431,6 +489,7 @@ export class EditorView {
   }
 
   dispose(): void {
+    this.merge.dispose();
     this.checks.dispose();
     this.photos.dispose();
     this.controller.dispose();

@@ -107,7 +107,16 @@ export class LibraryView {
     await Promise.all([this.reloadList(), this.refreshSyncs()]);
   }
 
-  private async reloadList(): Promise<void> {
+  /** The library changed elsewhere: as many rows again, with the same scroll and focus. */
+  async refresh(): Promise<void> {
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('.article-row') : null;
+    const scrolled = this.list.scrollTop;
+    await Promise.all([this.reloadList(Math.max(PAGE_SIZE, this.offset)), this.refreshSyncs()]);
+    this.list.scrollTop = scrolled;
+    if (focused && !focused.isConnected) this.list.querySelector<HTMLElement>(`.article-row[data-id="${focused.dataset.id}"]`)?.focus();
+  }
+
+  private async reloadList(limit = PAGE_SIZE): Promise<void> {
     const generation = ++this.generation;
     this.offset = 0;
     try {
@@ -121,10 +130,10 @@ export class LibraryView {
         else setText(this.message, 'library.resultCount', { count: hits.length });
         return;
       }
-      const page = await this.backend.listArticles({ status: this.status ?? undefined, limit: PAGE_SIZE, offset: 0 });
+      const page = await this.backend.listArticles({ status: this.status ?? undefined, limit, offset: 0 });
       if (generation !== this.generation) return;
       clear(this.list);
-      this.showPage(page);
+      this.showPage(page, limit);
     } catch (reason) {
       if (generation !== this.generation) return;
       setText(this.message, 'error.generic', { message: toAppError(reason).message });
@@ -142,7 +151,7 @@ export class LibraryView {
     }
   }
 
-  private showPage(page: ArticleSummary[]): void {
+  private showPage(page: ArticleSummary[], limit = PAGE_SIZE): void {
     page.forEach((summary) => this.list.appendChild(this.row(summary)));
     this.offset += page.length;
     clear(this.footer);
@@ -152,7 +161,7 @@ export class LibraryView {
       this.message.textContent = '';
       delete this.message.dataset.i18n;
     }
-    if (page.length === PAGE_SIZE) {
+    if (page.length === limit) {
       const more = tr('button', 'library.loadMore', { id: 'load-more', type: 'button', class: 'btn' });
       more.addEventListener('click', () => void this.loadMore());
       this.footer.appendChild(more);

@@ -122,6 +122,25 @@ describe('App', () => {
     expect(backend.calls).toContain('flush_done');
   });
 
+  it('going back to the list does not take the focus from a search the user started typing', async () => {
+    const backend = new MemoryBackend();
+    const a = await backend.createArticle({ ...blank, headline: 'Bài' });
+    await backend.setLastArticle(a.id);
+    const app = new App(document.body.appendChild(document.createElement('div')), backend);
+    await app.start();
+    await settle();
+    document.querySelector<HTMLButtonElement>('#back-to-list')!.click();
+    // The list view is back; its reload is still under way when the user clicks search.
+    let search: HTMLInputElement | null = null;
+    for (let tick = 0; tick < 1000 && !search; tick++) {
+      await Promise.resolve();
+      search = document.querySelector<HTMLInputElement>('#search');
+    }
+    search!.focus();
+    await settle();
+    expect(document.activeElement).toBe(search);
+  });
+
   it('Ctrl+Q asks to close; the close request saves pending text before flush_done', async () => {
     const backend = new MemoryBackend();
     const a = await backend.createArticle({ ...blank, headline: 'Bài' });

@@ -29,8 +29,9 @@ impl std::error::Error for Unreadable {}
 
 fn json_column<T: serde::de::DeserializeOwned>(row: &Row, idx: usize, name: &'static str) -> rusqlite::Result<T> {
     let text: String = row.get(idx)?;
-    serde_json::from_str(&text)
-        .map_err(|_| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(Unreadable(name))))
+    serde_json::from_str(&text).map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(Unreadable(name)))
+    })
 }
 
 pub(super) fn article_from_row(row: &Row) -> rusqlite::Result<Article> {

@@ -15,7 +15,7 @@ pub struct MediaItem {
     pub id: MediaId,
     /// SHA-256 of the original: its content address.
     pub hash: String,
-    /// `jpeg`, `png`, `webp` or `heic`.
+    /// `jpeg`, `png`, `webp`, `heic`, `avif`, `tiff`, `gif` or `bmp` (the format read from its bytes).
     pub format: String,
     /// Pixel size after EXIF orientation.
     pub width: u32,

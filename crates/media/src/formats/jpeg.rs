@@ -1,9 +1,12 @@
 //! JPEG: marker scan for size and metadata, libjpeg-turbo decode with DCT-domain scaling
 //! (1/2, 1/4, 1/8: most of a downscale for free), and encode with our own APP segments.
+//! CMYK and YCCK files (press and agency JPEGs) decode to CMYK, which the render turns into
+//! sRGB with their ICC profile. 12-bit JPEG is refused: libjpeg-turbo 2.1 (Debian 12) decodes
+//! 8-bit only, and neither Rust decoder (zune-jpeg 0.5, jpeg-decoder 0.3) decodes 12-bit DCT.
 
 use turbojpeg::{Compressor, Decompressor, Image, PixelFormat, Subsamp};
 
-use super::Rgb;
+use super::{Decoded, Probed, Rgb, Samples};
 use crate::metadata::RawMetadata;
 use crate::MediaError;
 
@@ -11,12 +14,15 @@ const EXIF: &[u8] = b"Exif\0\0";
 const XMP: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
 const ICC: &[u8] = b"ICC_PROFILE\0";
 const PHOTOSHOP: &[u8] = b"Photoshop 3.0\0";
+const ADOBE: &[u8] = b"Adobe";
 
 /// Walks the markers up to the first scan: size from SOFn, metadata from APP1/APP2/APP13.
 /// Also checks that an end-of-image marker follows the scan data, so a cut-off file is
 /// named as such before any decoding.
-pub(crate) fn probe(bytes: &[u8]) -> Result<((u32, u32), RawMetadata), MediaError> {
+pub(crate) fn probe(bytes: &[u8]) -> Result<Probed, MediaError> {
     let mut raw = RawMetadata::default();
+    let mut components = 3;
+    let mut adobe = false;
     let mut icc_chunks: Vec<(u8, &[u8])> = Vec::new();
     let mut size = None;
     let mut i = 2;
@@ -46,6 +52,7 @@ pub(crate) fn probe(bytes: &[u8]) -> Result<((u32, u32), RawMetadata), MediaErro
             0xe2 if seg.starts_with(ICC) && seg.len() > ICC.len() + 2 => {
                 icc_chunks.push((seg[ICC.len()], &seg[ICC.len() + 2..]));
             }
+            0xee if seg.starts_with(ADOBE) => adobe = true,
             0xed if seg.starts_with(PHOTOSHOP) => {
                 raw.photoshop.get_or_insert_with(Vec::new).extend_from_slice(&seg[PHOTOSHOP.len()..]);
             }
@@ -55,11 +62,9 @@ pub(crate) fn probe(bytes: &[u8]) -> Result<((u32, u32), RawMetadata), MediaErro
                     return Err(MediaError::Truncated);
                 }
                 if seg[0] != 8 {
-                    return Err(MediaError::UnsupportedFormat(format!("{}-bit JPEG", seg[0])));
+                    return Err(MediaError::UnsupportedFormat(format!("JPEG {}-bit", seg[0])));
                 }
-                if seg[5] == 4 {
-                    return Err(MediaError::UnsupportedFormat("CMYK JPEG".into()));
-                }
+                components = seg[5];
                 let h = u16::from_be_bytes([seg[1], seg[2]]) as u32;
                 let w = u16::from_be_bytes([seg[3], seg[4]]) as u32;
                 size = Some((w, h));
@@ -79,15 +84,25 @@ pub(crate) fn probe(bytes: &[u8]) -> Result<((u32, u32), RawMetadata), MediaErro
         icc_chunks.sort_by_key(|(seq, _)| *seq);
         raw.icc = Some(icc_chunks.iter().flat_map(|(_, c)| c.iter().copied()).collect());
     }
-    Ok((size, raw))
+    // Photoshop writes CMYK inverted (0 = full ink) and says so with its APP14 marker; the
+    // convention every reader follows is to take a CMYK JPEG with that marker as inverted.
+    let samples = match components {
+        1 | 3 => Samples::Rgb,
+        4 => Samples::Cmyk { inverted: adobe },
+        n => return Err(MediaError::UnsupportedFormat(format!("JPEG, {n} channels"))),
+    };
+    Ok(Probed { samples, ..(size, raw).into() })
 }
 
 /// Decodes at `1/denom` of the stored size; libjpeg-turbo skips the IDCT work it won't need.
-pub(crate) fn decode(bytes: &[u8], (w, h): (u32, u32), denom: u32) -> Result<Rgb, MediaError> {
+/// CMYK/YCCK files come out as CMYK (libjpeg-turbo undoes YCCK).
+pub(crate) fn decode(bytes: &[u8], (w, h): (u32, u32), denom: u32, samples: Samples) -> Result<Decoded, MediaError> {
     let (dw, dh) = (w.div_ceil(denom) as usize, h.div_ceil(denom) as usize);
-    let mut pixels = vec![0u8; dw * dh * 3];
+    let channels = samples.channels();
+    let format = if channels == 4 { PixelFormat::CMYK } else { PixelFormat::RGB };
+    let mut pixels = vec![0u8; dw * dh * channels];
     let mut decompressor = Decompressor::new().map_err(|e| MediaError::Decode(e.to_string()))?;
-    let image = Image { pixels: &mut pixels[..], width: dw, pitch: dw * 3, height: dh, format: PixelFormat::RGB };
+    let image = Image { pixels: &mut pixels[..], width: dw, pitch: dw * channels, height: dh, format };
     if let Err(e) = decompressor.decompress(bytes, image) {
         // TurboJPEG 2 reports libjpeg warnings as failures after decoding everything.
         let message = e.to_string();
@@ -98,7 +113,7 @@ pub(crate) fn decode(bytes: &[u8], (w, h): (u32, u32), denom: u32) -> Result<Rgb
             return Err(MediaError::Decode(message));
         }
     }
-    Ok(Rgb { pixels, size: (dw as u32, dh as u32) })
+    Ok(Decoded { pixels, size: (dw as u32, dh as u32), samples })
 }
 
 /// Encodes RGB (4:2:0) and inserts `segments` (each `(marker, payload)`) after the JFIF header.

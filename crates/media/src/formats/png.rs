@@ -35,6 +35,7 @@ pub(crate) fn metadata(bytes: &[u8]) -> Result<RawMetadata, MediaError> {
         photoshop: None,
         xmp,
         icc: info.icc_profile.as_ref().map(|p| p.to_vec()),
+        ..Default::default()
     })
 }
 

@@ -4,11 +4,11 @@ use std::io::Cursor;
 
 use image_webp::{DecodingError, WebPDecoder};
 
-use super::{io_error, rgba_to_rgb, Rgb};
+use super::{io_error, rgba_to_rgb, Probed, Rgb};
 use crate::metadata::RawMetadata;
 use crate::MediaError;
 
-pub(crate) fn probe(bytes: &[u8]) -> Result<((u32, u32), RawMetadata), MediaError> {
+pub(crate) fn probe(bytes: &[u8]) -> Result<Probed, MediaError> {
     let riff_len = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
     if bytes.len() < riff_len.saturating_add(8) {
         return Err(MediaError::Truncated);
@@ -20,8 +20,10 @@ pub(crate) fn probe(bytes: &[u8]) -> Result<((u32, u32), RawMetadata), MediaErro
         photoshop: None,
         xmp: decoder.xmp_metadata().ok().flatten(),
         icc: decoder.icc_profile().ok().flatten(),
+        ..Default::default()
     };
-    Ok((decoder.dimensions(), raw))
+    let animated = decoder.is_animated();
+    Ok(Probed { animated, ..(decoder.dimensions(), raw).into() })
 }
 
 pub(crate) fn decode(bytes: &[u8]) -> Result<Rgb, MediaError> {

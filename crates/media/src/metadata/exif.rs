@@ -1,6 +1,6 @@
 //! EXIF (a TIFF structure): orientation, date taken, camera, GPS presence, artist, copyright.
 
-use exif::{In, Reader, Tag, Value};
+use exif::{Field, In, Tag, Value};
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct ExifFields {
@@ -16,10 +16,14 @@ pub(crate) struct ExifFields {
 /// a photo is still a photo without it.
 pub(crate) fn parse(block: &[u8]) -> ExifFields {
     let tiff = block.strip_prefix(b"Exif\0\0").unwrap_or(block);
-    let Ok(exif) = Reader::new().read_raw(tiff.to_vec()) else { return ExifFields::default() };
-    let text = |tag: Tag| exif.get_field(tag, In::PRIMARY).and_then(|f| ascii(&f.value));
-    let orientation = exif
-        .get_field(Tag::Orientation, In::PRIMARY)
+    exif::parse_exif(tiff).map(|(fields, _)| from_fields(&fields)).unwrap_or_default()
+}
+
+/// The fields we use, from parsed TIFF/EXIF fields (an EXIF block's, or a TIFF file's own).
+pub(crate) fn from_fields(fields: &[Field]) -> ExifFields {
+    let get = |tag: Tag| fields.iter().find(|f| f.tag == tag && f.ifd_num == In::PRIMARY);
+    let text = |tag: Tag| get(tag).and_then(|f| ascii(&f.value));
+    let orientation = get(Tag::Orientation)
         .and_then(|f| f.value.get_uint(0))
         .and_then(|v| u16::try_from(v).ok())
         .filter(|v| (1..=8).contains(v));
@@ -31,7 +35,7 @@ pub(crate) fn parse(block: &[u8]) -> ExifFields {
         (Some(make), Some(model)) => Some(format!("{make} {model}")),
         (make, model) => make.or(model),
     };
-    let has_gps = exif.fields().any(|f| matches!(f.tag, Tag::GPSLatitude | Tag::GPSLongitude));
+    let has_gps = fields.iter().any(|f| matches!(f.tag, Tag::GPSLatitude | Tag::GPSLongitude));
     ExifFields { orientation, date_taken, camera, has_gps, artist: text(Tag::Artist), copyright: text(Tag::Copyright) }
 }
 

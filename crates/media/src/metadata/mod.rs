@@ -15,6 +15,10 @@ pub(crate) struct RawMetadata {
     pub photoshop: Option<Vec<u8>>,
     pub xmp: Option<Vec<u8>>,
     pub icc: Option<Vec<u8>>,
+    /// Bare IPTC IIM (TIFF tag 33723), where there are no Photoshop resources around it.
+    pub iptc: Option<Vec<u8>>,
+    /// EXIF already read in place (TIFF: the file itself is the EXIF structure).
+    pub exif_fields: Option<exif::ExifFields>,
 }
 
 /// Caption, credit and the rest, all text in NFC. When XMP and IPTC disagree, XMP wins (it is
@@ -87,9 +91,14 @@ impl EmbedMetadata {
 
 /// Interprets the raw blocks. Also returns the EXIF orientation (1–8) if there is one.
 pub(crate) fn read(raw: &RawMetadata) -> (PhotoMetadata, Option<u16>) {
-    let exif = raw.exif.as_deref().map(exif::parse).unwrap_or_default();
-    let iptc =
-        raw.photoshop.as_deref().and_then(iptc::iim_from_photoshop_resources).map(iptc::parse).unwrap_or_default();
+    let exif = raw.exif_fields.clone().or_else(|| raw.exif.as_deref().map(exif::parse)).unwrap_or_default();
+    let iptc = raw
+        .photoshop
+        .as_deref()
+        .and_then(iptc::iim_from_photoshop_resources)
+        .or(raw.iptc.as_deref())
+        .map(iptc::parse)
+        .unwrap_or_default();
     let xmp = raw.xmp.as_deref().map(xmp::parse).unwrap_or_default();
     let nfc = |s: Option<String>| s.map(|s| banthao_text::to_nfc_string(&s));
     let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join(", "));

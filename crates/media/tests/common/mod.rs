@@ -78,3 +78,49 @@ pub fn mean_rgb(jpeg: &[u8], x: u32, y: u32, size: u32) -> [f64; 3] {
     let v: Vec<f64> = inner.split(',').map(|s| s.trim().trim_end_matches('%').parse().unwrap()).collect();
     [v[0], v[1], v[2]]
 }
+
+/// Mean absolute difference per channel (0–255) between two pictures of the same size, by
+/// ImageMagick's `compare -metric MAE`.
+pub fn mean_difference(a: &[u8], b: &[u8]) -> f64 {
+    let (fa, fb) = (
+        tempfile::Builder::new().suffix(".jpg").tempfile().unwrap(),
+        tempfile::Builder::new().suffix(".jpg").tempfile().unwrap(),
+    );
+    std::fs::write(fa.path(), a).unwrap();
+    std::fs::write(fb.path(), b).unwrap();
+    let out =
+        Command::new("compare").args(["-metric", "MAE"]).arg(fa.path()).arg(fb.path()).arg("null:").output().unwrap();
+    // "1234.5 (0.0188)": the normalised figure in parentheses, 0–1.
+    let text = String::from_utf8_lossy(&out.stderr);
+    let normalised = text.split(['(', ')']).nth(1).and_then(|v| v.trim().parse::<f64>().ok());
+    normalised.unwrap_or_else(|| panic!("compare: {text}")) * 255.0
+}
+
+/// ImageMagick's own rendering of a generated fixture (after `args`), as a JPEG of `size`.
+pub fn imagemagick_reference(name: &str, args: &[&str], size: (u32, u32)) -> Vec<u8> {
+    let out = Command::new("convert")
+        .arg(generated().unwrap().join(name))
+        .args(args)
+        .args(["-resize", &format!("{}x{}!", size.0, size.1), "-quality", "95", "jpg:-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "convert {name}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// What every rendition promises: no GPS, serial numbers, maker notes or EXIF at all, sRGB
+/// without a profile, three channels, and the caption in IPTC and XMP when there is one.
+pub fn assert_publishable(name: &str, jpeg: &[u8], caption: Option<&str>) {
+    let tags = exiftool(jpeg);
+    for key in tags.keys() {
+        let k = key.to_lowercase();
+        assert!(!k.contains("gps") && !k.contains("serial") && !k.contains("maker"), "{name}: {key}");
+        assert!(!k.starts_with("ifd0:") && !k.starts_with("exififd:"), "{name}: no EXIF at all, got {key}");
+        assert!(!k.starts_with("icc_profile:") && !k.starts_with("adobe:"), "{name}: plain sRGB, got {key}");
+    }
+    assert_eq!(tags.get("File:ColorComponents").and_then(serde_json::Value::as_u64), Some(3), "{name}");
+    if let Some(caption) = caption {
+        assert_eq!(tags.get("IPTC:Caption-Abstract").and_then(serde_json::Value::as_str), Some(caption), "{name}");
+        assert_eq!(tags.get("XMP-dc:Description").and_then(serde_json::Value::as_str), Some(caption), "{name}");
+    }
+}
