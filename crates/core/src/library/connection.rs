@@ -10,8 +10,8 @@ use crate::error::Result;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// WAL for readers beside one writer; `synchronous=FULL` so an acknowledged save survives a
-/// power cut (a reporter's battery dying); foreign keys on; the SQL functions and the
-/// Vietnamese collation the schema and queries use.
+/// power cut (a reporter's battery dying; `NORMAL` fails tests/crash_safety.rs's power cuts);
+/// foreign keys on; the SQL functions and the Vietnamese collation the schema and queries use.
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // The first statement to touch the file: a damaged file fails here, before anything is written.
