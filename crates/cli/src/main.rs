@@ -11,6 +11,12 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Piped into `head`, the CLI stops quietly like any Unix tool when the reader goes away,
+    // instead of panicking on a failed print (Rust ignores SIGPIPE by default).
+    // SAFETY: restoring the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = args::Cli::parse();
     match verbs::run(cli) {
         Ok(true) => ExitCode::SUCCESS,

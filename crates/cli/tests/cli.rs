@@ -198,3 +198,23 @@ fn usage_errors_exit_non_zero() {
     fails(tmp.path(), &["export", "1", "--format", "pdf"]);
     fails(tmp.path(), &["list", "--status", "lost"]);
 }
+
+#[test]
+fn a_reader_that_goes_away_stops_the_output_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    ok(tmp.path(), &["new", "--headline", "Bài một"]);
+    // The pipe's reading end is closed before the CLI writes: its first print meets EPIPE.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_banthao"))
+        .arg("--library")
+        .arg(tmp.path())
+        .args(["list", "--json"])
+        .env_remove("BANTHAO_LIBRARY")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
