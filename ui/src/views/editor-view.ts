@@ -305,6 +305,7 @@ export class EditorView {
 
   private onSaved(article: Article): void {
     this.merge.loaded(article);
+    this.sync.savedHere();
     this.status.stored(article.status);
     setText(this.versionLabel, 'editor.version', { version: article.version });
     this.showSlugMode(article.slug_auto);

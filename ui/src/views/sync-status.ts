@@ -74,6 +74,11 @@ export class SyncBar {
     }
   }
 
+  /** The article was saved here: a synced article now has changes the site lacks. */
+  savedHere(): void {
+    if (this.sync?.badge === 'synced') void this.refresh();
+  }
+
   /** The worker started sending this article: say so before its outcome arrives. */
   progress(p: SyncProgress): void {
     if (p.article_id !== this.options.articleId || p.phase !== 'sending' || !this.sync) return;

@@ -93,6 +93,7 @@ describe('Gửi in the editor', () => {
     await settle();
     await backend.sync.runOutbox(); // nothing queued: nothing sent
     expect((await backend.articleSyncs(article.id))[0]!.badge).toBe('changed');
+    expect(badge()).toBe('Đã sửa');
   });
 
   it('sends with Ctrl+Enter, from the body too, to the site chosen in the picker', async () => {
