@@ -14,10 +14,10 @@ pub enum Storage {
     SessionOnly,
 }
 
-/// The keychain entry's account: the user at the site, so two profiles for the same account
-/// share one password and two accounts on one site do not collide.
-pub fn account(user: &str, site: &str) -> String {
-    format!("{user}@{site}")
+/// The keychain entry's account: the user at the site (readable in a keychain manager) and the
+/// profile's own random key, so profiles of two libraries never share or remove each other's.
+pub fn account(endpoint: &banthao_core::sync::Endpoint) -> String {
+    format!("{}@{}#{}", endpoint.username, endpoint.url, endpoint.secret_key)
 }
 
 pub struct Secrets {

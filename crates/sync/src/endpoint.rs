@@ -39,7 +39,7 @@ pub fn save_endpoint<A: LibraryAccess>(
     }
     let remote_user = check(http, &url, input.username.trim(), password)?;
     let endpoint = access.with_library(|l| l.save_endpoint(input, true))?;
-    let storage = secrets.store(&account(&endpoint.username, &endpoint.url), password);
+    let storage = secrets.store(&account(&endpoint), password);
     Ok(EndpointCheck { endpoint, password_kept: kept(storage), remote_user })
 }
 
@@ -65,12 +65,6 @@ pub fn test_endpoint<A: LibraryAccess>(
 /// Removes a profile and forgets its password.
 pub fn remove_endpoint<A: LibraryAccess>(access: &A, secrets: &Secrets, name: &str) -> Result<Endpoint> {
     let endpoint = access.with_library(|l| l.remove_endpoint(name))?;
-    let others_use_it = access
-        .with_library(|l| l.endpoints())?
-        .iter()
-        .any(|e| e.username == endpoint.username && e.url == endpoint.url);
-    if !others_use_it {
-        secrets.remove(&account(&endpoint.username, &endpoint.url));
-    }
+    secrets.remove(&account(&endpoint));
     Ok(endpoint)
 }

@@ -24,9 +24,7 @@ pub fn password_for(secrets: &Secrets, endpoint: &Endpoint, given: Option<&str>)
     if let Some(p) = given.filter(|p| !p.is_empty()) {
         return Ok(p.to_string());
     }
-    secrets
-        .get(&account(&endpoint.username, &endpoint.url))
-        .ok_or_else(|| SyncError::NoPassword { endpoint: endpoint.name.clone() })
+    secrets.get(&account(endpoint)).ok_or_else(|| SyncError::NoPassword { endpoint: endpoint.name.clone() })
 }
 
 /// How long to wait before attempt `attempts + 1`: full jitter over the exponential step,

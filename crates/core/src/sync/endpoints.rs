@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::library::Library;
 use crate::time::now_rfc3339;
 
-const COLUMNS: &str = "id, name, kind, url, username, allow_http, status_map, created_at, checked_at";
+const COLUMNS: &str = "id, name, kind, url, username, allow_http, status_map, created_at, checked_at, secret_key";
 
 fn from_row(r: &Row) -> rusqlite::Result<Endpoint> {
     Ok(Endpoint {
@@ -21,6 +21,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Endpoint> {
         status_map: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
         created_at: r.get(7)?,
         checked_at: r.get(8)?,
+        secret_key: r.get(9)?,
     })
 }
 

@@ -91,6 +91,10 @@ pub struct Endpoint {
     pub created_at: String,
     /// When the site last accepted the credentials.
     pub checked_at: Option<String>,
+    /// What names the password in the OS keychain (not a secret; never sent to the window).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub secret_key: String,
 }
 
 /// What the settings screen and `banthao endpoint add` send.

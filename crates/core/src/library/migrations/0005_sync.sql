@@ -24,7 +24,10 @@ CREATE TABLE endpoints (
   allow_http  INTEGER NOT NULL DEFAULT 0,
   status_map  TEXT NOT NULL DEFAULT '{}',   -- JSON StatusMap: article status → remote status
   created_at  TEXT NOT NULL,
-  checked_at  TEXT                          -- last time the credentials were accepted
+  checked_at  TEXT,                         -- last time the credentials were accepted
+  -- Names this profile's password in the OS keychain: random, so that profiles of two
+  -- libraries on one machine never share (or remove) each other's password.
+  secret_key  TEXT NOT NULL DEFAULT (lower(hex(randomblob(12))))
 );
 
 -- What an article's post looked like at its last sync: the base of the three-way merge, and
