@@ -1,5 +1,5 @@
 import './styles.css';
-import { App } from './app';
+import { mountApp } from './app/mount';
 import { pickBackend } from './backend';
 import { sendLinksToBrowser } from './views/links';
 
@@ -8,8 +8,7 @@ async function boot(): Promise<void> {
   if (!root) return;
   const backend = await pickBackend();
   sendLinksToBrowser(document, (url) => backend.openLink(url));
-  const app = new App(root, backend);
-  await app.start();
+  await mountApp(root, backend);
 }
 
 void boot();

@@ -250,25 +250,25 @@ describe('check settings', () => {
     expect(style.value).toBe('hòa');
     expect([...style.options].map((o) => o.textContent)).toEqual(['hoà, thuỷ, khoẻ', 'hòa, thủy, khỏe']);
     style.value = 'hoà';
-    style.dispatchEvent(new Event('change'));
+    style.dispatchEvent(new Event('change', { bubbles: true }));
     await Promise.resolve();
     await new Promise((r) => setTimeout(r, 0));
     const limit = $<HTMLInputElement>('#headline-max-chars');
     limit.value = '70';
-    limit.dispatchEvent(new Event('change'));
+    limit.dispatchEvent(new Event('change', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 0));
     expect(await backend.getCheckSettings()).toMatchObject({ house_style: 'hoà', headline_max_chars: 70 });
     expect(changed).toHaveBeenCalledTimes(2);
 
     const abbr = $<HTMLTextAreaElement>('#abbreviations');
     abbr.value = 'PCCC = phòng cháy chữa cháy\nsai dòng này';
-    abbr.dispatchEvent(new Event('change'));
+    abbr.dispatchEvent(new Event('change', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 0));
     expect($('#check-settings-status').dataset.state).toBe('error');
     expect($('#check-settings-status').textContent).toContain('Dòng 2');
     expect(abbr.value).toContain('sai dòng này');
     abbr.value = 'PCCC = phòng cháy chữa cháy';
-    abbr.dispatchEvent(new Event('change'));
+    abbr.dispatchEvent(new Event('change', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 0));
     expect((await backend.getCheckSettings()).abbreviations).toBe('PCCC = phòng cháy chữa cháy');
 

@@ -2,13 +2,16 @@ import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { Locale } from '../bindings/Locale';
 import type { RevisionReason } from '../bindings/RevisionReason';
-import { en } from './en';
+import type { Params } from './format';
+import { translate } from './i18n.svelte';
 import { vi, type MessageKey } from './vi';
 
 export type { MessageKey } from './vi';
-export type Params = Record<string, string | number>;
+export type { Params } from './format';
+export { I18n, translate } from './i18n.svelte';
 
-const tables: Record<Locale, Record<MessageKey, string>> = { vi, en };
+// The views not yet on Svelte read the locale here; `I18n.set` keeps it in step. It goes
+// when the last of them does (components use the app's I18n from context).
 let current: Locale = 'vi';
 
 export function setLocale(locale: Locale): void {
@@ -22,11 +25,7 @@ export function getLocale(): Locale {
 
 /** The message for `key` in the current locale, with `{name}` placeholders filled. */
 export function t(key: MessageKey, params?: Params): string {
-  const template = tables[current][key] ?? vi[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return translate(current, key, params);
 }
 
 export const ALL_STATUSES: readonly ArticleStatus[] = [

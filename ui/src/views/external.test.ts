@@ -1,6 +1,6 @@
 import { TextSelection } from 'prosemirror-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../app';
+import { bootApp, destroyApps } from '../app/testing';
 import type { NewArticle } from '../bindings/NewArticle';
 import type { PmNode } from '../bindings/PmNode';
 import { MemoryBackend } from '../backend/memory';
@@ -17,6 +17,7 @@ const paragraphs = (body: PmNode) => (body.content ?? []).map(pmText);
 const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
 
 afterEach(() => {
+  destroyApps();
   document.body.textContent = '';
   setLocale('vi');
 });
@@ -30,10 +31,9 @@ async function openInApp(input: Partial<NewArticle> = {}) {
   const backend = new MemoryBackend();
   const article = await backend.createArticle({ ...blank, headline: 'Tít', body: doc('Một.', 'Hai.', 'Ba.'), ...input });
   await backend.setLastArticle(article.id);
-  const app = new App(document.body.appendChild(document.createElement('div')), backend);
-  await app.start();
+  const { app } = await bootApp(backend);
   await settle();
-  return { backend, article, app, editor: app.currentEditor! };
+  return { backend, article, app, editor: app.editor! };
 }
 
 /** Types at the end of body paragraph `index` (as the keyboard would, through a transaction). */
@@ -50,7 +50,7 @@ function typeAtEnd(editor: EditorView, index: number, text: string): void {
 function fill(selector: string, value: string, event: 'input' | 'change' = 'input'): void {
   const field = $<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(selector);
   field.value = value;
-  field.dispatchEvent(new Event(event));
+  field.dispatchEvent(new Event(event, { bubbles: true }));
 }
 
 const shownParagraphs = (editor: EditorView) => paragraphs(editor.body.toJSON());

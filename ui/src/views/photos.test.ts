@@ -166,7 +166,7 @@ describe('photo panel', () => {
     $('#photos-toggle').click();
     const search = $<HTMLInputElement>('#photo-search');
     search.value = 'cau rong';
-    search.dispatchEvent(new Event('input'));
+    search.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 300));
     await settle();
     const results = [...document.querySelectorAll<HTMLElement>('.photo-result')];
@@ -187,7 +187,7 @@ describe('submitting with figures', () => {
     const spy = vi.spyOn(backend, 'updateArticle');
     const status = $<HTMLSelectElement>('#status');
     status.value = 'submitted';
-    status.dispatchEvent(new Event('change'));
+    status.dispatchEvent(new Event('change', { bubbles: true }));
     expect(status.value).toBe('draft');
     expect($('#figure-check').hidden).toBe(false);
     expect([...document.querySelectorAll('.figure-check-item')].map((i) => i.textContent)).toEqual(['Ảnh 2: thiếu mô tả ảnh']);
@@ -197,9 +197,9 @@ describe('submitting with figures', () => {
 
     const alt = editor.element.querySelectorAll<HTMLInputElement>('.figure-alt')[1]!;
     alt.value = 'Chợ Hàn buổi sáng';
-    alt.dispatchEvent(new Event('input'));
+    alt.dispatchEvent(new Event('input', { bubbles: true }));
     status.value = 'submitted';
-    status.dispatchEvent(new Event('change'));
+    status.dispatchEvent(new Event('change', { bubbles: true }));
     await editor.flush();
     expect((await backend.getArticle(article.id)).status).toBe('submitted');
   });
@@ -213,10 +213,10 @@ describe('submitting with figures', () => {
     );
     const headline = $<HTMLTextAreaElement>('#headline');
     headline.value = 'Tít mới';
-    headline.dispatchEvent(new Event('input'));
+    headline.dispatchEvent(new Event('input', { bubbles: true }));
     const status = $<HTMLSelectElement>('#status');
     status.value = 'submitted';
-    status.dispatchEvent(new Event('change'));
+    status.dispatchEvent(new Event('change', { bubbles: true }));
     await editor.flush();
     await editor.flush();
     expect(status.value).toBe('draft');
@@ -236,11 +236,11 @@ describe('photo settings', () => {
     const edge = $<HTMLInputElement>('#photo-web-long-edge');
     expect([edge.value, $<HTMLInputElement>('#photo-web-quality').value]).toEqual(['1600', '82']);
     edge.value = '2048';
-    edge.dispatchEvent(new Event('change'));
+    edge.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     expect(await backend.getPhotoSettings()).toEqual({ web_long_edge: 2048, web_quality: 82, thumb_long_edge: 320 });
     edge.value = '5';
-    edge.dispatchEvent(new Event('change'));
+    edge.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     expect(edge.value).toBe('2048');
   });

@@ -31,7 +31,7 @@ function fill(values: { name?: string; url?: string; username?: string; password
   for (const [key, value] of Object.entries(values)) {
     const input = $<HTMLInputElement>(`#endpoint-${key}`);
     input.value = value;
-    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
   }
 }
 

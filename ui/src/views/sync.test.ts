@@ -1,12 +1,13 @@
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../app';
+import { bootApp, destroyApps } from '../app/testing';
 import type { NewArticle } from '../bindings/NewArticle';
 import type { PmNode } from '../bindings/PmNode';
 import { MemoryBackend, MemorySite } from '../backend/memory';
 import { setLocale } from '../i18n';
-import { LibraryView } from './library';
 import { sendLinksToBrowser } from './links';
-import { SyncProgressIndicator } from './sync-progress';
+import { I18n } from '../i18n';
+import { SyncActivity } from '../sync/sync-activity.svelte';
 
 const blank: NewArticle = { headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
 const URL = 'https://tin.example.vn';
@@ -15,6 +16,7 @@ const XSS = '<img src=x onerror=alert(1)>';
 let stopLinks: (() => void) | null = null;
 
 afterEach(() => {
+  destroyApps();
   stopLinks?.();
   stopLinks = null;
   document.body.textContent = '';
@@ -39,8 +41,7 @@ async function backendWithSite(profiles = ['Báo điện tử']) {
 async function openInApp(backend: MemoryBackend, input: NewArticle) {
   const article = await backend.createArticle(input);
   await backend.setLastArticle(article.id);
-  const app = new App(document.body.appendChild(document.createElement('div')), backend);
-  await app.start();
+  const { app } = await bootApp(backend);
   await settle();
   return { app, article };
 }
@@ -48,7 +49,7 @@ async function openInApp(backend: MemoryBackend, input: NewArticle) {
 function type(selector: string, value: string): void {
   const input = $<HTMLInputElement | HTMLTextAreaElement>(selector);
   input.value = value;
-  input.dispatchEvent(new Event('input'));
+  input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 describe('Gửi in the editor', () => {
@@ -68,6 +69,7 @@ describe('Gửi in the editor', () => {
     expect($('#save-state').dataset.state).toBe('saved');
 
     const run = backend.sync.runOutbox();
+    flushSync();
     expect($('#sync-progress').hidden).toBe(false);
     expect($('#sync-progress').textContent).toBe('Đang gửi 1/1…');
     expect($('#sync-progress').getAttribute('aria-live')).toBe('polite');
@@ -191,7 +193,7 @@ describe('Conflict view', () => {
     expect(view.querySelector('.conflict-remaining')!.textContent).toBe('Còn 1 chỗ chưa chọn.');
     const local = $<HTMLInputElement>('#conflict-0-local');
     local.checked = true;
-    local.dispatchEvent(new Event('change'));
+    local.dispatchEvent(new Event('change', { bubbles: true }));
     $<HTMLButtonElement>('#conflict-apply').click();
     await settle();
     expect(view.hidden).toBe(true);
@@ -229,8 +231,7 @@ describe('Library: badges and pull for review', () => {
     const a = await backend.createArticle({ ...blank, headline: XSS });
     await backend.createArticle({ ...blank, headline: 'Chưa gửi' });
     await backend.sendArticle(a.id, null, endpoint.id);
-    const app = new App(document.body.appendChild(document.createElement('div')), backend);
-    await app.start();
+    await bootApp(backend);
     await settle();
     const row = $(`.article-row[data-id="${a.id}"]`);
     expect(row.querySelector('.row-headline')!.textContent).toBe(XSS);
@@ -247,7 +248,7 @@ describe('Library: badges and pull for review', () => {
 
     const select = $<HTMLSelectElement>('#locale-select');
     select.value = 'en';
-    select.dispatchEvent(new Event('change'));
+    select.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     expect(row.querySelector('.sync-badge')!.textContent).toBe('Publishing: Synced');
     expect($('#pull-open').textContent).toBe('Pull articles');
@@ -257,9 +258,7 @@ describe('Library: badges and pull for review', () => {
     const { backend, site } = await backendWithSite();
     site.filePost('Bài cộng tác viên gửi', 'Sapo', ['Đoạn một.']);
     site.filePost(XSS, '', [], 'draft');
-    const view = new LibraryView(backend, { open: () => undefined, create: () => undefined });
-    document.body.appendChild(view.element);
-    await view.reload();
+    await bootApp(backend);
     $<HTMLButtonElement>('#pull-open').click();
     await settle();
     expect($('#pull-dialog').hidden).toBe(false);
@@ -284,16 +283,15 @@ describe('Library: badges and pull for review', () => {
 
   it('pulls nothing without a status, and says when the site refuses', async () => {
     const { backend, site } = await backendWithSite();
-    const view = new LibraryView(backend, { open: () => undefined, create: () => undefined });
-    document.body.appendChild(view.element);
-    await view.reload();
-    await view.pull.open();
-    $<HTMLInputElement>('#pull-status-pending').checked = false;
-    $<HTMLInputElement>('#pull-status-draft').checked = false;
+    await bootApp(backend);
+    $<HTMLButtonElement>('#pull-open').click();
+    await settle();
+    $<HTMLInputElement>('#pull-status-pending').click();
+    $<HTMLInputElement>('#pull-status-draft').click();
     $<HTMLButtonElement>('#pull-start').click();
     await settle();
     expect($('#pull-status').textContent).toBe('Chọn ít nhất một loại bài.');
-    $<HTMLInputElement>('#pull-status-pending').checked = true;
+    $<HTMLInputElement>('#pull-status-pending').click();
     site.down = true;
     $<HTMLButtonElement>('#pull-start').click();
     await settle();
@@ -309,12 +307,12 @@ describe('Editor details for publishing', () => {
     expect(field.hidden).toBe(true);
     const status = $<HTMLSelectElement>('#status');
     status.value = 'scheduled';
-    status.dispatchEvent(new Event('change'));
+    status.dispatchEvent(new Event('change', { bubbles: true }));
     expect(field.hidden).toBe(false);
     const input = $<HTMLInputElement>('#scheduled-at');
     expect(input.type).toBe('datetime-local');
     input.value = '2026-12-02T08:00';
-    input.dispatchEvent(new Event('change'));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
     await app.flush();
     expect(await backend.getArticle(article.id)).toMatchObject({ status: 'scheduled', scheduled_at: '2026-12-02T01:00:00.000Z' });
     await app.showLibrary();
@@ -340,7 +338,7 @@ describe('Editor details for publishing', () => {
     expect((await backend.getArticle(article.id)).body).toEqual(body);
     const select = $<HTMLSelectElement>('#locale-select');
     select.value = 'en';
-    select.dispatchEvent(new Event('change'));
+    select.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     expect($('#body .raw-block').textContent).toBe('WordPress block kept as is (read-only): core/gallery');
     expect($('#sync-send').textContent).toBe('Send');
@@ -361,22 +359,22 @@ describe('Top bar progress', () => {
     vi.useFakeTimers();
     try {
       const notices: string[] = [];
-      const indicator = new SyncProgressIndicator((m) => notices.push(m));
-      const at = (done: number, phase: string, headline = 'Tin') => indicator.update({ article_id: 1, headline, done, total: 3, phase });
+      const activity = new SyncActivity((m) => notices.push(m), new I18n('vi'));
+      const at = (done: number, phase: string, headline = 'Tin') => activity.update({ article_id: 1, headline, done, total: 3, phase });
       at(0, 'sending');
-      expect(indicator.element.textContent).toBe('Đang gửi 1/3…');
+      expect(activity.sending).toEqual({ done: 1, total: 3 });
       at(1, 'sent');
       at(1, 'sending');
-      expect(indicator.element.textContent).toBe('Đang gửi 2/3…');
+      expect(activity.sending).toEqual({ done: 2, total: 3 });
       at(2, 'failed', XSS);
       expect(notices).toEqual([`Không gửi được “${XSS}”: mở bài để xem lý do.`]);
       // The third job waits for a person (a conflict): the worker says nothing more.
-      expect(indicator.element.hidden).toBe(false);
+      expect(activity.sending).not.toBeNull();
       vi.advanceTimersByTime(1000);
-      expect(indicator.element.hidden).toBe(true);
+      expect(activity.sending).toBeNull();
       at(0, 'sending');
       at(3, 'sent');
-      expect(indicator.element.hidden).toBe(true);
+      expect(activity.sending).toBeNull();
     } finally {
       vi.useRealTimers();
     }

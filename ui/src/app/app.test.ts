@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../app';
+import { bootApp, destroyApps } from './testing';
 import type { NewArticle } from '../bindings/NewArticle';
 import { MemoryBackend } from '../backend/memory';
 import { setLocale } from '../i18n';
-import { LibraryView } from './library';
 
 const blank: NewArticle = { headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
 const XSS = '<img src=x onerror=alert(1)>';
 
 afterEach(() => {
+  destroyApps();
   document.body.textContent = '';
   setLocale('vi');
   vi.useRealTimers();
@@ -18,69 +18,10 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
-describe('LibraryView', () => {
-  it('renders rows newest first with status labels and Vietnam times', async () => {
-    const backend = new MemoryBackend({ now: () => Date.parse('2011-03-03T09:46:00Z') });
-    const a = await backend.createArticle({ ...blank, headline: 'Bài thứ nhất', section: 'Bản tin Pháp luật' });
-    const b = await backend.createArticle({ ...blank, headline: 'Bài thứ hai' });
-    const opened: number[] = [];
-    const view = new LibraryView(backend, { open: (id) => opened.push(id), create: () => undefined });
-    document.body.appendChild(view.element);
-    await view.reload();
-    const rows = [...document.querySelectorAll<HTMLElement>('.article-row')];
-    expect(rows.map((r) => r.dataset.id)).toEqual([String(b.id), String(a.id)]);
-    expect(rows[1]!.querySelector('.row-headline')!.textContent).toBe('Bài thứ nhất');
-    expect(rows[1]!.querySelector('.row-section')!.textContent).toBe('Bản tin Pháp luật');
-    expect(rows[1]!.querySelector('.row-status')!.textContent).toBe('Nháp');
-    expect(rows[1]!.querySelector('.row-time')!.textContent).toBe('16:46 03/03/2011');
-
-    rows[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    rows[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    expect(opened).toEqual([b.id, a.id]);
-  });
-
-  it('shows article text as text, never as HTML', async () => {
-    const backend = new MemoryBackend();
-    await backend.createArticle({ ...blank, headline: XSS, section: '<b>x</b>' });
-    const view = new LibraryView(backend, { open: () => undefined, create: () => undefined });
-    document.body.appendChild(view.element);
-    await view.reload();
-    const headline = document.querySelector('.article-row .row-headline')!;
-    expect(headline.textContent).toBe(XSS);
-    expect(document.querySelector('img')).toBeNull();
-    expect(document.querySelector('.row-section b')).toBeNull();
-  });
-
-  it('searches without diacritics and highlights hits with <mark>', async () => {
-    vi.useFakeTimers();
-    const backend = new MemoryBackend();
-    await backend.createArticle({ ...blank, headline: 'Quận Dương Kinh ra quân' });
-    await backend.createArticle({ ...blank, headline: 'Tin khác' });
-    const view = new LibraryView(backend, { open: () => undefined, create: () => undefined });
-    document.body.appendChild(view.element);
-    await view.reload();
-    const search = document.querySelector<HTMLInputElement>('#search')!;
-    search.value = 'duong kinh';
-    search.dispatchEvent(new Event('input'));
-    await vi.advanceTimersByTimeAsync(200);
-    const rows = document.querySelectorAll('.article-row');
-    expect(rows).toHaveLength(1);
-    expect([...rows[0]!.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Dương', 'Kinh']);
-  });
-
-  it('shows an empty state', async () => {
-    const view = new LibraryView(new MemoryBackend(), { open: () => undefined, create: () => undefined });
-    document.body.appendChild(view.element);
-    await view.reload();
-    expect(document.querySelector('.list-message')!.textContent).toContain('Bài mới');
-  });
-});
-
 describe('App', () => {
   it('shows the error screen with the message when the library cannot be opened', async () => {
-    const root = document.body.appendChild(document.createElement('div'));
     const message = `Tệp thư viện ${XSS} bị hỏng.`;
-    await new App(root, new MemoryBackend({ openError: { code: 'library_corrupt', message } })).start();
+    await bootApp(new MemoryBackend({ openError: { code: 'library_corrupt', message } }));
     const screen = document.querySelector<HTMLElement>('#error-screen')!;
     expect(screen.dataset.code).toBe('library_corrupt');
     expect(screen.querySelector('.error-message')!.textContent).toBe(message);
@@ -91,9 +32,7 @@ describe('App', () => {
     const backend = new MemoryBackend();
     const a = await backend.createArticle({ ...blank, headline: 'Bài cũ' });
     await backend.setLastArticle(a.id);
-    const root = document.body.appendChild(document.createElement('div'));
-    const app = new App(root, backend);
-    await app.start();
+    await bootApp(backend);
     await settle();
     expect(backend.calls).toContain('ui_ready');
     expect(document.querySelector('#editor-view')).not.toBeNull();
@@ -101,12 +40,12 @@ describe('App', () => {
 
     const headline = document.querySelector<HTMLTextAreaElement>('#headline')!;
     headline.value = 'Đà Nẵng mưa lớn';
-    headline.dispatchEvent(new Event('input'));
+    headline.dispatchEvent(new Event('input', { bubbles: true }));
     expect(document.querySelector<HTMLElement>('#save-state')!.dataset.state).toBe('pending');
     expect(document.querySelector('#count-headline')!.textContent).toBe('4 tiếng · 15 ký tự');
     const keywords = document.querySelector<HTMLInputElement>('#keywords')!;
     keywords.value = ' mưa , , Đà Nẵng ';
-    keywords.dispatchEvent(new Event('input'));
+    keywords.dispatchEvent(new Event('input', { bubbles: true }));
 
     document.querySelector<HTMLButtonElement>('#back-to-list')!.click();
     await settle();
@@ -126,8 +65,7 @@ describe('App', () => {
     const backend = new MemoryBackend();
     const a = await backend.createArticle({ ...blank, headline: 'Bài' });
     await backend.setLastArticle(a.id);
-    const app = new App(document.body.appendChild(document.createElement('div')), backend);
-    await app.start();
+    await bootApp(backend);
     await settle();
     document.querySelector<HTMLButtonElement>('#back-to-list')!.click();
     // The list view is back; its reload is still under way when the user clicks search.
@@ -145,12 +83,11 @@ describe('App', () => {
     const backend = new MemoryBackend();
     const a = await backend.createArticle({ ...blank, headline: 'Bài' });
     await backend.setLastArticle(a.id);
-    const app = new App(document.body.appendChild(document.createElement('div')), backend);
-    await app.start();
+    await bootApp(backend);
     await settle();
     const sapo = document.querySelector<HTMLTextAreaElement>('#sapo')!;
     sapo.value = 'Gõ xong là đóng ngay';
-    sapo.dispatchEvent(new Event('input'));
+    sapo.dispatchEvent(new Event('input', { bubbles: true }));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', ctrlKey: true }));
     expect(backend.closeRequested).toBe(true);
     // What the shell does next: ask the page to flush, then wait for flush_done.
@@ -163,14 +100,13 @@ describe('App', () => {
     const backend = new MemoryBackend();
     const a = await backend.createArticle({ ...blank, headline: 'Bài' });
     await backend.setLastArticle(a.id);
-    const app = new App(document.body.appendChild(document.createElement('div')), backend);
-    await app.start();
+    await bootApp(backend);
     await settle();
     // A colleague saves first.
     await backend.updateArticle(a.id, { base_version: a.version, sapo: 'Bản của đồng nghiệp' });
     const sapo = document.querySelector<HTMLTextAreaElement>('#sapo')!;
     sapo.value = 'Bản của tôi, chưa lưu được';
-    sapo.dispatchEvent(new Event('input'));
+    sapo.dispatchEvent(new Event('input', { bubbles: true }));
     await backend.requestFlush();
     expect((await backend.getArticle(a.id)).sapo).toBe('Bản của đồng nghiệp');
     const [latest] = await backend.listRevisions(a.id);
@@ -181,12 +117,11 @@ describe('App', () => {
 
   it('switches the language in place', async () => {
     const backend = new MemoryBackend();
-    const root = document.body.appendChild(document.createElement('div'));
-    await new App(root, backend).start();
+    await bootApp(backend);
     expect(document.querySelector('#new-article')!.textContent).toBe('Bài mới');
     const select = document.querySelector<HTMLSelectElement>('#locale-select')!;
     select.value = 'en';
-    select.dispatchEvent(new Event('change'));
+    select.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     expect(document.querySelector('#new-article')!.textContent).toBe('New article');
     expect((await backend.getSettings()).locale).toBe('en');

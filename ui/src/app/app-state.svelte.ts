@@ -1,0 +1,209 @@
+/**
+ * The application's state and its navigation: the boot sequence, list ↔ editor, the settings
+ * panel, the locale, flushing before close. Components render it; nothing here touches the DOM
+ * except the legacy editor's element until the editor moves to Svelte.
+ */
+import type { Article } from '../bindings/Article';
+import type { LibraryInfo } from '../bindings/LibraryInfo';
+import type { Locale } from '../bindings/Locale';
+import { toAppError, type AppError, type Backend } from '../backend/backend';
+import { I18n, setLocale as setLegacyLocale } from '../i18n';
+import { LibraryList } from '../library/library-list.svelte';
+import { SyncActivity } from '../sync/sync-activity.svelte';
+import { relabel } from '../views/dom';
+import { EditorView } from '../views/editor-view';
+import { Notices } from './notices.svelte';
+
+export type Screen = 'loading' | 'error' | 'library' | 'editor';
+
+export class AppState {
+  readonly i18n = new I18n();
+  readonly notices = new Notices();
+  readonly library: LibraryList;
+  readonly syncActivity: SyncActivity;
+  screen = $state<Screen>('loading');
+  error = $state.raw<AppError | null>(null);
+  info = $state.raw<LibraryInfo | null>(null);
+  settingsOpen = $state(false);
+  /** The open article's editor (still hand-built; hosted by EditorHost). */
+  editor = $state.raw<EditorView | null>(null);
+  /** One navigation at a time: a double click never opens two editors. */
+  private navigating: Promise<unknown> = Promise.resolve();
+
+  /** The element the app is mounted in (the legacy views relabel under it). */
+  root: HTMLElement | null = null;
+
+  constructor(readonly backend: Backend) {
+    this.library = new LibraryList(backend);
+    this.syncActivity = new SyncActivity((message) => this.notices.show(message), this.i18n);
+  }
+
+  get t() {
+    return this.i18n.t;
+  }
+
+  private useLocale(locale: Locale): void {
+    this.i18n.set(locale);
+    setLegacyLocale(locale);
+    document.title = this.i18n.t('app.name');
+  }
+
+  /** library_info → settings → locale → list → ui_ready → last article. */
+  async start(): Promise<void> {
+    let info: LibraryInfo;
+    try {
+      info = await this.backend.libraryInfo();
+    } catch (reason) {
+      try {
+        this.useLocale((await this.backend.getSettings()).locale);
+      } catch {
+        // The library did not open; its settings may not be readable either.
+      }
+      this.error = toAppError(reason);
+      this.screen = 'error';
+      return;
+    }
+    let lastArticle: number | null = null;
+    try {
+      const settings = await this.backend.getSettings();
+      this.useLocale(settings.locale);
+      lastArticle = settings.last_article_id;
+    } catch (reason) {
+      this.useLocale('vi');
+      this.notices.show(toAppError(reason).message);
+    }
+    this.info = info;
+    this.screen = 'library';
+    this.wireEvents();
+    await this.library.reload();
+    await this.backend.uiReady().catch(() => undefined);
+    this.wireFlush();
+    if (lastArticle !== null) await this.openArticle(lastArticle, true);
+    else this.library.requestFocus('search');
+  }
+
+  async changeLocale(locale: Locale): Promise<void> {
+    try {
+      this.useLocale((await this.backend.setLocale(locale)).locale);
+    } catch (reason) {
+      this.notices.show(toAppError(reason).message);
+      return;
+    }
+    if (this.root) relabel(this.root);
+    // Findings carry their messages in the language of the check; sync errors, of the call.
+    this.editor?.recheck();
+    void this.editor?.sync.refresh();
+    void this.library.refreshSyncs();
+  }
+
+  /** News from elsewhere: the outbox worker's progress and states, and other processes' writes. */
+  private wireEvents(): void {
+    void this.backend.onSyncProgress((progress) => {
+      this.syncActivity.update(progress);
+      this.editor?.sync.progress(progress);
+    });
+    void this.backend.onSyncChanged((articleId) => {
+      void this.library.refreshSyncs();
+      if (this.editor?.articleId === articleId) void this.editor.syncChanged();
+    });
+    // Another process wrote (the CLI, a script): the list shown and the open article follow.
+    void this.backend.onLibraryChanged(() => {
+      if (this.screen === 'library') void this.library.refresh();
+      void this.editor?.libraryChanged();
+    });
+  }
+
+  private queue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.navigating.then(work, work);
+    this.navigating = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Saves the open article and closes it; false when something could not be saved. */
+  private async leaveEditor(): Promise<boolean> {
+    const editor = this.editor;
+    if (!editor) return true;
+    if (!(await editor.prepareToLeave())) return false;
+    editor.dispose();
+    this.editor = null;
+    return true;
+  }
+
+  openArticle(id: number, quiet = false): Promise<void> {
+    return this.queue(async () => {
+      if (this.editor?.articleId === id) return;
+      if (!(await this.leaveEditor())) return;
+      let article: Article;
+      try {
+        article = await this.backend.getArticle(id);
+      } catch (reason) {
+        if (quiet) await this.backend.setLastArticle(null).catch(() => undefined);
+        else this.notices.show(this.i18n.t('editor.loadFailed', { message: toAppError(reason).message }));
+        return;
+      }
+      const editor = new EditorView(this.backend, article, { back: () => void this.showLibrary() });
+      this.editor = editor;
+      this.screen = 'editor';
+      await this.backend.setLastArticle(id).catch(() => undefined);
+      if (!article.headline) editor.focusHeadline();
+    });
+  }
+
+  showLibrary(): Promise<void> {
+    return this.queue(async () => {
+      if (!(await this.leaveEditor())) return;
+      this.screen = 'library';
+      await this.backend.setLastArticle(null).catch(() => undefined);
+      await this.library.reload();
+      // The first row takes the focus, unless the user already went somewhere (typing a search
+      // while the list loads must not lose its keys to a row).
+      this.library.requestFocus('first-row');
+    });
+  }
+
+  async createArticle(): Promise<void> {
+    try {
+      const article = await this.backend.createArticle({
+        headline: '',
+        sapo: '',
+        section: '',
+        keywords: [],
+        byline: '',
+        dateline: '',
+      });
+      await this.openArticle(article.id);
+    } catch (reason) {
+      this.notices.show(toAppError(reason).message);
+    }
+  }
+
+  toggleSettings(open = !this.settingsOpen): void {
+    this.settingsOpen = open;
+  }
+
+  /** Saves whatever is pending now (window closing, app hidden). */
+  async flush(): Promise<void> {
+    await this.editor?.flush();
+  }
+
+  private wireFlush(): void {
+    void this.backend.onFlushRequest(async () => {
+      try {
+        await this.editor?.flushForClose();
+      } finally {
+        await this.backend.flushDone().catch(() => undefined);
+      }
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void this.flush();
+    });
+    window.addEventListener('pagehide', () => void this.flush());
+    // Ctrl+Q quits like a desktop app; the close goes through the same save-first handshake.
+    document.addEventListener('keydown', (event) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'q') {
+        event.preventDefault();
+        void this.backend.closeWindow();
+      }
+    });
+  }
+}

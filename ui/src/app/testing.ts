@@ -1,0 +1,18 @@
+/** For tests: the app mounted on a fresh element, taken down again after each test. */
+import { flushSync } from 'svelte';
+import type { Backend } from '../backend/backend';
+import { mountApp, type MountedApp } from './mount';
+
+const mounted: MountedApp[] = [];
+
+export async function bootApp(backend: Backend): Promise<MountedApp> {
+  const app = await mountApp(document.body.appendChild(document.createElement('div')), backend);
+  mounted.push(app);
+  return app;
+}
+
+/** Unmounts every app `bootApp` made (call from afterEach). */
+export function destroyApps(): void {
+  for (const app of mounted.splice(0)) app.destroy();
+  flushSync();
+}

@@ -1,0 +1,131 @@
+/**
+ * The library list's state: the query, the status filter, the rows shown (a page of the list or
+ * the search hits), each article's publishing state, and what to say when there is nothing.
+ * A slow old answer never replaces a newer one (each load has a generation).
+ */
+import type { ArticleStatus } from '../bindings/ArticleStatus';
+import type { ArticleSummary } from '../bindings/ArticleSummary';
+import type { ArticleSync } from '../bindings/ArticleSync';
+import type { SearchHit } from '../bindings/SearchHit';
+import { toAppError, type Backend } from '../backend/backend';
+import type { MessageKey, Params } from '../i18n';
+
+export const PAGE_SIZE = 50;
+const SEARCH_LIMIT = 50;
+const SEARCH_DEBOUNCE_MS = 150;
+
+export type LibraryItem = ArticleSummary | SearchHit;
+/** A message in no particular language: the view translates it, so a switch relabels it. */
+export type ListMessage = { key: MessageKey; params?: Params } | { text: string };
+export type FocusRequest = { target: 'search' | 'first-row'; serial: number };
+
+export class LibraryList {
+  query = $state('');
+  status = $state<ArticleStatus | null>(null);
+  items = $state.raw<LibraryItem[]>([]);
+  syncs = $state.raw<ReadonlyMap<number, ArticleSync>>(new Map());
+  message = $state.raw<ListMessage | null>(null);
+  hasMore = $state(false);
+  /** Rows focus themselves when asked; the view answers the latest request once. */
+  focus = $state.raw<FocusRequest | null>(null);
+  private offset = 0;
+  private generation = 0;
+  private syncGeneration = 0;
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly backend: Backend) {}
+
+  private get trimmed(): string {
+    return this.query.trim();
+  }
+
+  setQuery(query: string): void {
+    this.query = query;
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.searchTimer = null;
+      void this.reload();
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  setStatus(status: ArticleStatus | null): void {
+    this.status = status;
+    void this.reload();
+  }
+
+  requestFocus(target: FocusRequest['target']): void {
+    this.focus = { target, serial: (this.focus?.serial ?? 0) + 1 };
+  }
+
+  /** Shows the first page (or the search results) for the current query and filter. */
+  async reload(): Promise<void> {
+    await Promise.all([this.load(), this.refreshSyncs()]);
+  }
+
+  /** The library changed elsewhere: as many rows again (the view keeps scroll and focus). */
+  async refresh(): Promise<void> {
+    await Promise.all([this.load(Math.max(PAGE_SIZE, this.offset)), this.refreshSyncs()]);
+  }
+
+  private async load(limit = PAGE_SIZE): Promise<void> {
+    const generation = ++this.generation;
+    const query = this.trimmed;
+    try {
+      if (query) {
+        const hits = await this.backend.searchArticles(query, this.status, SEARCH_LIMIT);
+        if (generation !== this.generation) return;
+        this.offset = hits.length;
+        this.items = hits;
+        this.hasMore = false;
+        this.message =
+          hits.length === 0 ? { key: 'library.noResults', params: { query } } : { key: 'library.resultCount', params: { count: hits.length } };
+        return;
+      }
+      const page = await this.backend.listArticles({ status: this.status ?? undefined, limit, offset: 0 });
+      if (generation !== this.generation) return;
+      this.offset = 0;
+      this.items = [];
+      this.showPage(page, limit);
+    } catch (reason) {
+      if (generation !== this.generation) return;
+      this.message = { key: 'error.generic', params: { message: toAppError(reason).message } };
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    const generation = this.generation;
+    try {
+      const page = await this.backend.listArticles({ status: this.status ?? undefined, limit: PAGE_SIZE, offset: this.offset });
+      if (generation !== this.generation) return;
+      this.showPage(page, PAGE_SIZE);
+    } catch (reason) {
+      this.message = { key: 'error.generic', params: { message: toAppError(reason).message } };
+    }
+  }
+
+  private showPage(page: ArticleSummary[], limit: number): void {
+    this.items = [...this.items, ...page];
+    this.offset += page.length;
+    this.hasMore = page.length === limit;
+    if (this.offset === 0) this.message = { key: this.status ? 'library.emptyFiltered' : 'library.empty' };
+    else this.message = null;
+  }
+
+  /** Fetches every article's publishing state again (the badges follow). */
+  async refreshSyncs(): Promise<void> {
+    const generation = ++this.syncGeneration;
+    let syncs: ArticleSync[];
+    try {
+      syncs = await this.backend.articleSyncs(null);
+    } catch {
+      return; // The list is still right; the badges wait for the next change.
+    }
+    if (generation !== this.syncGeneration) return;
+    this.syncs = new Map(syncs.map((s) => [s.article_id, s]));
+  }
+
+  dispose(): void {
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    this.generation++;
+  }
+}

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bootApp, destroyApps } from '../app/testing';
+import type { NewArticle } from '../bindings/NewArticle';
+import { MemoryBackend } from '../backend/memory';
+import { setLocale } from '../i18n';
+
+const blank: NewArticle = { headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
+const XSS = '<img src=x onerror=alert(1)>';
+
+afterEach(() => {
+  destroyApps();
+  document.body.textContent = '';
+  setLocale('vi');
+  vi.useRealTimers();
+});
+
+describe('Library', () => {
+  it('renders rows newest first with status labels and Vietnam times', async () => {
+    const backend = new MemoryBackend({ now: () => Date.parse('2011-03-03T09:46:00Z') });
+    const a = await backend.createArticle({ ...blank, headline: 'Bài thứ nhất', section: 'Bản tin Pháp luật' });
+    const b = await backend.createArticle({ ...blank, headline: 'Bài thứ hai' });
+    const { app } = await bootApp(backend);
+    const opened: number[] = [];
+    app.openArticle = async (id) => void opened.push(id);
+    const rows = [...document.querySelectorAll<HTMLElement>('.article-row')];
+    expect(rows.map((r) => r.dataset.id)).toEqual([String(b.id), String(a.id)]);
+    expect(rows[1]!.querySelector('.row-headline')!.textContent).toBe('Bài thứ nhất');
+    expect(rows[1]!.querySelector('.row-section')!.textContent).toBe('Bản tin Pháp luật');
+    expect(rows[1]!.querySelector('.row-status')!.textContent).toBe('Nháp');
+    expect(rows[1]!.querySelector('.row-time')!.textContent).toBe('16:46 03/03/2011');
+
+    rows[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    rows[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(opened).toEqual([b.id, a.id]);
+  });
+
+  it('shows article text as text, never as HTML', async () => {
+    const backend = new MemoryBackend();
+    await backend.createArticle({ ...blank, headline: XSS, section: '<b>x</b>' });
+    await bootApp(backend);
+    const headline = document.querySelector('.article-row .row-headline')!;
+    expect(headline.textContent).toBe(XSS);
+    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('.row-section b')).toBeNull();
+  });
+
+  it('searches without diacritics and highlights hits with <mark>', async () => {
+    vi.useFakeTimers();
+    const backend = new MemoryBackend();
+    await backend.createArticle({ ...blank, headline: 'Quận Dương Kinh ra quân' });
+    await backend.createArticle({ ...blank, headline: 'Tin khác' });
+    await bootApp(backend);
+    const search = document.querySelector<HTMLInputElement>('#search')!;
+    search.value = 'duong kinh';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(200);
+    const rows = document.querySelectorAll('.article-row');
+    expect(rows).toHaveLength(1);
+    expect([...rows[0]!.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Dương', 'Kinh']);
+  });
+
+  it('shows an empty state', async () => {
+    await bootApp(new MemoryBackend());
+    expect(document.querySelector('.list-message')!.textContent).toContain('Bài mới');
+  });
+});
+
