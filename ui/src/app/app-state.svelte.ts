@@ -1,17 +1,16 @@
 /**
  * The application's state and its navigation: the boot sequence, list ↔ editor, the settings
- * panel, the locale, flushing before close. Components render it; nothing here touches the DOM
- * except the legacy editor's element until the editor moves to Svelte.
+ * panel, the locale, flushing before close. Components render it; nothing here touches the DOM.
  */
 import type { Article } from '../bindings/Article';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { Locale } from '../bindings/Locale';
 import { toAppError, type AppError, type Backend } from '../backend/backend';
+import { ArticleEditor } from '../editor/article-editor.svelte';
 import { I18n, setLocale as setLegacyLocale } from '../i18n';
 import { LibraryList } from '../library/library-list.svelte';
 import { SyncActivity } from '../sync/sync-activity.svelte';
 import { relabel } from '../views/dom';
-import { EditorView } from '../views/editor-view';
 import { Notices } from './notices.svelte';
 
 export type Screen = 'loading' | 'error' | 'library' | 'editor';
@@ -25,8 +24,8 @@ export class AppState {
   error = $state.raw<AppError | null>(null);
   info = $state.raw<LibraryInfo | null>(null);
   settingsOpen = $state(false);
-  /** The open article's editor (still hand-built; hosted by EditorHost). */
-  editor = $state.raw<EditorView | null>(null);
+  /** The open article, while the editor shows it. */
+  editor = $state.raw<ArticleEditor | null>(null);
   /** One navigation at a time: a double click never opens two editors. */
   private navigating: Promise<unknown> = Promise.resolve();
 
@@ -141,11 +140,11 @@ export class AppState {
         else this.notices.show(this.i18n.t('editor.loadFailed', { message: toAppError(reason).message }));
         return;
       }
-      const editor = new EditorView(this.backend, article, { back: () => void this.showLibrary() });
+      const editor = new ArticleEditor(this.backend, article);
+      editor.focusHeadline = !article.headline;
       this.editor = editor;
       this.screen = 'editor';
       await this.backend.setLastArticle(id).catch(() => undefined);
-      if (!article.headline) editor.focusHeadline();
     });
   }
 

@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootApp, destroyApps } from './testing';
 import type { NewArticle } from '../bindings/NewArticle';
@@ -41,6 +42,7 @@ describe('App', () => {
     const headline = document.querySelector<HTMLTextAreaElement>('#headline')!;
     headline.value = 'Đà Nẵng mưa lớn';
     headline.dispatchEvent(new Event('input', { bubbles: true }));
+    flushSync();
     expect(document.querySelector<HTMLElement>('#save-state')!.dataset.state).toBe('pending');
     expect(document.querySelector('#count-headline')!.textContent).toBe('4 tiếng · 15 ký tự');
     const keywords = document.querySelector<HTMLInputElement>('#keywords')!;

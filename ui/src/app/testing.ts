@@ -1,6 +1,7 @@
 /** For tests: the app mounted on a fresh element, taken down again after each test. */
 import { flushSync } from 'svelte';
 import type { Backend } from '../backend/backend';
+import type { ArticleEditor } from '../editor/article-editor.svelte';
 import { mountApp, type MountedApp } from './mount';
 
 const mounted: MountedApp[] = [];
@@ -15,4 +16,13 @@ export async function bootApp(backend: Backend): Promise<MountedApp> {
 export function destroyApps(): void {
   for (const app of mounted.splice(0)) app.destroy();
   flushSync();
+}
+
+/** The app with article `id` open in the editor, as after a restart on it. */
+export async function openInEditor(backend: Backend, id: number): Promise<MountedApp & { editor: ArticleEditor }> {
+  await backend.setLastArticle(id);
+  const mounted = await bootApp(backend);
+  flushSync();
+  if (!mounted.app.editor) throw new Error(`article ${id} did not open`);
+  return { ...mounted, editor: mounted.app.editor };
 }

@@ -9,7 +9,7 @@ import { MemoryBackend } from '../backend/memory';
 import type { CheckState } from '../backend/memory-checks';
 import { docFromJSON } from '../editor/body-editor';
 import { CheckSettingsSection } from '../views/check-settings';
-import { EditorView } from '../views/editor-view';
+import { destroyApps, openInEditor } from '../app/testing';
 import { Checker } from './checker';
 
 type Rule = { needle: string; kind: string; suggestions: string[] };
@@ -53,10 +53,8 @@ const BODY: PmNode = {
   ],
 };
 
-let views: EditorView[] = [];
 afterEach(() => {
-  views.forEach((v) => v.dispose());
-  views = [];
+  destroyApps();
   document.body.textContent = '';
   vi.useRealTimers();
 });
@@ -65,9 +63,7 @@ async function open(fields: { headline?: string; sapo?: string } = {}) {
   vi.useFakeTimers();
   const backend = new MemoryBackend({ checker: fakeChecker, toneStyle: (s, style) => (style === 'hòa' ? toHoa(s) : s) });
   const article = await backend.createArticle({ headline: fields.headline ?? 'Nhà máy thuỷ điện ngiêng', sapo: fields.sapo ?? 'Sapo hoà', section: '', keywords: [], byline: '', dateline: '', body: BODY });
-  const view = new EditorView(backend, article, { back: () => undefined });
-  views.push(view);
-  document.body.appendChild(view.element);
+  const { editor: view } = await openInEditor(backend, article.id);
   await vi.advanceTimersByTimeAsync(10);
   return { backend, view, pm: view.body.view };
 }
@@ -184,9 +180,7 @@ describe('findings in the body', () => {
     vi.useFakeTimers();
     const backend = new MemoryBackend({ dictionary: false });
     const article = await backend.createArticle({ headline: 'Tít', sapo: '', section: '', keywords: [], byline: '', dateline: '' });
-    const view = new EditorView(backend, article, { back: () => undefined });
-    views.push(view);
-    document.body.appendChild(view.element);
+    await openInEditor(backend, article.id);
     await vi.advanceTimersByTimeAsync(10);
     expect($('#checks-panel .checks-empty')).not.toBeNull();
     expect($('#checks-panel [data-notice="dictionary"]')).not.toBeNull();

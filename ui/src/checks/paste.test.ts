@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FontRun } from '../bindings/FontRun';
 import type { PmNode } from '../bindings/PmNode';
 import { MemoryBackend } from '../backend/memory';
-import { EditorView } from '../views/editor-view';
+import { destroyApps, openInEditor } from '../app/testing';
 import { collectRuns, legacyRuns, mentionsLegacyFont, toPlainText } from './legacy-paste';
 
 /** A few runs the fake converter knows (the real tables are in Rust). */
@@ -22,10 +22,8 @@ const WORD_HTML = `<html><head><style>p.MsoNormal {font-family:"Times New Roman"
 
 const para = (text: string): PmNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
-let views: EditorView[] = [];
 afterEach(() => {
-  views.forEach((v) => v.dispose());
-  views = [];
+  destroyApps();
   document.body.textContent = '';
   vi.useRealTimers();
 });
@@ -34,9 +32,7 @@ async function openEditor(body?: PmNode) {
   const backend = new MemoryBackend({ legacyConverter: (run) => LEGACY[run.text] ?? run.text });
   const convert = vi.spyOn(backend, 'convertFontRuns');
   const article = await backend.createArticle({ headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '', body });
-  const view = new EditorView(backend, article, { back: () => undefined });
-  views.push(view);
-  document.body.appendChild(view.element);
+  const { editor: view } = await openInEditor(backend, article.id);
   return { backend, convert, view, pm: view.body.view };
 }
 

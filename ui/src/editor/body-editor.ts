@@ -64,7 +64,15 @@ export class BodyEditor {
   readonly toolbar: Toolbar | null;
   private editable: boolean;
 
-  constructor(mount: HTMLElement, private readonly options: BodyEditorOptions) {
+  /** The editor's own element (id "body"), for a component to put on screen. */
+  static detached(options: BodyEditorOptions): BodyEditor {
+    const mount = document.createElement('div');
+    mount.id = 'body';
+    mount.className = 'body-editor';
+    return new BodyEditor(mount, options);
+  }
+
+  constructor(readonly mount: HTMLElement, private readonly options: BodyEditorOptions) {
     const editable = (this.editable = options.editable ?? true);
     this.toolbar = editable ? new Toolbar(() => this.view) : null;
     if (this.toolbar) mount.appendChild(this.toolbar.element);

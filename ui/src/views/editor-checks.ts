@@ -53,7 +53,12 @@ export class EditorChecks {
     this.popup.hide();
   };
 
-  constructor(private readonly backend: Backend, private readonly fields: Record<FieldName, HTMLTextAreaElement>) {
+  constructor(
+    private readonly backend: Backend,
+    /** The fields on screen (to select and fix text in), and what they hold (to check). */
+    private readonly fields: Record<FieldName, () => HTMLTextAreaElement>,
+    private readonly texts: Record<FieldName, () => string>,
+  ) {
     this.badge = el('span', { class: 'checks-badge', hidden: true });
     this.toggle = el('button', { id: 'checks-toggle', type: 'button', class: 'btn quiet', 'aria-pressed': 'false' }, tr('span', 'checks.toggle'), this.badge);
     this.toggle.addEventListener('click', () => this.setPanelOpen(!this.panel.isOpen));
@@ -69,9 +74,11 @@ export class EditorChecks {
       return button;
     };
     this.markers = { headline: marker('headline'), sapo: marker('sapo') };
-    const paste = this.pasteOptions();
-    wireLegacyPaste(fields.headline, paste);
-    wireLegacyPaste(fields.sapo, paste);
+  }
+
+  /** Headline and sapo convert pastes in legacy fonts too. */
+  wireField(field: HTMLTextAreaElement): void {
+    wireLegacyPaste(field, this.pasteOptions());
   }
 
   private pasteOptions(): LegacyPasteOptions {
@@ -106,7 +113,7 @@ export class EditorChecks {
     this.body = body;
     this.checker = new Checker({
       backend: this.backend,
-      source: { headline: () => this.fields.headline.value, sapo: () => this.fields.sapo.value, doc: () => body.doc },
+      source: { headline: this.texts.headline, sapo: this.texts.sapo, doc: () => body.doc },
       onResult: (result) => this.show(result),
       onError: (reason) => {
         this.notices = { ...this.notices, error: toAppError(reason).message };
@@ -219,7 +226,7 @@ export class EditorChecks {
       this.popup.show(at.finding, this.coordsOf(finding.id) ?? item.getBoundingClientRect(), 'pinned');
       return;
     }
-    const field = this.fields[finding.field as FieldName];
+    const field = this.fields[finding.field as FieldName]();
     const { from, to } = textRange(field.value, finding.start, finding.end);
     field.focus();
     field.setSelectionRange(from, to);
@@ -229,7 +236,7 @@ export class EditorChecks {
   private focusFinding(finding: Finding | null): void {
     if (!finding) return;
     if (finding.field === 'body') this.body?.view.focus();
-    else this.fields[finding.field as FieldName].focus();
+    else this.fields[finding.field as FieldName]().focus();
   }
 
   /** A quick fix: replaces exactly the finding's span (one transaction in the body). */
@@ -254,7 +261,7 @@ export class EditorChecks {
   }
 
   private fixField(field: FieldName, fixes: TextFix[], ids: string[]): number {
-    const input = this.fields[field];
+    const input = this.fields[field]();
     const { value, applied } = applyTextFixes(input.value, fixes);
     if (applied === 0) return 0;
     input.value = value;
@@ -313,7 +320,8 @@ export class EditorChecks {
   /** Converts headline, sapo and the whole body to the house tone style (body: one step). */
   async fixToneStyle(): Promise<void> {
     const view = this.body!.view;
-    const { headline, sapo } = this.fields;
+    const headline = this.fields.headline();
+    const sapo = this.fields.sapo();
     for (let attempt = 0; attempt < 3; attempt++) {
       const doc = view.state.doc;
       const h = headline.value;
@@ -331,10 +339,10 @@ export class EditorChecks {
       const tr = replaceDocTransaction(view.state, docFromJSON(result.body));
       if (tr) view.dispatch(removeFindings(tr, tones));
       for (const [name, value] of [['headline', result.headline], ['sapo', result.sapo]] as const) {
-        if (this.fields[name].value === value) continue;
-        this.fields[name].value = value;
+        if (this.fields[name]().value === value) continue;
+        this.fields[name]().value = value;
         this.fieldFindings[name] = this.fieldFindings[name].filter((f) => !TONE_KINDS.has(f.kind));
-        this.fields[name].dispatchEvent(new Event('input', { bubbles: true }));
+        this.fields[name]().dispatchEvent(new Event('input', { bubbles: true }));
       }
       this.render();
       if (result.changed > 0) this.say('checks.toneFixed', { count: result.changed });

@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import { TextSelection } from 'prosemirror-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootApp, destroyApps } from '../app/testing';
@@ -6,7 +7,7 @@ import type { PmNode } from '../bindings/PmNode';
 import { MemoryBackend } from '../backend/memory';
 import { setLocale } from '../i18n';
 import { pmText } from '../text/pm-text';
-import type { EditorView } from './editor-view';
+import type { ArticleEditor as EditorView } from '../editor/article-editor.svelte';
 
 const blank: NewArticle = { headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
 const doc = (...paragraphs: string[]): PmNode => ({
@@ -44,6 +45,7 @@ function typeAtEnd(editor: EditorView, index: number, text: string): void {
   for (let i = 0; i < index; i++) start += view.state.doc.child(i).nodeSize;
   const end = start + block.nodeSize - 1;
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, end)).insertText(text));
+  flushSync(); // What the screen shows after the frame.
 }
 
 /** A field changed as a person would: its value, then the event the view listens to. */

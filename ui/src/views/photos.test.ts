@@ -6,7 +6,8 @@ import { AppError, type ArticleChanges } from '../backend/backend';
 import { MemoryBackend } from '../backend/memory';
 import type { PhotoFixture } from '../backend/memory-photos';
 import { setLocale } from '../i18n';
-import { EditorView } from './editor-view';
+import { destroyApps, openInEditor } from '../app/testing';
+import type { ArticleEditor } from '../editor/article-editor.svelte';
 import { PhotoSettingsSection } from './photo-settings';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -21,6 +22,7 @@ const fixture = (file: string): PhotoFixture => {
 };
 
 afterEach(() => {
+  destroyApps();
   document.body.textContent = '';
   setLocale('vi');
   vi.useRealTimers();
@@ -30,15 +32,14 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 30; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
-async function open(body?: PmNode): Promise<{ backend: MemoryBackend; editor: EditorView; article: Article }> {
+async function open(body?: PmNode): Promise<{ backend: MemoryBackend; editor: ArticleEditor; article: Article }> {
   const backend = new MemoryBackend({ photoFixture: fixture });
   const article = await backend.createArticle({ headline: 'Đà Nẵng', sapo: '', section: '', keywords: [], byline: '', dateline: '', body });
-  const editor = new EditorView(backend, article, { back: () => undefined });
-  document.body.appendChild(editor.element);
+  const { editor } = await openInEditor(backend, article.id);
   return { backend, editor, article };
 }
 
-const figures = (editor: EditorView) => (editor.body.toJSON().content ?? []).filter((n) => n.type === 'figure');
+const figures = (editor: ArticleEditor) => (editor.body.toJSON().content ?? []).filter((n) => n.type === 'figure');
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
 /** A complete figure or one lacking alt text, for photo `id`. */
@@ -130,14 +131,14 @@ describe('photo import', () => {
   });
 
   it('shows captions and credits from files as text only', async () => {
-    const { backend, editor } = await open();
+    const { backend } = await open();
     backend.dropFiles(['/a/xss.jpg']);
     await settle();
     $('#photos-toggle').click();
     await settle();
     expect($('.photo-item .photo-caption').textContent).toBe(XSS);
     expect(document.querySelector('img[onerror]')).toBeNull();
-    expect(editor.element.querySelector('figcaption')!.textContent).toBe(XSS);
+    expect(document.querySelector('#editor-view')!.querySelector('figcaption')!.textContent).toBe(XSS);
   });
 });
 
@@ -193,9 +194,9 @@ describe('submitting with figures', () => {
     expect([...document.querySelectorAll('.figure-check-item')].map((i) => i.textContent)).toEqual(['Ảnh 2: thiếu mô tả ảnh']);
     await editor.flush();
     expect(spy).not.toHaveBeenCalled();
-    expect(editor.element.querySelectorAll('figure.figure-incomplete')).toHaveLength(1);
+    expect(document.querySelector('#editor-view')!.querySelectorAll('figure.figure-incomplete')).toHaveLength(1);
 
-    const alt = editor.element.querySelectorAll<HTMLInputElement>('.figure-alt')[1]!;
+    const alt = document.querySelector('#editor-view')!.querySelectorAll<HTMLInputElement>('.figure-alt')[1]!;
     alt.value = 'Chợ Hàn buổi sáng';
     alt.dispatchEvent(new Event('input', { bubbles: true }));
     status.value = 'submitted';

@@ -308,6 +308,7 @@ describe('Editor details for publishing', () => {
     const status = $<HTMLSelectElement>('#status');
     status.value = 'scheduled';
     status.dispatchEvent(new Event('change', { bubbles: true }));
+    flushSync();
     expect(field.hidden).toBe(false);
     const input = $<HTMLInputElement>('#scheduled-at');
     expect(input.type).toBe('datetime-local');
