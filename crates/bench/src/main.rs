@@ -31,6 +31,10 @@ fn main() {
         Some("text") => return text_bench::run(tmp.path()),
         Some("photo") => return photo_bench::run(tmp.path()),
         Some("sync") => return sync_bench::run(tmp.path()),
+        Some("window") => {
+            window_bench::bundle_size();
+            return window_bench::startup_and_memory(tmp.path());
+        }
         _ => {}
     }
 
@@ -48,6 +52,7 @@ fn main() {
     photo_bench::run(tmp.path());
     sync_bench::run(tmp.path());
 
+    window_bench::bundle_size();
     if !args.iter().any(|a| a == "--skip-window") {
         window_bench::startup_and_memory(tmp.path());
     }

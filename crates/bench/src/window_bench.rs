@@ -136,3 +136,41 @@ pub fn startup_and_memory(tmp: &Path) {
         o.rss_kib as f64 / r.rss_kib.max(1) as f64
     );
 }
+
+/** The built UI the app embeds (ui/dist/assets): what the web view parses at every start. */
+pub fn bundle_size() {
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/dist/assets");
+    let Ok(entries) = std::fs::read_dir(&assets) else {
+        println!("UI bundle: ui/dist not built");
+        return;
+    };
+    let (mut raw, mut gzipped) = (HashMap::<String, u64>::new(), HashMap::<String, u64>::new());
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let kind = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_owned();
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        *raw.entry(kind.clone()).or_default() += bytes.len() as u64;
+        *gzipped.entry(kind).or_default() += gzip_len(&bytes);
+    }
+    let kib = |map: &HashMap<String, u64>, kind: &str| map.get(kind).copied().unwrap_or(0) as f64 / 1024.0;
+    println!(
+        "UI bundle (ui/dist/assets)          JS {:.0} KiB ({:.0} KiB gzip), CSS {:.0} KiB ({:.0} KiB gzip)",
+        kib(&raw, "js"),
+        kib(&gzipped, "js"),
+        kib(&raw, "css"),
+        kib(&gzipped, "css")
+    );
+}
+
+fn gzip_len(bytes: &[u8]) -> u64 {
+    use std::io::Write;
+    let Ok(mut child) = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn() else {
+        return 0;
+    };
+    let mut stdin = child.stdin.take().unwrap();
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().map(|o| o.stdout.len() as u64).unwrap_or(0);
+    let _ = writer.join();
+    out
+}
