@@ -5,6 +5,8 @@
 //! cutting them into stable chunks (the same block unchanged everywhere) and unstable chunks
 //! between them, each classified by who changed it.
 
+use crate::sync::{ConflictHunk, ConflictSide};
+
 /// One stretch of the merge, in document order. Concatenating the non-conflict chunks (with
 /// one side of each conflict) gives the merged sequence; a deletion is a chunk with nothing in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,3 +146,54 @@ fn lcs<T: Eq>(x: &[T], y: &[T]) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests;
+
+/// Collects the conflicts of one article merge in order and says which side fills each: the
+/// side a person chose (the i-th choice for the i-th conflict), else ours.
+pub struct ConflictChooser<'a> {
+    choices: Option<&'a [ConflictSide]>,
+    conflicts: Vec<ConflictHunk>,
+}
+
+impl<'a> ConflictChooser<'a> {
+    pub fn new(choices: Option<&'a [ConflictSide]>) -> Self {
+        Self { choices, conflicts: Vec::new() }
+    }
+
+    /// Records a conflict and says which side fills it.
+    pub fn take(&mut self, hunk: ConflictHunk) -> ConflictSide {
+        let side = self.choices.and_then(|c| c.get(self.conflicts.len()).copied()).unwrap_or(ConflictSide::Local);
+        self.conflicts.push(hunk);
+        side
+    }
+
+    /// Merges one field; changed differently on both sides, it is a conflict named `name`,
+    /// each side shown as text by `show`.
+    pub fn field<T: Eq + Clone>(
+        &mut self,
+        name: &str,
+        base: &T,
+        local: &T,
+        remote: &T,
+        show: impl Fn(&T) -> String,
+    ) -> T {
+        match merge_value(base, local, remote) {
+            Ok(v) => v,
+            Err((l, r)) => {
+                let hunk = ConflictHunk {
+                    field: name.into(),
+                    base: vec![show(base)],
+                    local: vec![show(&l)],
+                    remote: vec![show(&r)],
+                };
+                match self.take(hunk) {
+                    ConflictSide::Local => l,
+                    ConflictSide::Remote => r,
+                }
+            }
+        }
+    }
+
+    pub fn into_conflicts(self) -> Vec<ConflictHunk> {
+        self.conflicts
+    }
+}

@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::body::PmNode;
 use super::model::{Article, ArticlePatch};
 use super::render::doc_to_text;
-use crate::merge::{merge3, merge_value, Chunk};
+use crate::merge::{merge3, Chunk, ConflictChooser};
 use crate::sync::{ConflictHunk, ConflictSide};
 
 /// The result of merging an edit: the patch to save (based on the stored version) and the
@@ -19,37 +19,6 @@ use crate::sync::{ConflictHunk, ConflictSide};
 pub struct EditMerge {
     pub patch: ArticlePatch,
     pub conflicts: Vec<ConflictHunk>,
-}
-
-struct Chooser<'a> {
-    choices: Option<&'a [ConflictSide]>,
-    conflicts: Vec<ConflictHunk>,
-}
-
-impl Chooser<'_> {
-    fn take(&mut self, hunk: ConflictHunk) -> ConflictSide {
-        let side = self.choices.and_then(|c| c.get(self.conflicts.len()).copied()).unwrap_or(ConflictSide::Local);
-        self.conflicts.push(hunk);
-        side
-    }
-
-    fn field<T: Eq + Clone>(&mut self, name: &str, base: &T, local: &T, stored: &T, show: impl Fn(&T) -> String) -> T {
-        match merge_value(base, local, stored) {
-            Ok(v) => v,
-            Err((l, r)) => {
-                let hunk = ConflictHunk {
-                    field: name.into(),
-                    base: vec![show(base)],
-                    local: vec![show(&l)],
-                    remote: vec![show(&r)],
-                };
-                match self.take(hunk) {
-                    ConflictSide::Local => l,
-                    ConflictSide::Remote => r,
-                }
-            }
-        }
-    }
 }
 
 /// A block's meaning: its JSON (object keys sorted, so equal nodes give equal text).
@@ -64,7 +33,7 @@ fn blocks(a: &Article) -> Vec<PmNode> {
 /// Merges `local` (the editor's article now) and `stored` (saved elsewhere), both from `base`.
 /// `choices` settle the conflicts in order; without them the editor's side fills each.
 pub fn merge_edit(base: &Article, local: &Article, stored: &Article, choices: Option<&[ConflictSide]>) -> EditMerge {
-    let mut c = Chooser { choices, conflicts: Vec::new() };
+    let mut c = ConflictChooser::new(choices);
     let text = |s: &String| s.clone();
     let headline = c.field("headline", &base.headline, &local.headline, &stored.headline, text);
     let sapo = c.field("sapo", &base.sapo, &local.sapo, &stored.sapo, text);
@@ -124,7 +93,7 @@ pub fn merge_edit(base: &Article, local: &Article, stored: &Article, choices: Op
         featured_media_id: Some(featured.unwrap_or(0)),
         scheduled_at: Some(scheduled.unwrap_or_default()),
     };
-    EditMerge { patch, conflicts: c.conflicts }
+    EditMerge { patch, conflicts: c.into_conflicts() }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use banthao_core::sync::{ConflictHunk, ConflictSide};
 
 use super::content::PulledBlock;
 use super::side::{Side, SideBlock};
-use crate::merge::{merge3, merge_value, Chunk};
+use crate::merge::{merge3, Chunk, ConflictChooser};
 
 pub struct MergeOutcome {
     pub side: Side,
@@ -30,42 +30,10 @@ pub fn block_text(block: &PulledBlock) -> String {
     }
 }
 
-struct Chooser<'a> {
-    choices: Option<&'a [ConflictSide]>,
-    conflicts: Vec<ConflictHunk>,
-}
-
-impl Chooser<'_> {
-    /// Records a conflict and says which side fills it.
-    fn conflict(&mut self, hunk: ConflictHunk) -> ConflictSide {
-        let side = self.choices.and_then(|c| c.get(self.conflicts.len()).copied()).unwrap_or(ConflictSide::Local);
-        self.conflicts.push(hunk);
-        side
-    }
-
-    fn field<T: Eq + Clone>(&mut self, name: &str, base: &T, local: &T, remote: &T, show: impl Fn(&T) -> String) -> T {
-        match merge_value(base, local, remote) {
-            Ok(v) => v,
-            Err((l, r)) => {
-                let hunk = ConflictHunk {
-                    field: name.into(),
-                    base: vec![show(base)],
-                    local: vec![show(&l)],
-                    remote: vec![show(&r)],
-                };
-                match self.conflict(hunk) {
-                    ConflictSide::Local => l,
-                    ConflictSide::Remote => r,
-                }
-            }
-        }
-    }
-}
-
 /// Merges `local` and `remote`, both changed from `base`. With `choices`, the i-th conflict
 /// takes the side given (a person chose); without, conflicts are listed and ours is kept.
 pub fn merge_sides(base: &Side, local: &Side, remote: &Side, choices: Option<&[ConflictSide]>) -> MergeOutcome {
-    let mut c = Chooser { choices, conflicts: Vec::new() };
+    let mut c = ConflictChooser::new(choices);
     let headline = c.field("headline", &base.headline, &local.headline, &remote.headline, Clone::clone);
     let sapo = c.field("sapo", &base.sapo, &local.sapo, &remote.sapo, Clone::clone);
     let section = c.field("section", &base.section, &local.section, &remote.section, Clone::clone);
@@ -114,7 +82,7 @@ pub fn merge_sides(base: &Side, local: &Side, remote: &Side, choices: Option<&[C
                     local: text(&l, &all[0]),
                     remote: text(&r, &all[1]),
                 };
-                match c.conflict(hunk) {
+                match c.take(hunk) {
                     ConflictSide::Local => take(&l, &all[..1]),
                     ConflictSide::Remote => take(&r, &all[1..2]),
                 }
@@ -123,6 +91,6 @@ pub fn merge_sides(base: &Side, local: &Side, remote: &Side, choices: Option<&[C
     }
     MergeOutcome {
         side: Side { headline, sapo, section, keywords, slug, status, featured, blocks },
-        conflicts: c.conflicts,
+        conflicts: c.into_conflicts(),
     }
 }
