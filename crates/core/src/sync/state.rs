@@ -119,7 +119,15 @@ impl Library {
         remote_copy: Option<ArticlePatch>,
     ) -> Result<()> {
         let tx = crate::library::connection::write_transaction(&mut self.conn)?;
-        if let Some(copy) = remote_copy {
+        // The same site version met again (a re-send before anyone chose) is already kept.
+        let known: Option<String> = tx
+            .query_row("SELECT conflict FROM sync_state WHERE article_id = ?1", [article_id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        let same_site_version = known
+            .and_then(|json| serde_json::from_str::<SyncConflict>(&json).ok())
+            .is_some_and(|known| known.merge_state == conflict.merge_state && !known.merge_state.is_null());
+        if let Some(copy) = remote_copy.filter(|_| !same_site_version) {
             crate::library::record_copy(&tx, article_id, copy, RevisionReason::RemoteCopy)?;
         }
         tx.execute(
