@@ -16,6 +16,7 @@ import { addPhoto, importReadsOnlyDroppedFiles, photoAfterRestart } from './phot
 import { linksStayOutOfTheWindow } from './links.mjs';
 import { publishWithPhoto } from './sync.mjs';
 import { followsChangesElsewhere } from './external.mjs';
+import { figureWarningFollowsTheField, languageFromEditor, onePanelAtATime } from './ui-state.mjs';
 
 const APP_BIN = required('APP_BIN');
 const TAURI_DRIVER = required('TAURI_DRIVER');
@@ -178,6 +179,9 @@ try {
   await secondRun();
   await wd.start(APP_BIN);
   await photoAfterRestart(wd, { step, shots: SHOTS });
+  await onePanelAtATime(wd, { step, shots: SHOTS });
+  await languageFromEditor(wd, { step, shots: SHOTS });
+  await figureWarningFollowsTheField(wd, { step, shots: SHOTS });
   await publishWithPhoto(wd, { step, shots: SHOTS });
   await followsChangesElsewhere(wd, { step, shots: SHOTS, cli: CLI, library, photo: PHOTO });
   await importReadsOnlyDroppedFiles(wd, { step, shots: SHOTS });

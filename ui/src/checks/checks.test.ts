@@ -1,5 +1,6 @@
 import { Node as PmDocNode } from 'prosemirror-model';
 import { undoNoScroll as undo } from 'prosemirror-history';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleFinding } from '../bindings/ArticleFinding';
 import type { CheckInput } from '../bindings/CheckInput';
@@ -8,7 +9,6 @@ import type { PmNode } from '../bindings/PmNode';
 import { MemoryBackend } from '../backend/memory';
 import type { CheckState } from '../backend/memory-checks';
 import { docFromJSON } from '../editor/body-editor';
-import { CheckSettingsSection } from '../views/check-settings';
 import { destroyApps, openInEditor } from '../app/testing';
 import { Checker } from './checker';
 
@@ -72,6 +72,17 @@ const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySe
 const $$ = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)];
 const underlines = () => $$('#body .finding').map((e) => [e.textContent, e.dataset.kind]);
 const blockTexts = (doc: PmDocNode) => doc.textBetween(0, doc.content.size, '|', '/');
+/** The pointer over an underline (the popup is on screen after the flush). */
+const hover = (target: HTMLElement) => {
+  target.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+  flushSync();
+};
+const bodyFinding = (text: string) => $$('#body .finding').find((e) => e.textContent === text)!;
+/** One side panel at a time: the checks panel is opened with its switch. */
+const openChecksPanel = () => {
+  $('#checks-toggle').click();
+  flushSync();
+};
 
 describe('findings in the body', () => {
   it('underlines the right text, across marks, hard breaks, lists and a non-BMP character', async () => {
@@ -93,8 +104,7 @@ describe('findings in the body', () => {
   it('shows the popup on hover; a quick fix replaces exactly the span in one undo step', async () => {
     const { pm } = await open();
     const before = pm.state.doc;
-    const target = $$('#body .finding').find((e) => e.textContent === 'ngiêng')!;
-    target.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    hover(bodyFinding('ngiêng'));
     const popup = $('#finding-popup');
     expect(popup.hidden).toBe(false);
     expect(popup.querySelector('.finding-message')!.textContent).toBe('Sai: ngiêng');
@@ -102,6 +112,7 @@ describe('findings in the body', () => {
     expect(popup.querySelector('.add-to-dictionary')).not.toBeNull();
     $$('#finding-popup .quick-fix')[0]!.click();
     expect(blockTexts(pm.state.doc)).toBe('Ảnh 😀 sử lý tường nghiêng|hoà bình/ngiêng và Hảii');
+    flushSync();
     expect(popup.hidden).toBe(true);
     undo(pm.state, pm.dispatch);
     expect(pm.state.doc.eq(before)).toBe(true);
@@ -109,7 +120,7 @@ describe('findings in the body', () => {
 
   it('keeps the marks of the span it fixes', async () => {
     const { view } = await open();
-    $$('#body .finding-real-word')[0]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    hover($$('#body .finding-real-word')[0]!);
     $$('#finding-popup .quick-fix')[0]!.click();
     expect(view.body.toJSON().content![0]!.content![1]).toEqual(text('xử lý', [{ type: 'strong' }]));
   });
@@ -117,6 +128,7 @@ describe('findings in the body', () => {
   it('"fix all" applies every first suggestion of a kind, body in one undo step, fields too', async () => {
     const { pm, backend, view } = await open();
     const before = pm.state.doc;
+    openChecksPanel();
     const group = $('#checks-panel .check-kind[data-kind="spelling"]');
     expect(group.querySelector('.check-count')!.textContent).toBe('4');
     $('.fix-all[data-kind="spelling"]').click();
@@ -132,7 +144,7 @@ describe('findings in the body', () => {
   it('"add to dictionary" stores the word and checks again', async () => {
     const { backend } = await open();
     const calls = backend.checks.checkInputs.length;
-    $$('#body .finding').find((e) => e.textContent === 'ngiêng')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    hover(bodyFinding('ngiêng'));
     $('#finding-popup .add-to-dictionary').click();
     await vi.advanceTimersByTimeAsync(10);
     expect(await backend.listUserWords()).toEqual(['ngiêng']);
@@ -142,7 +154,7 @@ describe('findings in the body', () => {
 
   it('"ignore" hides that finding, also after the next check', async () => {
     const { pm } = await open();
-    $$('#body .finding').find((e) => e.textContent === 'Hảii')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    hover(bodyFinding('Hảii'));
     $('#finding-popup .ignore-finding').click();
     expect(underlines().map(([t]) => t)).not.toContain('Hảii');
     pm.dispatch(pm.state.tr.insertText('Mới: ', 1));
@@ -153,6 +165,7 @@ describe('findings in the body', () => {
   it('fixes the tone style of headline, sapo and the whole body at once', async () => {
     const { pm, view, backend } = await open();
     const before = pm.state.doc;
+    openChecksPanel();
     $('.fix-all[data-kind="tone-style"]').click();
     await vi.advanceTimersByTimeAsync(10);
     expect($<HTMLTextAreaElement>('#headline').value).toBe('Nhà máy thủy điện ngiêng');
@@ -167,12 +180,13 @@ describe('findings in the body', () => {
 
   it('lists findings in the panel; a click selects the body text', async () => {
     const { pm } = await open({ headline: 'Tít', sapo: 'Sapo' });
-    $('#checks-toggle').click();
+    openChecksPanel();
     expect($('#checks-panel').hidden).toBe(false);
     const item = $$('.check-finding').find((e) => e.querySelector('.check-text')!.textContent === 'sử lý')!;
     item.click();
     const { from, to } = pm.state.selection;
     expect(pm.state.doc.textBetween(from, to)).toBe('sử lý');
+    flushSync();
     expect($('#finding-popup').hidden).toBe(false);
   });
 
@@ -182,6 +196,7 @@ describe('findings in the body', () => {
     const article = await backend.createArticle({ headline: 'Tít', sapo: '', section: '', keywords: [], byline: '', dateline: '' });
     await openInEditor(backend, article.id);
     await vi.advanceTimersByTimeAsync(10);
+    openChecksPanel();
     expect($('#checks-panel .checks-empty')).not.toBeNull();
     expect($('#checks-panel [data-notice="dictionary"]')).not.toBeNull();
   });
@@ -230,50 +245,5 @@ describe('Checker', () => {
     expect(checkDocument.mock.calls[0]![0]).toEqual({ headline: 'Tít', sapo: '', blocks: [] });
     expect(skipped).toEqual([300_002]);
     checker.dispose();
-  });
-});
-
-describe('check settings', () => {
-  it('round-trips house style, limits, abbreviations and the dictionary; shows errors', async () => {
-    const backend = new MemoryBackend();
-    const changed = vi.fn();
-    const section = new CheckSettingsSection(backend, changed);
-    document.body.appendChild(section.element);
-    await section.load();
-    const style = $<HTMLSelectElement>('#house-style');
-    expect(style.value).toBe('hòa');
-    expect([...style.options].map((o) => o.textContent)).toEqual(['hoà, thuỷ, khoẻ', 'hòa, thủy, khỏe']);
-    style.value = 'hoà';
-    style.dispatchEvent(new Event('change', { bubbles: true }));
-    await Promise.resolve();
-    await new Promise((r) => setTimeout(r, 0));
-    const limit = $<HTMLInputElement>('#headline-max-chars');
-    limit.value = '70';
-    limit.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 0));
-    expect(await backend.getCheckSettings()).toMatchObject({ house_style: 'hoà', headline_max_chars: 70 });
-    expect(changed).toHaveBeenCalledTimes(2);
-
-    const abbr = $<HTMLTextAreaElement>('#abbreviations');
-    abbr.value = 'PCCC = phòng cháy chữa cháy\nsai dòng này';
-    abbr.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 0));
-    expect($('#check-settings-status').dataset.state).toBe('error');
-    expect($('#check-settings-status').textContent).toContain('Dòng 2');
-    expect(abbr.value).toContain('sai dòng này');
-    abbr.value = 'PCCC = phòng cháy chữa cháy';
-    abbr.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 0));
-    expect((await backend.getCheckSettings()).abbreviations).toBe('PCCC = phòng cháy chữa cháy');
-
-    const word = $<HTMLInputElement>('#user-word-input');
-    word.value = 'Hải An';
-    $('#user-word-add').click();
-    await new Promise((r) => setTimeout(r, 0));
-    expect($$('.user-word').map((li) => li.dataset.word)).toEqual(['Hải An']);
-    $('.remove-user-word').click();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(await backend.listUserWords()).toEqual([]);
-    expect($('.user-words-empty')).not.toBeNull();
   });
 });

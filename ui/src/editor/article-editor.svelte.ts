@@ -9,12 +9,12 @@ import type { ArticleStatus } from '../bindings/ArticleStatus';
 import { toAppError, type AppError, type Backend } from '../backend/backend';
 import { countText, type TextCounts } from '../text/counts';
 import { fromVietnamInput, toVietnamInput } from '../text/time';
-import { ConflictView, type ConflictSource } from '../views/conflict-view';
-import { EditorChecks } from '../views/editor-checks';
-import { EditorMerge } from '../views/editor-merge';
-import { EditorPhotos } from '../views/editor-photos';
-import { HistoryPanel } from '../views/history';
-import { SyncBar } from '../views/sync-status';
+import { ConflictChooser, type ConflictSource } from '../sync/conflict-chooser.svelte';
+import { EditorChecks } from '../checks/editor-checks';
+import { EditorMerge } from './editor-merge.svelte';
+import { EditorPhotos } from '../photos/editor-photos.svelte';
+import { RevisionHistory } from '../history/revision-history.svelte';
+import { EditorSync } from '../sync/editor-sync.svelte';
 import { AutosaveController, type PatchFields, type SaveState } from './autosave';
 import { BodyEditor } from './body-editor';
 import { setFigureImageSource } from './figure-spec';
@@ -75,9 +75,9 @@ export class ArticleEditor {
   readonly body: BodyEditor;
   readonly checks: EditorChecks;
   readonly photos: EditorPhotos;
-  readonly history: HistoryPanel;
-  readonly sync: SyncBar;
-  readonly conflict: ConflictView;
+  readonly history: RevisionHistory;
+  readonly sync: EditorSync;
+  readonly conflict: ConflictChooser;
   readonly merge: EditorMerge;
 
   constructor(private readonly backend: Backend, article: Article) {
@@ -99,12 +99,12 @@ export class ArticleEditor {
         return kept;
       },
     });
-    this.sync = new SyncBar(backend, {
+    this.sync = new EditorSync(backend, {
       articleId: article.id,
       sendWith: (run) => this.controller.saveVia(run),
       openConflict: () => void this.conflict.open(this.syncConflict()),
     });
-    this.conflict = new ConflictView();
+    this.conflict = new ConflictChooser();
     this.merge = new EditorMerge(
       backend,
       {
@@ -132,7 +132,7 @@ export class ArticleEditor {
         checks.changed();
       },
     });
-    this.history = new HistoryPanel(backend, article.id, {
+    this.history = new RevisionHistory(backend, article.id, {
       beforeRestore: () => this.prepareToLeave(),
       restored: (restored) => this.replaceWith(restored),
     });

@@ -1,7 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewArticle } from '../bindings/NewArticle';
-import { MemoryBackend } from '../backend/memory';
-import { HistoryPanel } from './history';
 import { sendLinksToBrowser } from './links';
 
 let stop: (() => void) | null = null;
@@ -79,30 +76,5 @@ describe('links never navigate the app window', () => {
     expect(click(link('#top'))).toBe(false);
   });
 
-  it('a link in the history preview opens in the browser, not in the window', async () => {
-    const backend = new MemoryBackend();
-    stop = sendLinksToBrowser(document, (url) => backend.openLink(url));
-    const input: NewArticle = { headline: 'Bão', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
-    const article = await backend.createArticle({
-      ...input,
-      body: {
-        type: 'doc',
-        content: [
-          {
-            type: 'paragraph',
-            content: [{ type: 'text', text: 'Xem thêm', marks: [{ type: 'link', attrs: { href: 'https://vnexpress.net/', title: null } }] }],
-          },
-        ],
-      },
-    });
-    const panel = new HistoryPanel(backend, article.id, { beforeRestore: async () => true, restored: () => undefined });
-    document.body.appendChild(panel.element);
-    await panel.toggle();
-    panel.element.querySelector<HTMLElement>('.revision-item')!.click();
-    await new Promise((r) => setTimeout(r, 0));
-    const previewLink = panel.element.querySelector('.revision-preview a[href]');
-    expect(previewLink?.getAttribute('href')).toBe('https://vnexpress.net/');
-    expect(click(previewLink!)).toBe(true);
-    expect(backend.openedLinks).toEqual(['https://vnexpress.net/']);
-  });
+  // The history preview's links: history/history.test.ts.
 });

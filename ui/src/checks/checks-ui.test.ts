@@ -1,0 +1,139 @@
+// The checks' screen parts: the switch and its count, the field markers, the panel's way to a
+// headline finding, the popup's keyboard use and placement, and the top-bar notice.
+import { TextSelection } from 'prosemirror-state';
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ArticleFinding } from '../bindings/ArticleFinding';
+import type { CheckInput } from '../bindings/CheckInput';
+import { MemoryBackend } from '../backend/memory';
+import { destroyApps, openInEditor } from '../app/testing';
+import { findingById } from './findings-plugin';
+import { placePopup } from './finding-popup.svelte';
+import { NOTICE_MS } from './transient-notice.svelte';
+
+const WORD = 'ngiêng';
+
+/** One spelling finding per "ngiêng", in every text. */
+function fakeChecker(input: CheckInput): ArticleFinding[] {
+  const texts: Array<[ArticleFinding['field'], number, string]> = [
+    ['headline', 0, input.headline],
+    ['sapo', 0, input.sapo],
+    ...input.blocks.map((b, i): ['body', number, string] => ['body', i, b]),
+  ];
+  return texts.flatMap(([field, block, text]) => {
+    const at = text.indexOf(WORD);
+    if (at === -1) return [];
+    const start = [...text.slice(0, at)].length;
+    return [{ field, block, kind: 'spelling', start, end: start + WORD.length, text: WORD, message: `Sai: ${WORD}`, suggestions: ['nghiêng'] }];
+  });
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+
+afterEach(() => {
+  destroyApps();
+  document.body.textContent = '';
+  vi.useRealTimers();
+});
+
+async function open(headline: string, body: string) {
+  vi.useFakeTimers();
+  const backend = new MemoryBackend({ checker: fakeChecker });
+  const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] };
+  const article = await backend.createArticle({ headline, sapo: '', section: '', keywords: [], byline: '', dateline: '', body: doc });
+  const opened = await openInEditor(backend, article.id);
+  await vi.advanceTimersByTimeAsync(10);
+  return { ...opened, pm: opened.editor.body.view };
+}
+
+describe('the checks switch and the field markers', () => {
+  it('counts the findings, opens the panel in place of the details, and closes it again', async () => {
+    await open(`Tít ${WORD}`, `Tường ${WORD}`);
+    const toggle = $('#checks-toggle');
+    expect(toggle.querySelector<HTMLElement>('.checks-badge')!.hidden).toBe(false);
+    expect(toggle.querySelector('.checks-badge')!.textContent).toBe('2');
+    expect($('#details-panel')).not.toBeNull();
+    toggle.click();
+    flushSync();
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect($('#checks-panel')).not.toBeNull();
+    expect($('#details-panel')).toBeNull();
+    toggle.click();
+    flushSync();
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect($('#checks-panel')).toBeNull();
+  });
+
+  it('a marker opens the panel; a headline finding there selects its characters', async () => {
+    await open(`Tít ${WORD} mới`, 'Nội dung');
+    expect($('#findings-sapo').hidden).toBe(true);
+    const marker = $('#findings-headline');
+    expect(marker.dataset.kinds).toBe('spelling');
+    expect(marker.getAttribute('aria-label')).toBe('1 điểm cần xem');
+    marker.click();
+    flushSync();
+    $('#checks-panel .check-finding[data-field="headline"]').click();
+    flushSync();
+    const headline = $<HTMLTextAreaElement>('#headline');
+    expect(document.activeElement).toBe(headline);
+    expect(headline.value.slice(headline.selectionStart, headline.selectionEnd)).toBe(WORD);
+    expect($('#finding-popup').hidden).toBe(false);
+    expect($('#finding-popup').dataset.kind).toBe('spelling');
+  });
+});
+
+describe('the finding popup', () => {
+  it('Alt+Enter opens it with the focus on its first fix; Escape closes it and gives the focus back', async () => {
+    const { pm } = await open('Tít', `Tường ${WORD}`);
+    const at = findingById(pm.state, [...document.querySelectorAll<HTMLElement>('#body .finding')][0]!.dataset.findingId!)!;
+    pm.dispatch(pm.state.tr.setSelection(TextSelection.create(pm.state.doc, at.from + 1)));
+    pm.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', altKey: true, bubbles: true, cancelable: true }));
+    flushSync();
+    const popup = $('#finding-popup');
+    expect(popup.hidden).toBe(false);
+    expect(document.activeElement).toBe(popup.querySelector('.quick-fix'));
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    flushSync();
+    expect(popup.hidden).toBe(true);
+    expect(document.activeElement).toBe(pm.dom);
+  });
+
+  it('closes on a click elsewhere, not on a click inside it', async () => {
+    await open('Tít', `Tường ${WORD}`);
+    $('#body .finding').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    flushSync();
+    const popup = $('#finding-popup');
+    expect(popup.hidden).toBe(false);
+    popup.querySelector('.finding-message')!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    flushSync();
+    expect(popup.hidden).toBe(false);
+    $('#headline').dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    flushSync();
+    expect(popup.hidden).toBe(true);
+  });
+
+  it('stays inside the window: below its text, above when there is no room, clamped at the edges', () => {
+    const window = { width: 800, height: 600 };
+    const popup = { width: 300, height: 120 };
+    expect(placePopup({ left: 100, top: 50, bottom: 70 }, popup, window)).toEqual({ left: 100, top: 74 });
+    expect(placePopup({ left: 700, top: 550, bottom: 570 }, popup, window)).toEqual({ left: 496, top: 426 });
+    expect(placePopup({ left: -20, top: 10, bottom: 590 }, popup, window)).toEqual({ left: 4, top: 476 });
+  });
+});
+
+describe('the editor notice', () => {
+  it('follows a language switch and goes by itself', async () => {
+    const { editor, app } = await open('Tít', `Tường ${WORD}`);
+    editor.checks.notice.say('checks.fixed', { count: 2 });
+    flushSync();
+    const notice = $('#editor-notice');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toBe('Đã sửa 2 chỗ.');
+    app.i18n.set('en');
+    flushSync();
+    expect(notice.textContent).toBe('Fixed 2.');
+    await vi.advanceTimersByTimeAsync(NOTICE_MS);
+    expect(notice.hidden).toBe(true);
+    expect(notice.textContent).toBe('');
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * Checks in the editor: checks while you type, places the findings (body underlines, headline
+ * and sapo markers, the panel), opens the popup, and applies quick fixes, "fix all", the tone
+ * conversion, "add to dictionary" and "ignore". Also converts pastes in legacy Vietnamese fonts.
+ */
+import { TextSelection, type Plugin } from 'prosemirror-state';
+import type { PmNode } from '../bindings/PmNode';
+import { toAppError, type Backend } from '../backend/backend';
+import { docFromJSON, type BodyEditor } from '../editor/body-editor';
+import { ArticleFindings, type FieldName } from './article-findings.svelte';
+import { textRange } from './blocks';
+import { Checker } from './checker';
+import { FindingPopupState, type Anchor, type OpenedBy } from './finding-popup.svelte';
+import { bodyFindings, findingById, findingsPlugin, removeFindings, type Finding } from './findings-plugin';
+import { applyTextFixes, bodyFixTransaction, replaceDocTransaction, type TextFix } from './fixes';
+import { TONE_KINDS } from './kinds';
+import { legacyPastePlugin, wireLegacyPaste, type LegacyPasteOptions } from './legacy-paste';
+import { TransientNotice } from './transient-notice.svelte';
+
+export class EditorChecks {
+  readonly findings = new ArticleFindings();
+  readonly popup = new FindingPopupState();
+  /** The top bar's notice (`#editor-notice`). */
+  readonly notice = new TransientNotice();
+  private body: BodyEditor | null = null;
+  private checker: Checker | null = null;
+
+  constructor(
+    private readonly backend: Backend,
+    /** The fields on screen (to select and fix text in), and what they hold (to check). */
+    private readonly fields: Record<FieldName, () => HTMLTextAreaElement>,
+    private readonly texts: Record<FieldName, () => string>,
+  ) {}
+
+  /** Headline and sapo convert pastes in legacy fonts too. */
+  wireField(field: HTMLTextAreaElement): void {
+    wireLegacyPaste(field, this.pasteOptions());
+  }
+
+  private pasteOptions(): LegacyPasteOptions {
+    return {
+      convert: (runs) => this.backend.convertFontRuns(runs),
+      done: (summary) => {
+        if (summary.runs > 0) this.notice.say('paste.converted', { count: summary.runs, encodings: summary.encodings.join(', ') });
+      },
+      failed: (reason) => this.notice.say('paste.failed', { message: toAppError(reason).message }),
+    };
+  }
+
+  /** The body editor's plugins: legacy-font paste and the findings underlines. */
+  plugins(): Plugin[] {
+    return [
+      legacyPastePlugin(this.pasteOptions()),
+      findingsPlugin({
+        point: (id, target) => this.showById(id, target.getBoundingClientRect(), 'pointer'),
+        leave: () => {
+          if (this.popup.openedBy === 'pointer') this.popup.hideSoon();
+        },
+        cursor: (id) => {
+          if (id) this.showById(id, this.coordsOf(id), 'cursor');
+          else if (this.popup.openedBy === 'cursor') this.popup.hide();
+        },
+        open: (id) => this.showById(id, this.coordsOf(id), 'pinned', true),
+      }),
+    ];
+  }
+
+  attach(body: BodyEditor): void {
+    this.body = body;
+    this.checker = new Checker({
+      backend: this.backend,
+      source: { headline: this.texts.headline, sapo: this.texts.sapo, doc: () => body.doc },
+      onResult: (result) => {
+        body.view.dispatch(this.findings.place(result, body.view.state));
+        this.findings.refreshBody(body.view.state);
+        const open = this.popup.finding;
+        if (open && !this.lookup(open.id)) this.popup.hide();
+      },
+      onError: (reason) => this.findings.failed(toAppError(reason).message),
+    });
+    this.checker.checkNow();
+  }
+
+  /** A text changed: check again once typing pauses. */
+  changed(): void {
+    this.checker?.changed();
+  }
+
+  /** Check now (settings, dictionary or language changed; article reloaded). */
+  recheck(): void {
+    this.checker?.checkNow();
+  }
+
+  private lookup(id: string): Finding | null {
+    return this.findings.lookup(id, this.body?.view.state ?? null);
+  }
+
+  private coordsOf(id: string): Anchor | null {
+    const at = this.body ? findingById(this.body.view.state, id) : null;
+    if (!at) return null;
+    try {
+      return this.body!.view.coordsAtPos(at.from);
+    } catch {
+      return null;
+    }
+  }
+
+  private showById(id: string, anchor: Anchor | null, via: OpenedBy, focus = false): void {
+    const finding = this.lookup(id);
+    if (finding) this.popup.show(finding, anchor, via, focus);
+  }
+
+  /** From the panel: select the finding (body) or its characters (field), and open its popup. */
+  goTo(finding: Finding, fallback: Anchor): void {
+    if (finding.field === 'body') {
+      const at = this.body && findingById(this.body.view.state, finding.id);
+      if (!at) return;
+      const view = this.body!.view;
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at.from, at.to)).scrollIntoView());
+      view.focus();
+      this.popup.show(at.finding, this.coordsOf(finding.id) ?? fallback, 'pinned');
+      return;
+    }
+    const field = this.fields[finding.field as FieldName]();
+    const { from, to } = textRange(field.value, finding.start, finding.end);
+    field.focus();
+    field.setSelectionRange(from, to);
+    this.popup.show(finding, field.getBoundingClientRect(), 'pinned');
+  }
+
+  /** Puts the focus back in the text the finding is in (the popup closed by Escape). */
+  focusFinding(finding: Finding): void {
+    if (finding.field === 'body') this.body?.view.focus();
+    else this.fields[finding.field as FieldName]().focus();
+  }
+
+  /** A quick fix: replaces exactly the finding's span (one transaction in the body). */
+  fix(finding: Finding, replacement: string): boolean {
+    let applied: boolean;
+    if (finding.field === 'body') {
+      const view = this.body!.view;
+      const done = bodyFixTransaction(view.state, [{ id: finding.id, replacement }]);
+      applied = done !== null;
+      if (done) {
+        view.dispatch(done.tr);
+        this.findings.refreshBody(view.state);
+        view.focus();
+      }
+    } else {
+      applied = this.fixField(finding.field as FieldName, [{ ...finding, replacement }], [finding.id]) > 0;
+    }
+    if (applied) this.popup.hide();
+    else this.popup.say('checks.stale');
+    return applied;
+  }
+
+  private fixField(field: FieldName, fixes: TextFix[], ids: string[]): number {
+    const input = this.fields[field]();
+    const { value, applied } = applyTextFixes(input.value, fixes);
+    if (applied === 0) return 0;
+    input.value = value;
+    this.findings.dropFromField(field, (f) => !ids.includes(f.id));
+    // The same path as typing: autosave, counts and the next check pick it up.
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return applied;
+  }
+
+  async addWord(finding: Finding): Promise<void> {
+    try {
+      await this.backend.addUserWord(finding.text);
+      this.popup.hide();
+      this.notice.say('checks.added', { word: finding.text });
+      this.recheck();
+    } catch (reason) {
+      this.notice.say('error.generic', { message: toAppError(reason).message });
+    }
+  }
+
+  /** Hides this finding for the rest of the session (it stays hidden after re-checks). */
+  ignore(finding: Finding): void {
+    this.findings.ignore(finding);
+    if (finding.field === 'body') {
+      const view = this.body!.view;
+      view.dispatch(removeFindings(view.state.tr, [finding.id]).setMeta('addToHistory', false));
+      this.findings.refreshBody(view.state);
+    } else {
+      this.findings.dropFromField(finding.field as FieldName, (f) => f.id !== finding.id);
+    }
+    this.popup.hide();
+  }
+
+  /** "Fix all" of a kind: first suggestions everywhere (body in one step), or the tone conversion. */
+  async fixAll(kind: string): Promise<void> {
+    if (TONE_KINDS.has(kind)) return this.fixToneStyle();
+    let count = 0;
+    const view = this.body!.view;
+    const body = bodyFindings(view.state).filter((p) => p.finding.kind === kind && p.finding.suggestions.length > 0);
+    const done = bodyFixTransaction(view.state, body.map((p) => ({ id: p.finding.id, replacement: p.finding.suggestions[0]! })));
+    if (done) {
+      view.dispatch(done.tr);
+      this.findings.refreshBody(view.state);
+      count += done.applied;
+    }
+    for (const field of ['headline', 'sapo'] as const) {
+      const list = this.findings.fields[field].filter((f) => f.kind === kind && f.suggestions.length > 0);
+      count += this.fixField(field, list.map((f) => ({ ...f, replacement: f.suggestions[0]! })), list.map((f) => f.id));
+    }
+    this.notice.say('checks.fixed', { count });
+  }
+
+  /** Converts headline, sapo and the whole body to the house tone style (body: one step). */
+  async fixToneStyle(): Promise<void> {
+    const view = this.body!.view;
+    const headline = this.fields.headline();
+    const sapo = this.fields.sapo();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const doc = view.state.doc;
+      const h = headline.value;
+      const s = sapo.value;
+      let result;
+      try {
+        result = await this.backend.fixToneStyle(h, s, doc.toJSON() as PmNode);
+      } catch (reason) {
+        this.notice.say('error.generic', { message: toAppError(reason).message });
+        return;
+      }
+      // Typed while converting: convert what is there now.
+      if (view.state.doc !== doc || headline.value !== h || sapo.value !== s) continue;
+      const tones = bodyFindings(view.state).filter((p) => TONE_KINDS.has(p.finding.kind)).map((p) => p.finding.id);
+      const tr = replaceDocTransaction(view.state, docFromJSON(result.body));
+      if (tr) view.dispatch(removeFindings(tr, tones));
+      this.findings.refreshBody(view.state);
+      for (const [name, input, value] of [['headline', headline, result.headline], ['sapo', sapo, result.sapo]] as const) {
+        if (input.value === value) continue;
+        input.value = value;
+        this.findings.dropFromField(name, (f) => !TONE_KINDS.has(f.kind));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      if (result.changed > 0) this.notice.say('checks.toneFixed', { count: result.changed });
+      else this.notice.say('checks.toneNothing');
+      return;
+    }
+  }
+
+  dispose(): void {
+    this.checker?.dispose();
+    this.popup.dispose();
+    this.notice.dispose();
+  }
+}

@@ -1,0 +1,70 @@
+// The article details publishing needs: the publication time, and WordPress blocks kept as they came.
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { destroyApps } from '../app/testing';
+import type { PmNode } from '../bindings/PmNode';
+import { MemoryBackend } from '../backend/memory';
+import { setLocale } from '../i18n';
+import { $, backendWithSite, blank, openInApp, settle, type } from '../sync/testing';
+
+afterEach(() => {
+  destroyApps();
+  document.body.textContent = '';
+  setLocale('vi');
+});
+
+describe('Editor details for publishing', () => {
+  it('asks for the publication time of a scheduled article in Vietnam time and stores UTC', async () => {
+    const { backend } = await backendWithSite();
+    const { app, article } = await openInApp(backend, { ...blank, headline: 'Hẹn giờ' });
+    const field = $('.field-scheduled');
+    expect(field.hidden).toBe(true);
+    const status = $<HTMLSelectElement>('#status');
+    status.value = 'scheduled';
+    status.dispatchEvent(new Event('change', { bubbles: true }));
+    flushSync();
+    expect(field.hidden).toBe(false);
+    const input = $<HTMLInputElement>('#scheduled-at');
+    expect(input.type).toBe('datetime-local');
+    input.value = '2026-12-02T08:00';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await app.flush();
+    expect(await backend.getArticle(article.id)).toMatchObject({ status: 'scheduled', scheduled_at: '2026-12-02T01:00:00.000Z' });
+    await app.showLibrary();
+    await app.openArticle(article.id);
+    expect($<HTMLInputElement>('#scheduled-at').value).toBe('2026-12-02T08:00');
+  });
+
+  it('shows a kept WordPress block read-only, keeps it through edits, relabels it', async () => {
+    const gallery = '<!-- wp:gallery -->\n<figure class="wp-block-gallery"><img src="x" onerror="alert(1)"></figure>\n<!-- /wp:gallery -->';
+    const body: PmNode = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Trước.' }] }, { type: 'raw_block', attrs: { html: gallery } }],
+    };
+    const backend = new MemoryBackend({ manualWorker: true });
+    const { app, article } = await openInApp(backend, { ...blank, headline: 'Ảnh', body });
+    const block = $('#body .raw-block');
+    expect(block.textContent).toBe('Khối WordPress giữ nguyên (chỉ đọc): core/gallery');
+    expect(block.getAttribute('contenteditable')).toBe('false');
+    expect(document.querySelector('#body img, #body figure')).toBeNull();
+    expect($('#count-body').textContent).toBe('1 tiếng · 6 ký tự');
+    type('#sapo', 'Sapo mới');
+    await app.flush();
+    expect((await backend.getArticle(article.id)).body).toEqual(body);
+    const select = $<HTMLSelectElement>('#locale-select');
+    select.value = 'en';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect($('#body .raw-block').textContent).toBe('WordPress block kept as is (read-only): core/gallery');
+    expect($('#sync-send').textContent).toBe('Send');
+    await app.flush();
+    expect((await backend.getArticle(article.id)).body).toEqual(body);
+    // The history preview names the block in the interface language too, never showing its HTML.
+    $<HTMLButtonElement>('#history-toggle').click();
+    await settle();
+    $<HTMLButtonElement>('.revision-item').click();
+    await settle();
+    expect($('.revision-preview .raw-block').textContent).toBe('WordPress block kept as is (read-only): core/gallery');
+    expect(document.querySelector('img')).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+// The library's publishing side: each row's sync badge, and pulling posts for review.
+import { afterEach, describe, expect, it } from 'vitest';
+import { bootApp, destroyApps } from '../app/testing';
+import { setLocale } from '../i18n';
+import { $, backendWithSite, blank, settle, XSS } from '../sync/testing';
+
+afterEach(() => {
+  destroyApps();
+  document.body.textContent = '';
+  setLocale('vi');
+});
+
+describe('Library: badges and pull for review', () => {
+  it('shows each article’s publishing badge with an accessible label, updated on sync-changed', async () => {
+    const { backend } = await backendWithSite();
+    const endpoint = (await backend.listEndpoints())[0]!;
+    const a = await backend.createArticle({ ...blank, headline: XSS });
+    await backend.createArticle({ ...blank, headline: 'Chưa gửi' });
+    await backend.sendArticle(a.id, null, endpoint.id);
+    await bootApp(backend);
+    await settle();
+    const row = $(`.article-row[data-id="${a.id}"]`);
+    expect(row.querySelector('.row-headline')!.textContent).toBe(XSS);
+    const syncBadge = row.querySelector<HTMLElement>('.sync-badge')!;
+    expect(syncBadge.textContent).toBe('Đăng bài: Đang chờ');
+    expect(syncBadge.querySelector('.sr-only')!.textContent).toBe('Đăng bài: ');
+    expect(syncBadge.title).toBe('Đang chờ — Báo điện tử');
+    expect(syncBadge.classList.contains('sync-pending')).toBe(true);
+    expect(document.querySelectorAll('.sync-badge')).toHaveLength(1);
+    await backend.sync.runOutbox();
+    await settle();
+    expect(row.querySelector('.sync-badge')!.textContent).toBe('Đăng bài: Đã đồng bộ');
+    expect(document.querySelector('img')).toBeNull();
+
+    const select = $<HTMLSelectElement>('#locale-select');
+    select.value = 'en';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(row.querySelector('.sync-badge')!.textContent).toBe('Publishing: Synced');
+    expect($('#pull-open').textContent).toBe('Pull articles');
+  });
+
+  it('pulls posts for review: progress, a summary, the list refreshed', async () => {
+    const { backend, site } = await backendWithSite();
+    site.filePost('Bài cộng tác viên gửi', 'Sapo', ['Đoạn một.']);
+    site.filePost(XSS, '', [], 'draft');
+    await bootApp(backend);
+    $<HTMLButtonElement>('#pull-open').click();
+    await settle();
+    expect($('#pull-dialog').hidden).toBe(false);
+    expect($<HTMLSelectElement>('#pull-endpoint').selectedOptions[0]!.textContent).toBe('Báo điện tử');
+    expect($<HTMLInputElement>('#pull-status-pending').checked).toBe(true);
+    const progress: string[] = [];
+    new MutationObserver(() => progress.push($('#pull-status').textContent ?? '')).observe($('#pull-status'), { childList: true, characterData: true, subtree: true });
+    $<HTMLButtonElement>('#pull-start').click();
+    await settle();
+    expect(progress).toContain('Đang lấy bài 1/2…');
+    expect($('#pull-status').textContent).toBe('Đã lấy bài về: 2 mới, 0 cập nhật, 0 không đổi, 0 xung đột.');
+    const rows = [...document.querySelectorAll('.article-row')];
+    expect(rows.map((r) => r.querySelector('.row-headline')!.textContent)).toEqual([XSS, 'Bài cộng tác viên gửi']);
+    expect(rows.map((r) => r.querySelector('.row-status .badge')!.textContent)).toEqual(['Nháp', 'Chờ duyệt']);
+    expect(rows.map((r) => r.querySelector('.sync-badge-text')!.textContent)).toEqual(['Đã đồng bộ', 'Đã đồng bộ']);
+    expect(document.querySelector('img')).toBeNull();
+
+    $<HTMLButtonElement>('#pull-start').click();
+    await settle();
+    expect($('#pull-status').textContent).toBe('Đã lấy bài về: 0 mới, 0 cập nhật, 2 không đổi, 0 xung đột.');
+  });
+
+  it('pulls nothing without a status, and says when the site refuses', async () => {
+    const { backend, site } = await backendWithSite();
+    await bootApp(backend);
+    $<HTMLButtonElement>('#pull-open').click();
+    await settle();
+    $<HTMLInputElement>('#pull-status-pending').click();
+    $<HTMLInputElement>('#pull-status-draft').click();
+    $<HTMLButtonElement>('#pull-start').click();
+    await settle();
+    expect($('#pull-status').textContent).toBe('Chọn ít nhất một loại bài.');
+    $<HTMLInputElement>('#pull-status-pending').click();
+    site.down = true;
+    $<HTMLButtonElement>('#pull-start').click();
+    await settle();
+    expect($('#pull-status').textContent).toContain('Không lấy được bài: Không kết nối được tới trang');
+  });
+});

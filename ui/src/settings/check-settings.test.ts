@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { destroyApps } from '../app/testing';
+import { MemoryBackend } from '../backend/memory';
+import { setLocale } from '../i18n';
+import { $, $$, openSettings, settle } from './testing';
+
+afterEach(() => {
+  destroyApps();
+  document.body.textContent = '';
+  setLocale('vi');
+});
+
+function change(selector: string, value: string): void {
+  const field = $<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(selector);
+  field.value = value;
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('Settings → Kiểm tra bài viết', () => {
+  it('round-trips house style, limits, abbreviations and the dictionary; shows errors', async () => {
+    const backend = new MemoryBackend();
+    const article = await backend.createArticle({ headline: 'Bài', sapo: '', section: '', keywords: [], byline: '', dateline: '' });
+    const app = await openSettings(backend, article.id);
+    const recheck = vi.spyOn(app.editor!, 'recheck');
+    const style = $<HTMLSelectElement>('#house-style');
+    expect(style.value).toBe('hòa');
+    expect([...style.options].map((o) => o.textContent)).toEqual(['hoà, thuỷ, khoẻ', 'hòa, thủy, khỏe']);
+    change('#house-style', 'hoà');
+    await settle();
+    change('#headline-max-chars', '70');
+    await settle();
+    expect(await backend.getCheckSettings()).toMatchObject({ house_style: 'hoà', headline_max_chars: 70 });
+    expect(recheck).toHaveBeenCalledTimes(2);
+    expect($('#check-settings-status').dataset.state).toBe('saved');
+    expect($('#check-settings-status').textContent).toBe('Đã lưu.');
+
+    const abbr = $<HTMLTextAreaElement>('#abbreviations');
+    change('#abbreviations', 'PCCC = phòng cháy chữa cháy\nsai dòng này');
+    await settle();
+    expect($('#check-settings-status').dataset.state).toBe('error');
+    expect($('#check-settings-status').textContent).toContain('Dòng 2');
+    expect(abbr.value).toContain('sai dòng này');
+    change('#abbreviations', 'PCCC = phòng cháy chữa cháy');
+    await settle();
+    expect((await backend.getCheckSettings()).abbreviations).toBe('PCCC = phòng cháy chữa cháy');
+
+    const word = $<HTMLInputElement>('#user-word-input');
+    word.value = 'Hải An';
+    word.dispatchEvent(new Event('input', { bubbles: true }));
+    $('#user-word-add').click();
+    await settle();
+    expect($$('.user-word').map((li) => li.dataset.word)).toEqual(['Hải An']);
+    expect(word.value).toBe('');
+    $('.remove-user-word').click();
+    await settle();
+    expect(await backend.listUserWords()).toEqual([]);
+    expect($('.user-words-empty')).not.toBeNull();
+    expect(recheck).toHaveBeenCalledTimes(5);
+  });
+
+  it('shows a limit that is not a count as the saved one again, without saving', async () => {
+    const backend = new MemoryBackend();
+    await openSettings(backend);
+    const limit = $<HTMLInputElement>('#sapo-max-tieng');
+    const saved = (await backend.getCheckSettings()).sapo_max_tieng;
+    expect(limit.value).toBe(String(saved));
+    change('#sapo-max-tieng', '0');
+    await settle();
+    expect(limit.value).toBe(String(saved));
+    expect($('#check-settings-status').dataset.state).toBeUndefined();
+  });
+});
