@@ -15,6 +15,7 @@ import { pasteAndFix } from './vietnamese.mjs';
 import { addPhoto, importReadsOnlyDroppedFiles, photoAfterRestart } from './photos.mjs';
 import { linksStayOutOfTheWindow } from './links.mjs';
 import { publishWithPhoto } from './sync.mjs';
+import { conflictSideBySide, pullForReview } from './sync-review.mjs';
 import { followsChangesElsewhere } from './external.mjs';
 import { figureWarningFollowsTheField, languageFromEditor, onePanelAtATime } from './ui-state.mjs';
 
@@ -182,8 +183,10 @@ try {
   await onePanelAtATime(wd, { step, shots: SHOTS });
   await languageFromEditor(wd, { step, shots: SHOTS });
   await figureWarningFollowsTheField(wd, { step, shots: SHOTS });
-  await publishWithPhoto(wd, { step, shots: SHOTS });
+  const postId = await publishWithPhoto(wd, { step, shots: SHOTS });
+  await conflictSideBySide(wd, { step, shots: SHOTS, postId });
   await followsChangesElsewhere(wd, { step, shots: SHOTS, cli: CLI, library, photo: PHOTO });
+  await pullForReview(wd, { step, shots: SHOTS });
   await importReadsOnlyDroppedFiles(wd, { step, shots: SHOTS });
   await linksStayOutOfTheWindow(wd, { step, shots: SHOTS });
   await wd.quit();

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CAPTION } from './photos.mjs';
 
-function site() {
+export function site() {
   const v = (n) => {
     const value = process.env[n];
     if (!value) throw new Error(`${n} is not set (run through scripts/wordpress/with-wordpress.sh, as make test-e2e does)`);
@@ -23,7 +23,7 @@ function site() {
   };
 }
 
-async function siteGet(s, path) {
+export async function siteGet(s, path) {
   const auth = Buffer.from(`${s.admin}:${s.adminPassword}`).toString('base64');
   const res = await fetch(`${s.url}/wp-json${path}`, { headers: { Authorization: `Basic ${auth}` } });
   assert.equal(res.status, 200, `GET ${path}`);
@@ -75,4 +75,17 @@ export async function publishWithPhoto(wd, { step, shots }) {
   const media = await siteGet(s, `/wp/v2/media/${mediaId}?context=edit`);
   assert.equal(media.media_type, 'image');
   assert.ok(media.caption.raw.includes(CAPTION), 'the media item carries the caption');
+  return post.id;
+}
+
+/** A write to the site as its editor (the admin account), as a colleague on the web would. */
+export async function siteSend(s, path, body) {
+  const auth = Buffer.from(`${s.admin}:${s.adminPassword}`).toString('base64');
+  const res = await fetch(`${s.url}/wp-json${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  assert.ok(res.status === 200 || res.status === 201, `POST ${path}: ${res.status}`);
+  return res.json();
 }

@@ -1,7 +1,7 @@
 import './styles.css';
 import { mountApp } from './app/mount';
 import { pickBackend } from './backend';
-import { sendLinksToBrowser } from './views/links';
+import { sendLinksToBrowser } from './app/links';
 
 async function boot(): Promise<void> {
   const root = document.getElementById('app');

@@ -7,10 +7,9 @@ import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { Locale } from '../bindings/Locale';
 import { toAppError, type AppError, type Backend } from '../backend/backend';
 import { ArticleEditor } from '../editor/article-editor.svelte';
-import { I18n, setLocale as setLegacyLocale } from '../i18n';
+import { I18n } from '../i18n';
 import { LibraryList } from '../library/library-list.svelte';
 import { SyncActivity } from '../sync/sync-activity.svelte';
-import { relabel } from '../views/dom';
 import { Notices } from './notices.svelte';
 
 export type Screen = 'loading' | 'error' | 'library' | 'editor';
@@ -29,9 +28,6 @@ export class AppState {
   /** One navigation at a time: a double click never opens two editors. */
   private navigating: Promise<unknown> = Promise.resolve();
 
-  /** The element the app is mounted in (the legacy views relabel under it). */
-  root: HTMLElement | null = null;
-
   constructor(readonly backend: Backend) {
     this.library = new LibraryList(backend);
     this.syncActivity = new SyncActivity((message) => this.notices.show(message), this.i18n);
@@ -43,7 +39,6 @@ export class AppState {
 
   private useLocale(locale: Locale): void {
     this.i18n.set(locale);
-    setLegacyLocale(locale);
     document.title = this.i18n.t('app.name');
   }
 
@@ -88,7 +83,6 @@ export class AppState {
       this.notices.show(toAppError(reason).message);
       return;
     }
-    if (this.root) relabel(this.root);
     // Findings carry their messages in the language of the check; sync errors, of the call.
     this.editor?.recheck();
     void this.editor?.sync.refresh();
@@ -140,7 +134,7 @@ export class AppState {
         else this.notices.show(this.i18n.t('editor.loadFailed', { message: toAppError(reason).message }));
         return;
       }
-      const editor = new ArticleEditor(this.backend, article);
+      const editor = new ArticleEditor(this.backend, article, this.i18n);
       editor.focusHeadline = !article.headline;
       this.editor = editor;
       this.screen = 'editor';

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootApp, destroyApps } from './testing';
 import type { NewArticle } from '../bindings/NewArticle';
 import { MemoryBackend } from '../backend/memory';
-import { setLocale } from '../i18n';
 
 const blank: NewArticle = { headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
 const XSS = '<img src=x onerror=alert(1)>';
@@ -11,7 +10,6 @@ const XSS = '<img src=x onerror=alert(1)>';
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
-  setLocale('vi');
   vi.useRealTimers();
 });
 

@@ -8,7 +8,6 @@ export type MountedApp = { app: AppState; destroy: () => void };
 
 export async function mountApp(target: HTMLElement, backend: Backend): Promise<MountedApp> {
   const app = new AppState(backend);
-  app.root = target;
   target.replaceChildren();
   const component = mount(App, { target, props: { app } });
   await app.start();

@@ -7,6 +7,7 @@
 import type { Article } from '../bindings/Article';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import { toAppError, type AppError, type Backend } from '../backend/backend';
+import type { I18n } from '../i18n';
 import { countText, type TextCounts } from '../text/counts';
 import { fromVietnamInput, toVietnamInput } from '../text/time';
 import { ConflictChooser, type ConflictSource } from '../sync/conflict-chooser.svelte';
@@ -80,7 +81,7 @@ export class ArticleEditor {
   readonly conflict: ConflictChooser;
   readonly merge: EditorMerge;
 
-  constructor(private readonly backend: Backend, article: Article) {
+  constructor(private readonly backend: Backend, article: Article, i18n: I18n) {
     this.articleId = article.id;
     setFigureImageSource((id, look) => backend.mediaUrl(id, 'web', look));
     const photos = (this.photos = new EditorPhotos(backend, article.id, {
@@ -124,6 +125,7 @@ export class ArticleEditor {
     const checks = (this.checks = new EditorChecks(backend, { headline: field('headline'), sapo: field('sapo') }, { headline: text('headline'), sapo: text('sapo') }));
     this.body = BodyEditor.detached({
       doc: article.body,
+      i18n,
       plugins: [...checks.plugins(), ...photos.plugins()],
       figures: photos.figureContext,
       onChange: (editor) => {

@@ -1,18 +1,21 @@
-/** The body editor: a ProseMirror view over the article schema, with toolbar and counts. */
+/** The body editor: a ProseMirror view over the article schema, its toolbar's state and its counts. */
 import { Node as PmDocNode } from 'prosemirror-model';
 import { EditorState, Selection, type Plugin, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { PmNode } from '../bindings/PmNode';
+import type { I18n } from '../i18n';
 import { countText, type TextCounts } from '../text/counts';
+import { BodyToolbarState } from './body-toolbar.svelte';
 import { editorPlugins } from './commands';
 import { FigureView, type FigureContext } from './figure-view';
 import { figureFocusPlugin } from './figures';
 import { RawBlockView } from './raw-block-view';
 import { schema } from './schema';
-import { Toolbar } from './toolbar';
 
 export type BodyEditorOptions = {
   doc: PmNode | null;
+  /** The app's language: the figures' and kept blocks' labels follow it. */
+  i18n: I18n;
   /** Called after every change of the document (not on selection moves). */
   onChange?: (editor: BodyEditor) => void;
   editable?: boolean;
@@ -61,25 +64,21 @@ function carriedSelection(before: EditorState, doc: PmDocNode): Selection {
 
 export class BodyEditor {
   readonly view: EditorView;
-  readonly toolbar: Toolbar | null;
+  /** What BodyToolbar.svelte shows; none for a read-only editor. */
+  readonly toolbar: BodyToolbarState | null;
   private editable: boolean;
 
-  /** The editor's own element (id "body"), for a component to put on screen. */
+  /** An editor not yet on screen: a component puts it there with `attach`. */
   static detached(options: BodyEditorOptions): BodyEditor {
-    const mount = document.createElement('div');
-    mount.id = 'body';
-    mount.className = 'body-editor';
-    return new BodyEditor(mount, options);
+    return new BodyEditor(null, options);
   }
 
-  constructor(readonly mount: HTMLElement, private readonly options: BodyEditorOptions) {
+  /** `place`: the element ProseMirror's own goes into (null: see `attach`). */
+  constructor(place: HTMLElement | null, private readonly options: BodyEditorOptions) {
     const editable = (this.editable = options.editable ?? true);
-    this.toolbar = editable ? new Toolbar(() => this.view) : null;
-    if (this.toolbar) mount.appendChild(this.toolbar.element);
-    const host = document.createElement('div');
-    host.className = 'body-host';
-    mount.appendChild(host);
-    this.view = new EditorView(host, {
+    this.toolbar = editable ? new BodyToolbarState(() => this.view) : null;
+    const { i18n } = options;
+    this.view = new EditorView(place, {
       state: this.freshState(docFromJSON(options.doc)),
       editable: () => this.editable,
       // Text pasted from macOS files, PDFs or Unikey "tổ hợp" arrives decomposed: store NFC.
@@ -88,8 +87,8 @@ export class BodyEditor {
       attributes: { spellcheck: 'false', lang: 'vi' },
       dispatchTransaction: (tr: Transaction) => this.apply(tr),
       nodeViews: {
-        figure: (node, view, getPos) => new FigureView(node, view, getPos, options.figures ?? null),
-        raw_block: (node) => new RawBlockView(node),
+        figure: (node, view, getPos) => new FigureView(node, view, getPos, i18n, options.figures ?? null),
+        raw_block: (node) => new RawBlockView(node, i18n),
       },
     });
     this.toolbar?.update(this.view.state);
@@ -111,6 +110,12 @@ export class BodyEditor {
     this.toolbar?.update(this.view.state);
     if (tr.docChanged) this.options.onChange?.(this);
   }
+
+  /** A Svelte attachment: ProseMirror's element goes into `target` while the component is there. */
+  readonly attach = (target: HTMLElement): (() => void) => {
+    target.append(this.view.dom);
+    return () => this.view.dom.remove();
+  };
 
   get doc(): PmDocNode {
     return this.view.state.doc;
@@ -135,10 +140,6 @@ export class BodyEditor {
   setEditable(on: boolean): void {
     this.editable = on;
     this.view.setProps({});
-  }
-
-  relabel(): void {
-    this.toolbar?.relabel();
   }
 
   destroy(): void {

@@ -3,44 +3,51 @@
  * to move it, drag a corner to resize; "Apply" hands the rectangle back, "Cancel" drops it.
  */
 import type { CropRect } from '../bindings/CropRect';
-import { el, setText, tr } from '../views/dom';
+import type { I18n } from '../i18n';
 import { FULL_FRAME, moveCrop, resizeCrop, type Corner } from './crop';
+import { el, NodeLabels } from './node-dom.svelte';
 
 const CORNERS: Corner[] = ['nw', 'ne', 'sw', 'se'];
 
 export class CropBox {
   readonly element: HTMLElement;
   private readonly frame: HTMLElement;
+  private readonly labels: NodeLabels;
   private rect: CropRect;
   private drag: { corner: Corner | null; x: number; y: number; start: CropRect } | null = null;
 
   constructor(
+    i18n: I18n,
     initial: CropRect | null,
     private readonly area: () => DOMRect,
     done: (rect: CropRect | null) => void,
   ) {
+    const labels = (this.labels = new NodeLabels(i18n));
     this.rect = initial ?? { x: 0.1, y: 0.1, width: 0.8, height: 0.8 };
-    this.frame = el('div', { class: 'crop-frame' });
-    for (const corner of CORNERS) {
-      const handle = el('span', { class: `crop-handle crop-${corner}`, 'data-corner': corner });
-      this.frame.appendChild(handle);
-    }
-    const apply = tr('button', 'figure.cropApply', { type: 'button', class: 'btn small primary crop-apply' });
-    const cancel = tr('button', 'figure.cropCancel', { type: 'button', class: 'btn small crop-cancel' });
-    const whole = tr('button', 'figure.cropWhole', { type: 'button', class: 'btn small crop-whole' });
+    const handles = CORNERS.map((corner) => el('span', { class: `crop-handle crop-${corner}`, 'data-corner': corner }));
+    this.frame = el('div', { class: 'crop-frame' }, ...handles);
+    const apply = labels.text(el('button', { type: 'button', class: 'btn small primary crop-apply' }), 'figure.cropApply');
+    const cancel = labels.text(el('button', { type: 'button', class: 'btn small crop-cancel' }), 'figure.cropCancel');
+    const whole = labels.text(el('button', { type: 'button', class: 'btn small crop-whole' }), 'figure.cropWhole');
     apply.addEventListener('click', () => done(this.rect));
     cancel.addEventListener('click', () => done(null));
     whole.addEventListener('click', () => {
       this.rect = { ...FULL_FRAME };
       this.place();
     });
-    const hint = setText(el('span', { class: 'crop-hint' }), 'figure.cropHint');
+    const hint = labels.text(el('span', { class: 'crop-hint' }), 'figure.cropHint');
     this.element = el('div', { class: 'crop-box' }, this.frame, el('div', { class: 'crop-actions' }, hint, whole, cancel, apply));
     this.frame.addEventListener('pointerdown', (e) => this.start(e));
     this.frame.addEventListener('pointermove', (e) => this.move(e));
     this.frame.addEventListener('pointerup', (e) => this.end(e));
     this.frame.addEventListener('pointercancel', (e) => this.end(e));
     this.place();
+  }
+
+  /** Takes the box off the picture (applied, cancelled, or the figure gone). */
+  destroy(): void {
+    this.element.remove();
+    this.labels.destroy();
   }
 
   get value(): CropRect {

@@ -2,6 +2,7 @@ import { Node as PmDocNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PmNode } from '../bindings/PmNode';
+import { I18n } from '../i18n';
 import { BodyEditor, docCounts, docFromJSON } from './body-editor';
 import { redo, setLink, toggleStrong, undo } from './commands';
 import { schema } from './schema';
@@ -35,7 +36,7 @@ let editors: BodyEditor[] = [];
 function mount(doc: PmNode | null): BodyEditor {
   const host = document.createElement('div');
   document.body.appendChild(host);
-  const editor = new BodyEditor(host, { doc });
+  const editor = new BodyEditor(host, { doc, i18n: new I18n('vi') });
   editors.push(editor);
   return editor;
 }

@@ -6,7 +6,6 @@ import { bootApp, destroyApps } from '../app/testing';
 import type { NewArticle } from '../bindings/NewArticle';
 import type { PmNode } from '../bindings/PmNode';
 import { MemoryBackend } from '../backend/memory';
-import { setLocale } from '../i18n';
 import { pmText } from '../text/pm-text';
 import type { ArticleEditor as EditorView } from './article-editor.svelte';
 
@@ -21,7 +20,6 @@ const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => document
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
-  setLocale('vi');
 });
 
 async function settle(): Promise<void> {

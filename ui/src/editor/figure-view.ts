@@ -7,12 +7,12 @@ import type { Node as PmDocNode } from 'prosemirror-model';
 import { NodeSelection } from 'prosemirror-state';
 import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view';
 import type { MediaItem } from '../bindings/MediaItem';
-import { t, type MessageKey } from '../i18n';
-import { el, setAttrText, setText, tr } from '../views/dom';
+import type { I18n, MessageKey } from '../i18n';
 import { CROP_RATIOS, normalizeCrop, presetCrop, rotateCrop, type CropPreset } from './crop';
 import { CropBox } from './crop-box';
 import { figureImageSrc, type FigureAttrs } from './figure-spec';
 import { figureMissing, setFigureAttrs, type MissingField } from './figures';
+import { el, NodeLabels } from './node-dom.svelte';
 
 /** What figures need from outside the editor: a photo's size, for crop presets. */
 export type FigureContext = { mediaInfo: (id: number) => Promise<MediaItem> };
@@ -31,14 +31,17 @@ export class FigureView implements NodeView {
   private readonly credit: HTMLInputElement;
   private readonly alt: HTMLInputElement;
   private readonly missing: HTMLElement;
+  private readonly labels: NodeLabels;
   private cropBox: CropBox | null = null;
 
   constructor(
     private node: PmDocNode,
     private readonly view: EditorView,
     private readonly getPos: () => number | undefined,
+    private readonly i18n: I18n,
     private readonly context: FigureContext | null,
   ) {
+    const labels = (this.labels = new NodeLabels(i18n));
     this.img = el('img', { class: 'figure-img', draggable: 'false' });
     this.img.addEventListener('mousedown', (e) => {
       e.preventDefault();
@@ -52,12 +55,14 @@ export class FigureView implements NodeView {
     const fields = el(
       'div',
       { class: 'figure-fields', contenteditable: 'false' },
-      el('label', { class: 'figure-field' }, tr('span', 'figure.credit', { class: 'figure-label' }), this.credit),
-      el('label', { class: 'figure-field' }, tr('span', 'figure.alt', { class: 'figure-label' }), this.alt),
+      el('label', { class: 'figure-field' }, labels.text(el('span', { class: 'figure-label' }), 'figure.credit'), this.credit),
+      el('label', { class: 'figure-field' }, labels.text(el('span', { class: 'figure-label' }), 'figure.alt'), this.alt),
       this.missing,
     );
     this.dom = el('figure', { class: 'figure' }, this.media, this.contentDOM, fields);
+    labels.add(() => (this.contentDOM.dataset.placeholder = this.i18n.t('figure.captionPlaceholder')));
     this.sync();
+    labels.add(() => this.showMissing());
   }
 
   private get attrs(): FigureAttrs {
@@ -69,8 +74,8 @@ export class FigureView implements NodeView {
     /** `face` is literal ("16:9") or, when `faceKey` is given, a translated word. */
     const button = (cls: string, face: string, title: MessageKey, run: () => void, ratio?: string, faceKey?: MessageKey) => {
       const b = el('button', { type: 'button', class: `btn small ${cls}`, 'data-ratio': ratio }, face);
-      if (faceKey) setText(b, faceKey);
-      setAttrText(b, 'title', title);
+      if (faceKey) this.labels.text(b, faceKey);
+      this.labels.attr(b, 'title', title);
       b.addEventListener('click', run);
       bar.appendChild(b);
     };
@@ -85,7 +90,7 @@ export class FigureView implements NodeView {
 
   private field(cls: string, attr: 'credit' | 'alt'): HTMLInputElement {
     const input = el('input', { type: 'text', class: cls, lang: 'vi', spellcheck: 'false' });
-    setAttrText(input, 'placeholder', attr === 'credit' ? 'figure.creditPlaceholder' : 'figure.altPlaceholder');
+    this.labels.attr(input, 'placeholder', attr === 'credit' ? 'figure.creditPlaceholder' : 'figure.altPlaceholder');
     input.addEventListener('input', () => this.change({ [attr]: input.value.normalize('NFC') }));
     return input;
   }
@@ -120,7 +125,7 @@ export class FigureView implements NodeView {
 
   private openCropBox(): void {
     if (this.cropBox) return;
-    this.cropBox = new CropBox(this.attrs.crop, () => this.img.getBoundingClientRect(), (rect) => {
+    this.cropBox = new CropBox(this.i18n, this.attrs.crop, () => this.img.getBoundingClientRect(), (rect) => {
       this.closeCropBox();
       if (rect) this.change({ crop: normalizeCrop(rect) });
     });
@@ -130,7 +135,7 @@ export class FigureView implements NodeView {
   }
 
   private closeCropBox(): void {
-    this.cropBox?.element.remove();
+    this.cropBox?.destroy();
     this.cropBox = null;
     this.dom.classList.remove('figure-cropping');
     this.sync();
@@ -150,14 +155,15 @@ export class FigureView implements NodeView {
     const missing = figureMissing(this.node);
     this.dom.classList.toggle('figure-incomplete', missing.length > 0);
     this.dom.classList.toggle('figure-no-caption', missing.includes('caption'));
-    this.contentDOM.dataset.placeholder = t('figure.captionPlaceholder');
     this.credit.toggleAttribute('aria-invalid', missing.includes('credit'));
     this.alt.toggleAttribute('aria-invalid', missing.includes('alt'));
-    if (missing.length) setText(this.missing, 'figure.missing', { fields: missing.map((m) => t(MISSING_KEYS[m])).join(', ') });
-    else {
-      this.missing.textContent = '';
-      delete this.missing.dataset.i18n;
-    }
+    this.showMissing(missing);
+  }
+
+  /** "Thiếu: …" under the fields, in the interface language (again after a switch). */
+  private showMissing(missing = figureMissing(this.node)): void {
+    const fields = missing.map((m) => this.labels.t(MISSING_KEYS[m])).join(', ');
+    this.missing.textContent = missing.length ? this.labels.t('figure.missing', { fields }) : '';
     this.missing.hidden = missing.length === 0;
   }
 
@@ -187,6 +193,7 @@ export class FigureView implements NodeView {
   }
 
   destroy(): void {
-    this.cropBox?.element.remove();
+    this.cropBox?.destroy();
+    this.labels.destroy();
   }
 }

@@ -1,8 +1,10 @@
 import { DOMParser as PmDOMParser, DOMSerializer } from 'prosemirror-model';
 import { NodeSelection, TextSelection } from 'prosemirror-state';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MediaItem } from '../bindings/MediaItem';
 import type { PmNode } from '../bindings/PmNode';
+import { I18n } from '../i18n';
 import { jsonBlocks, textBlocks } from '../checks/blocks';
 import { pmText } from '../text/pm-text';
 import { BodyEditor, docFromJSON } from './body-editor';
@@ -30,7 +32,7 @@ const media = (over: Partial<MediaItem> = {}): MediaItem => ({
 
 function mount(doc: PmNode | null = DOC): BodyEditor {
   const host = document.body.appendChild(document.createElement('div'));
-  return new BodyEditor(host, { doc });
+  return new BodyEditor(host, { doc, i18n: new I18n('vi') });
 }
 
 afterEach(() => {
@@ -115,7 +117,7 @@ describe('figure in the editor', () => {
   it('rotates and crops from the figure toolbar in one undoable step each, with a new image URL', async () => {
     setFigureImageSource((id, look) => `media://localhost/${id}/web?${JSON.stringify(look)}`);
     const host = document.body.appendChild(document.createElement('div'));
-    const editor = new BodyEditor(host, { doc: DOC, figures: { mediaInfo: async (id) => media({ id }) } });
+    const editor = new BodyEditor(host, { doc: DOC, i18n: new I18n('vi'), figures: { mediaInfo: async (id) => media({ id }) } });
     const img = () => editor.view.dom.querySelector<HTMLImageElement>('.figure-img')!.getAttribute('src');
     const first = img();
     editor.view.dom.querySelector<HTMLButtonElement>('.figure-crop[data-ratio="1:1"]')!.click();
@@ -181,6 +183,59 @@ describe('figure in the editor', () => {
       { number: 1, missing: ['alt'] },
       { number: 3, missing: ['caption', 'credit', 'alt'] },
     ]);
+  });
+});
+
+describe('node view labels', () => {
+  it("relabel a figure (fields, buttons, what it lacks, the crop box) when the app's language changes", () => {
+    const i18n = new I18n('vi');
+    const host = document.body.appendChild(document.createElement('div'));
+    const incomplete: PmNode = { ...FIGURE, attrs: { ...FIGURE.attrs, alt: '' } };
+    const editor = new BodyEditor(host, { doc: { type: 'doc', content: [incomplete] }, i18n });
+    const dom = editor.view.dom;
+    const labels = () => [...dom.querySelectorAll('.figure-label')].map((e) => e.textContent);
+    const q = <T extends HTMLElement>(selector: string) => dom.querySelector<T>(selector)!;
+    expect(labels()).toEqual(['Tác giả ảnh', 'Mô tả ảnh (alt)']);
+    expect(q('.figure-missing').textContent).toBe('Còn thiếu: mô tả ảnh');
+    q<HTMLButtonElement>('.figure-crop[data-ratio="free"]').click();
+    expect(q('.crop-apply').textContent).toBe('Cắt');
+
+    i18n.set('en');
+    flushSync();
+    expect(labels()).toEqual(['Photo credit', 'Alt text']);
+    expect(q('.figure-missing').textContent).toBe('Missing: alt text');
+    expect(q('.figure-rotate').title).toBe('Rotate 90° clockwise');
+    expect(q('.figure-crop[data-ratio="none"]').textContent).toBe('No crop');
+    expect(q<HTMLInputElement>('.figure-credit').placeholder).toBe('e.g. Photo: Nguyen Van A');
+    expect(q('.figure-caption').dataset.placeholder).toBe('Caption');
+    expect(q('.crop-apply').textContent).toBe('Crop');
+    expect(q('.crop-hint').textContent).toBe('Drag the frame to move it, a corner to resize it');
+    // What the figure lacks follows its fields in the new language too.
+    const alt = q<HTMLInputElement>('.figure-alt');
+    alt.value = 'Cầu';
+    alt.dispatchEvent(new Event('input', { bubbles: true }));
+    const credit = q<HTMLInputElement>('.figure-credit');
+    credit.value = '';
+    credit.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(q('.figure-missing').textContent).toBe('Missing: credit');
+  });
+
+  it('relabels a kept WordPress block when the language changes, and no longer once the editor is gone', () => {
+    const i18n = new I18n('vi');
+    const host = document.body.appendChild(document.createElement('div'));
+    const html = '<!-- wp:gallery -->\n<figure class="wp-block-gallery"><img src="x"></figure>\n<!-- /wp:gallery -->';
+    const editor = new BodyEditor(host, { doc: { type: 'doc', content: [{ type: 'raw_block', attrs: { html } }] }, i18n });
+    const block = editor.view.dom.querySelector('.raw-block')!;
+    expect(block.textContent).toBe('Khối WordPress giữ nguyên (chỉ đọc): core/gallery');
+    expect(block.getAttribute('contenteditable')).toBe('false');
+    i18n.set('en');
+    flushSync();
+    expect(block.textContent).toBe('WordPress block kept as is (read-only): core/gallery');
+    expect(editor.toJSON().content![0]!.attrs!.html).toBe(html);
+    editor.destroy();
+    i18n.set('vi');
+    flushSync();
+    expect(block.textContent).toBe('WordPress block kept as is (read-only): core/gallery');
   });
 });
 

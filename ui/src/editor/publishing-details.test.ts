@@ -4,13 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { destroyApps } from '../app/testing';
 import type { PmNode } from '../bindings/PmNode';
 import { MemoryBackend } from '../backend/memory';
-import { setLocale } from '../i18n';
 import { $, backendWithSite, blank, openInApp, settle, type } from '../sync/testing';
 
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
-  setLocale('vi');
 });
 
 describe('Editor details for publishing', () => {

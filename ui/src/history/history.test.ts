@@ -5,8 +5,7 @@ import { destroyApps, openInEditor } from '../app/testing';
 import type { NewArticle } from '../bindings/NewArticle';
 import type { PmNode } from '../bindings/PmNode';
 import { MemoryBackend } from '../backend/memory';
-import { setLocale } from '../i18n';
-import { sendLinksToBrowser } from '../views/links';
+import { sendLinksToBrowser } from '../app/links';
 
 const blank: NewArticle = { headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
 const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
@@ -17,7 +16,6 @@ afterEach(() => {
   stop?.();
   stop = null;
   document.body.textContent = '';
-  setLocale('vi');
 });
 
 async function settle(): Promise<void> {

@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { argumentNames, formatMessage } from './format';
 import { I18n } from './i18n.svelte';
-import { ALL_STATUSES, setLocale, statusKey, t } from './index';
+import { ALL_STATUSES, statusKey } from './index';
 import { vi } from './vi';
-
-afterEach(() => setLocale('vi'));
 
 describe('i18n', () => {
   it('has every Vietnamese key in English and nothing extra', () => {
@@ -16,6 +14,7 @@ describe('i18n', () => {
     for (const key of Object.keys(vi) as Array<keyof typeof vi>) expect(argumentNames(en[key])).toEqual(argumentNames(vi[key]));
   });
   it('labels all seven statuses in Vietnamese by default', () => {
+    const { t } = new I18n();
     expect(ALL_STATUSES.map((s) => t(statusKey(s)))).toEqual([
       'Nháp',
       'Chờ duyệt',
@@ -27,8 +26,11 @@ describe('i18n', () => {
     ]);
   });
   it('switches language and fills parameters', () => {
+    const i18n = new I18n();
+    const { t } = i18n;
     expect(t('library.new')).toBe('Bài mới');
-    setLocale('en');
+    i18n.set('en');
+    expect(document.documentElement.lang).toBe('en');
     expect(t('library.new')).toBe('New article');
     expect(t('editor.counts', { tieng: 3, chars: 12 })).toBe('3 syllables · 12 characters');
   });

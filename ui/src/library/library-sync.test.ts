@@ -1,13 +1,11 @@
 // The library's publishing side: each row's sync badge, and pulling posts for review.
 import { afterEach, describe, expect, it } from 'vitest';
 import { bootApp, destroyApps } from '../app/testing';
-import { setLocale } from '../i18n';
 import { $, backendWithSite, blank, settle, XSS } from '../sync/testing';
 
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
-  setLocale('vi');
 });
 
 describe('Library: badges and pull for review', () => {

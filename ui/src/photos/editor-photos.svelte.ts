@@ -1,5 +1,5 @@
 /**
- * Photos in the editor: the toolbar's "Ảnh" button and the file chooser, pasted and dropped
+ * Photos in the editor: the file chooser (the toolbar's "Ảnh" opens it), pasted and dropped
  * images, desktop drops (paths from the shell), the photo panel and featured image, and the
  * figure check before an article is submitted (here and when Rust refuses with `incomplete_figures`).
  */
@@ -11,7 +11,6 @@ import type { PatchFields } from '../editor/autosave';
 import type { BodyEditor } from '../editor/body-editor';
 import type { FigureContext } from '../editor/figure-view';
 import { insertFigures } from '../editor/figures';
-import { setAttrText, tr } from '../views/dom';
 import { FigureCheck } from './figure-check.svelte';
 import { PhotoImporter } from './photo-importer.svelte';
 import { PhotoLibrary } from './photo-library.svelte';
@@ -32,6 +31,8 @@ export class EditorPhotos {
   readonly figureContext: FigureContext;
   /** The hidden file chooser, put on screen by PhotoImports.svelte. */
   fileInput: HTMLInputElement | null = null;
+  /** Files from the desktop are being dragged over the body (it shows where they would go). */
+  bodyDropOver = $state(false);
   private readonly sizes = new Map<number, Promise<MediaItem>>();
   private body: BodyEditor | null = null;
   private fileTarget: ImportTarget = 'insert';
@@ -97,15 +98,9 @@ export class EditorPhotos {
     ];
   }
 
-  /** The toolbar's "Ảnh" button (the toolbar is the body editor's own DOM, relabelled with it). */
+  /** The body photos are inserted into (at its cursor). */
   attach(body: BodyEditor): void {
     this.body = body;
-    if (!body.toolbar) return;
-    const button = tr('button', 'photos.insert', { id: 'insert-photo', type: 'button', class: 'tb tb-photo' });
-    setAttrText(button, 'title', 'photos.insertTitle');
-    button.addEventListener('mousedown', (e) => e.preventDefault());
-    button.addEventListener('click', () => this.chooseFiles('insert'));
-    body.toolbar.addTool(button);
   }
 
   /** Opens the file chooser; the chosen photos go to `target`. */
@@ -155,7 +150,7 @@ export class EditorPhotos {
     const onBody = !onPanel && !!hit && !!host?.contains(hit);
     const hovering = event.type === 'enter' || event.type === 'over';
     this.library.dropOver = hovering && onPanel;
-    host?.classList.toggle('drop-target', hovering && onBody);
+    this.bodyDropOver = hovering && onBody;
     if (event.type !== 'drop' || event.paths.length === 0 || !view) return;
     // Dropped on the text: the photos go where they were dropped; elsewhere, at the cursor.
     if (onBody) this.placeCursor(view, event.x, event.y);

@@ -1,7 +1,6 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../backend/backend';
-import { setLocale } from '../i18n';
 import { destroyApps } from '../app/testing';
 import type { MemoryBackend } from '../backend/memory';
 import { $, figure, open } from './testing';
@@ -9,7 +8,6 @@ import { $, figure, open } from './testing';
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
-  setLocale('vi');
   vi.useRealTimers();
 });
 

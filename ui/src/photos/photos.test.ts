@@ -2,7 +2,6 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ArticleChanges } from '../backend/backend';
-import { setLocale } from '../i18n';
 import { destroyApps } from '../app/testing';
 import { IMPORT_NOTICE_MS } from './photo-importer.svelte';
 import { $, XSS, figures, open, settle } from './testing';
@@ -10,7 +9,6 @@ import { $, XSS, figures, open, settle } from './testing';
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
-  setLocale('vi');
   vi.useRealTimers();
 });
 

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { destroyApps } from '../app/testing';
 import { MemoryBackend } from '../backend/memory';
-import { setLocale } from '../i18n';
 import { $, openSettings, settle } from './testing';
 
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
-  setLocale('vi');
 });
 
 describe('Settings → Ảnh', () => {

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { destroyApps } from '../app/testing';
 import { MemoryBackend, MemorySite } from '../backend/memory';
-import { setLocale } from '../i18n';
 import { $, openSettings, settle } from './testing';
 
 const URL = 'https://tin.example.vn';
@@ -11,7 +10,6 @@ const PASSWORD = 'abcd EFGH ijkl MNOP';
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
-  setLocale('vi');
 });
 
 /** The settings open on an article, so that what the editor is told can be counted. */

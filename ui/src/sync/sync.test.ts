@@ -3,8 +3,8 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { destroyApps } from '../app/testing';
 import { MemoryBackend } from '../backend/memory';
-import { I18n, setLocale } from '../i18n';
-import { sendLinksToBrowser } from '../views/links';
+import { I18n } from '../i18n';
+import { sendLinksToBrowser } from '../app/links';
 import { SyncActivity } from './sync-activity.svelte';
 import { $, backendWithSite, blank, openInApp, settle, type, XSS } from './testing';
 
@@ -15,7 +15,6 @@ afterEach(() => {
   stopLinks?.();
   stopLinks = null;
   document.body.textContent = '';
-  setLocale('vi');
 });
 
 const badge = () => document.querySelector('#sync-badge .sync-badge-text')?.textContent ?? null;
