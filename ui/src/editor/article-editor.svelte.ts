@@ -18,7 +18,6 @@ import { RevisionHistory } from '../history/revision-history.svelte';
 import { EditorSync } from '../sync/editor-sync.svelte';
 import { AutosaveController, type PatchFields, type SaveState } from './autosave';
 import { BodyEditor } from './body-editor';
-import { setFigureImageSource } from './figure-spec';
 
 /** "a, b ,, c" → ["a", "b", "c"]. */
 export function parseKeywords(value: string): string[] {
@@ -83,7 +82,6 @@ export class ArticleEditor {
 
   constructor(private readonly backend: Backend, article: Article, i18n: I18n) {
     this.articleId = article.id;
-    setFigureImageSource((id, look) => backend.mediaUrl(id, 'web', look));
     const photos = (this.photos = new EditorPhotos(backend, article.id, {
       featured: article.featured_media_id,
       onFeatured: (id) => this.controller.change({ featured_media_id: id }),

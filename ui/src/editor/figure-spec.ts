@@ -21,15 +21,12 @@ export function isCropRect(value: unknown): value is CropRect {
 
 const isMediaId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
-/** Where figures load their picture: set once from the Backend's `mediaUrl`. */
-let imageSource: (id: number, look: ImageLook) => string | null = () => null;
+/** Where a figure's picture comes from (the Backend's `mediaUrl` for the web rendition). */
+export type ImageSource = (id: number, look: ImageLook) => string | null;
 
-export function setFigureImageSource(source: (id: number, look: ImageLook) => string | null): void {
-  imageSource = source;
-}
-
-export function figureImageSrc(attrs: FigureAttrs, look: ImageLook = { crop: attrs.crop, rotation: attrs.rotation }): string | null {
-  return imageSource(attrs.media_id, look);
+/** The picture as the article shows it: its crop and quarter turns. */
+export function figureLook(attrs: FigureAttrs): ImageLook {
+  return { crop: attrs.crop, rotation: attrs.rotation };
 }
 
 function parseCrop(text: string | null): CropRect | null {
@@ -71,6 +68,8 @@ export const figure: NodeSpec = {
     },
   ],
   // Built by hand: the image comes before the caption, which ProseMirror's array form cannot say.
+  // No picture address here (the schema knows no backend): the editor's node view and the
+  // history preview's serializer put it in.
   toDOM: (node) => {
     const attrs = node.attrs as FigureAttrs;
     const dom = document.createElement('figure');
@@ -79,8 +78,6 @@ export const figure: NodeSpec = {
     dom.setAttribute('data-rotation', String(attrs.rotation));
     if (attrs.crop) dom.setAttribute('data-crop', [attrs.crop.x, attrs.crop.y, attrs.crop.width, attrs.crop.height].join(','));
     const img = document.createElement('img');
-    const src = figureImageSrc(attrs);
-    if (src) img.setAttribute('src', src);
     img.setAttribute('alt', attrs.alt);
     dom.appendChild(img);
     return { dom, contentDOM: dom };

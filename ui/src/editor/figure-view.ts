@@ -10,12 +10,12 @@ import type { MediaItem } from '../bindings/MediaItem';
 import type { I18n, MessageKey } from '../i18n';
 import { CROP_RATIOS, normalizeCrop, presetCrop, rotateCrop, type CropPreset } from './crop';
 import { CropBox } from './crop-box';
-import { figureImageSrc, type FigureAttrs } from './figure-spec';
+import type { FigureAttrs, ImageSource } from './figure-spec';
 import { figureMissing, setFigureAttrs, type MissingField } from './figures';
 import { el, NodeLabels } from './node-dom.svelte';
 
 /** What figures need from outside the editor: a photo's size, for crop presets. */
-export type FigureContext = { mediaInfo: (id: number) => Promise<MediaItem> };
+export type FigureContext = { mediaInfo: (id: number) => Promise<MediaItem>; imageSource: ImageSource };
 
 const MISSING_KEYS: Record<MissingField, MessageKey> = {
   caption: 'figure.missingCaption',
@@ -147,7 +147,7 @@ export class FigureView implements NodeView {
     this.dom.dataset.mediaId = String(attrs.media_id);
     // While cropping freely the whole picture is shown, with the rectangle on top.
     const look = { crop: this.cropBox ? null : attrs.crop, rotation: attrs.rotation };
-    const src = figureImageSrc(attrs, look);
+    const src = this.context?.imageSource(attrs.media_id, look) ?? null;
     if (src && this.img.getAttribute('src') !== src) this.img.setAttribute('src', src);
     this.img.alt = attrs.alt;
     if (this.credit.value !== attrs.credit) this.credit.value = attrs.credit;

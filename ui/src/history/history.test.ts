@@ -102,4 +102,21 @@ describe('History panel', () => {
     expect(click.defaultPrevented).toBe(true);
     expect(backend.openedLinks).toEqual(['https://vnexpress.net/']);
   });
+
+  it('shows a figure of an old revision with its picture as it was cropped and turned', async () => {
+    const backend = new MemoryBackend();
+    const crop = { x: 0.1, y: 0, width: 0.5, height: 1 };
+    const body: PmNode = {
+      type: 'doc',
+      content: [{ type: 'figure', attrs: { media_id: 7, credit: 'Ảnh: An', alt: 'Cầu Rồng', crop, rotation: 1 }, content: [{ type: 'figcaption', content: [{ type: 'text', text: 'Cầu Rồng' }] }] }],
+    };
+    const article = await backend.createArticle({ ...blank, headline: 'Ảnh', body });
+    await backend.updateArticle(article.id, { base_version: article.version, body: { type: 'doc', content: [{ type: 'paragraph' }] } });
+    await openHistory(backend, article.id);
+    [...document.querySelectorAll<HTMLButtonElement>('.revision-item')].at(-1)!.click();
+    await settle();
+    const img = $<HTMLImageElement>('.revision-preview figure img');
+    expect(img.getAttribute('src')).toBe(backend.mediaUrl(7, 'web', { crop, rotation: 1 }));
+    expect(img.alt).toBe('Cầu Rồng');
+  });
 });

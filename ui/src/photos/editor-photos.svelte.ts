@@ -46,7 +46,7 @@ export class EditorPhotos {
       featured: (id) => options.onFeatured(id ?? 0),
     });
     this.check = new FigureCheck();
-    this.figureContext = { mediaInfo: (id) => this.mediaInfo(id) };
+    this.figureContext = { mediaInfo: (id) => this.mediaInfo(id), imageSource: (id, look) => backend.mediaUrl(id, 'web', look) };
     void backend.onFileDrop((event) => this.onDesktopDrop(event)).then((stop) => {
       if (this.disposed) stop();
       else this.unlistenDrop = stop;
