@@ -1,8 +1,8 @@
 // End-to-end for the desk's side of publishing, in the real window against the test WordPress:
 // - the site's editor and the reporter change the headline differently; "Gửi" stops at a
 //   conflict, the side-by-side dialog shows both, the site's version is chosen and sent;
-// - a contributor's post waiting for review comes into the library with "Lấy bài về", with its
-//   status and publishing badge in the list.
+// - a post waiting for review that the reporter filed on the site comes into the library with
+//   "Lấy bài về", with its status and publishing badge in the list.
 
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { site, siteGet, siteSend } from './sync.mjs';
 
 const SITE_TITLE = 'Cầu Hoàng Văn Thụ: tít do biên tập sửa trên trang';
 const LOCAL_TITLE = 'Cầu Hoàng Văn Thụ: tít phóng viên sửa ở máy';
-const PENDING_TITLE = 'Bài cộng tác viên: chợ Hàn sáng sớm';
+const PENDING_TITLE = 'Chợ Hàn sáng sớm, bài gửi từ điện thoại';
 
 export async function conflictSideBySide(wd, { step, shots, postId }) {
   const s = site();
@@ -53,18 +53,29 @@ export async function conflictSideBySide(wd, { step, shots, postId }) {
 
 export async function pullForReview(wd, { step, shots }) {
   const s = site();
-  step('pull: a contributor’s post waiting for review comes in with “Lấy bài về”');
-  await siteSend(s, '/wp/v2/posts', {
-    title: PENDING_TITLE,
-    status: 'pending',
-    content: '<!-- wp:paragraph -->\n<p>Sáu giờ sáng, chợ Hàn đã đông người mua.</p>\n<!-- /wp:paragraph -->',
-  });
+  step('pull: a post the reporter filed on the site from a phone comes in with “Lấy bài về”');
+  // Filed with the same account the app uses: an author's account sees only its own pending
+  // posts (WordPress asks for edit_others_posts to list a colleague's).
+  await siteSend(
+    s,
+    '/wp/v2/posts',
+    {
+      title: PENDING_TITLE,
+      status: 'pending',
+      content: '<!-- wp:paragraph -->\n<p>Sáu giờ sáng, chợ Hàn đã đông người mua.</p>\n<!-- /wp:paragraph -->',
+    },
+    { user: s.author, password: s.authorPassword },
+  );
   await wd.click('#back-to-list');
   await wd.find('#library-view');
   await wd.click('#pull-open');
   await wd.until('the site in the dialog', "return document.querySelector('#pull-endpoint')?.selectedOptions[0]?.textContent === 'Trang thử'");
+  // Posts waiting for review only: the test site also holds the drafts every sync test made.
+  await wd.click('#pull-status-draft');
+  assert.equal(await wd.property('#pull-status-draft', 'checked'), false);
   await wd.click('#pull-start');
-  const summary = await wd.until('the summary', "const t = document.querySelector('#pull-status')?.textContent; return /Đã lấy bài về/.test(t) && t", 60000);
+  const summary = await wd.until('the summary', "const t = document.querySelector('#pull-status')?.textContent; return /Đã lấy bài về/.test(t) && t", 180000);
+  step(`pull: ${summary}`);
   assert.match(summary, /[1-9]\d* mới/);
   const row = await wd.until(
     'the pulled article in the list',

@@ -78,9 +78,9 @@ export async function publishWithPhoto(wd, { step, shots }) {
   return post.id;
 }
 
-/** A write to the site as its editor (the admin account), as a colleague on the web would. */
-export async function siteSend(s, path, body) {
-  const auth = Buffer.from(`${s.admin}:${s.adminPassword}`).toString('base64');
+/** A write to the site, as its editor (the admin account) by default, as a colleague on the web would. */
+export async function siteSend(s, path, body, { user = s.admin, password = s.adminPassword } = {}) {
+  const auth = Buffer.from(`${user}:${password}`).toString('base64');
   const res = await fetch(`${s.url}/wp-json${path}`, {
     method: 'POST',
     headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
