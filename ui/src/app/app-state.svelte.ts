@@ -6,11 +6,21 @@ import type { Article } from '../bindings/Article';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { Locale } from '../bindings/Locale';
 import { toAppError, type AppError, type Backend } from '../backend/backend';
-import { ArticleEditor } from '../editor/article-editor.svelte';
+import type { Component } from 'svelte';
+import type { ArticleEditor } from '../editor/article-editor.svelte';
 import { I18n } from '../i18n';
 import { LibraryList } from '../library/library-list.svelte';
 import { SyncActivity } from '../sync/sync-activity.svelte';
 import { Notices } from './notices.svelte';
+
+/**
+ * The editor's code (ProseMirror, checks, photos, publishing) in a chunk of its own: start-up
+ * parses only the list's code. Loaded once; the module system keeps it.
+ */
+async function loadEditor() {
+  const [store, view] = await Promise.all([import('../editor/article-editor.svelte'), import('../editor/Editor.svelte')]);
+  return { ArticleEditor: store.ArticleEditor, view: view.default };
+}
 
 export type Screen = 'loading' | 'error' | 'library' | 'editor';
 
@@ -25,6 +35,8 @@ export class AppState {
   settingsOpen = $state(false);
   /** The open article, while the editor shows it. */
   editor = $state.raw<ArticleEditor | null>(null);
+  /** The editor's component, loaded with the editor's code (ProseMirror and all) on first use. */
+  editorView = $state.raw<Component<{ editor: ArticleEditor }> | null>(null);
   /** One navigation at a time: a double click never opens two editors. */
   private navigating: Promise<unknown> = Promise.resolve();
 
@@ -71,6 +83,8 @@ export class AppState {
     this.wireEvents();
     await this.library.reload();
     await this.backend.uiReady().catch(() => undefined);
+    // The list is on screen: fetch the editor's code now, so opening an article does not wait.
+    void loadEditor().catch(() => undefined);
     this.wireFlush();
     if (lastArticle !== null) await this.openArticle(lastArticle, true);
     else this.library.requestFocus('search');
@@ -134,7 +148,15 @@ export class AppState {
         else this.notices.show(this.i18n.t('editor.loadFailed', { message: toAppError(reason).message }));
         return;
       }
-      const editor = new ArticleEditor(this.backend, article, this.i18n);
+      let loaded: Awaited<ReturnType<typeof loadEditor>>;
+      try {
+        loaded = await loadEditor();
+      } catch (reason) {
+        this.notices.show(this.i18n.t('editor.loadFailed', { message: toAppError(reason).message }));
+        return;
+      }
+      this.editorView = loaded.view;
+      const editor = new loaded.ArticleEditor(this.backend, article, this.i18n);
       editor.focusHeadline = !article.headline;
       this.editor = editor;
       this.screen = 'editor';
