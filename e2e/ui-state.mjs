@@ -105,6 +105,9 @@ export async function figureWarningFollowsTheField(wd, { step, shots }) {
   assert.match(warning, /mô tả ảnh/);
   assert.equal(await wd.property('#status', 'value'), 'draft', 'the status did not move while a figure is incomplete');
   writeFileSync(join(shots, '13-figure-check.png'), await wd.screenshot());
+  step('photos: clicking the warning leads to the missing field');
+  await wd.click('#figure-check .figure-check-item');
+  await wd.until('the alt text field focused', "return document.activeElement?.matches('#body figure .figure-alt')");
   await wd.type('#body figure .figure-alt', ALT);
   await wd.until(
     'the warning gone once the alt text is typed',

@@ -93,7 +93,7 @@ export function incompleteFigures(doc: PmDocNode): IncompleteFigure[] {
   const out: IncompleteFigure[] = [];
   let number = 0;
   doc.descendants((node, pos) => {
-    if (node.type !== figure) return true;
+    if (node.type !== figure) return !node.isTextblock; // no figure inside a paragraph's text
     number += 1;
     const missing = figureMissing(node);
     if (missing.length) out.push({ number, pos, missing });

@@ -21,9 +21,16 @@ export class FigureCheck {
   visible = $derived(this.shown && (this.incomplete.length > 0 || this.refusal !== null));
   private view: EditorView | null = null;
 
-  /** The body changed (or was replaced): the list follows it. */
-  update(view: EditorView, doc: PmDocNode = view.state.doc): void {
+  /**
+   * The body changed (or was replaced): the list on screen follows it. Off screen nothing reads
+   * it, so typing does not walk the body for figures; `show` reads it afresh.
+   */
+  update(view: EditorView): void {
     this.view = view;
+    if (this.shown) this.read(view.state.doc);
+  }
+
+  private read(doc: PmDocNode): void {
     const next = incompleteFigures(doc);
     // Everything filled in: the refusal is answered, the list goes.
     if (next.length === 0 && this.incomplete.length > 0) this.close();
@@ -32,7 +39,7 @@ export class FigureCheck {
 
   /** Puts the list on screen (with Rust's message, if it refused); false when nothing is missing. */
   show(refusal: string | null): boolean {
-    if (this.view) this.update(this.view);
+    if (this.view) this.read(this.view.state.doc);
     if (this.incomplete.length === 0 && refusal === null) {
       this.close();
       return false;
