@@ -27,15 +27,18 @@ wp_config=/etc/wordpress/config-127.0.0.1.php
 log() { echo "start.sh: $*" >&2; }
 die() { log "$*"; exit 1; }
 
-# alive PIDFILE NAME: the pid in PIDFILE is a live NAME process. PID 1 here does not reap
+# running PIDFILE: the pid in PIDFILE lives, whatever it runs yet. PID 1 here does not reap
 # orphans, so a killed daemon stays a zombie: count that as dead.
-alive() {
+running() {
   local pid
   [ -s "$1" ] || return 1
   pid="$(cat "$1")"
-  [ -r "/proc/$pid/stat" ] || return 1
-  [ "$(awk '{print $3}' "/proc/$pid/stat")" != Z ] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$2"
+  [ -r "/proc/$pid/stat" ] && [ "$(awk '{print $3}' "/proc/$pid/stat")" != Z ]
+}
+# alive PIDFILE NAME: running, and really a NAME process.
+alive() {
+  running "$1" || return 1
+  tr '\0' ' ' <"/proc/$(cat "$1")/cmdline" | grep -q -- "$2"
 }
 
 # write_if_changed FILE MODE [sudo]: stdin to FILE, only if the content differs.
@@ -102,7 +105,7 @@ if ! alive "$state/mariadb.pid" mariadbd; then
   echo $! >"$state/mariadb.pid"
   for _ in $(seq 300); do
     mariadb-admin --defaults-file="$mycnf" ping >/dev/null 2>&1 && break
-    alive "$state/mariadb.pid" mariadbd || { tail -20 "$state/mariadb.err" >&2; die "mariadbd exited"; }
+    running "$state/mariadb.pid" || { tail -20 "$state/mariadb.err" >&2; die "mariadbd exited"; }
     sleep 0.1
   done
   mariadb-admin --defaults-file="$mycnf" ping >/dev/null 2>&1 || die "MariaDB did not come up (see $state/mariadb.err)"
@@ -203,7 +206,8 @@ if ! alive "$state/php.pid" "-S 127.0.0.1:$port "; then
   echo $! >"$state/php.pid"
   for _ in $(seq 100); do
     port_free "$port" || break
-    alive "$state/php.pid" php || { tail -20 "$state/php.log" >&2; die "php -S exited"; }
+    # Just forked, the child still shows this script's command line: only its end is a failure.
+    running "$state/php.pid" || { tail -20 "$state/php.log" >&2; die "php -S exited"; }
     sleep 0.05
   done
 fi
