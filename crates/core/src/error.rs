@@ -45,6 +45,9 @@ pub enum ErrorCode {
     SyncConflict,
     /// No OS keychain (Secret Service) is running: passwords are kept for this session only.
     KeychainUnavailable,
+    /// A workflow step refused: not allowed from this status, a note or a time missing, open
+    /// checklist items without an override note.
+    WorkflowRefused,
 }
 
 /// What crosses to the UI: `{code, message}`.
@@ -77,6 +80,10 @@ pub enum Error {
     Cancelled,
     #[error("revision {0} not found")]
     RevisionNotFound(i64),
+    #[error("note {0} not found")]
+    NoteNotFound(i64),
+    #[error("{}", .0.message(Lang::En))]
+    Workflow(crate::desk::workflow::WorkflowRefusal),
     #[error("article {id} was saved elsewhere (version {stored}, this edit was based on {base})")]
     Conflict { id: i64, stored: i64, base: i64 },
     #[error("invalid input: {0}")]
@@ -124,7 +131,9 @@ impl Error {
             Error::ArticleNotFound(_)
             | Error::RevisionNotFound(_)
             | Error::MediaNotFound(_)
+            | Error::NoteNotFound(_)
             | Error::EndpointNotFound(_) => ErrorCode::NotFound,
+            Error::Workflow(_) => ErrorCode::WorkflowRefused,
             Error::EndpointAddress { .. } => ErrorCode::EndpointAddress,
             Error::Remote { code, .. } => *code,
             Error::Media { .. } => ErrorCode::InvalidMedia,
@@ -177,6 +186,8 @@ impl Error {
             Error::ArticleNotFound(id) => format!("Không tìm thấy bài viết {id}."),
             Error::RevisionNotFound(id) => format!("Không tìm thấy phiên bản {id}."),
             Error::MediaNotFound(id) => format!("Không tìm thấy ảnh {id}."),
+            Error::NoteNotFound(id) => format!("Không tìm thấy ghi chú {id}."),
+            Error::Workflow(refusal) => refusal.message(Lang::Vi),
             Error::Media { file, vi, .. } => format!("{file}: {vi}"),
             Error::IncompleteFigures(figures) => format!(
                 "Trước khi gửi duyệt, mỗi ảnh cần có chú thích, tác giả ảnh và mô tả thay thế (ảnh số {}).",

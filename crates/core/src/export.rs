@@ -24,11 +24,7 @@ pub fn to_html(article: &Article) -> String {
     if !article.keywords.is_empty() {
         meta.push(format!("<meta name=\"keywords\" content=\"{}\">", escape_html(&article.keywords.join(", "))));
     }
-    let byline = match (article.byline.as_str(), article.dateline.as_str()) {
-        ("", "") => String::new(),
-        (b, "") | ("", b) => format!("<p class=\"byline\">{}</p>\n", escape_html(b)),
-        (b, d) => format!("<p class=\"byline\">{} – {}</p>\n", escape_html(b), escape_html(d)),
-    };
+    let byline = byline_html(article);
     format!(
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n{meta}\n</head>\n<body>\n<article>\n<h1>{title}</h1>\n<p class=\"sapo\"><strong>{sapo}</strong></p>\n{byline}{body}\n</article>\n</body>\n</html>\n",
         title = escape_html(&article.headline),
@@ -36,4 +32,13 @@ pub fn to_html(article: &Article) -> String {
         sapo = escape_html(&article.sapo),
         body = doc_to_html(&article.body),
     )
+}
+
+/// `<p class="byline">Tác giả – Địa danh</p>`, either alone, or nothing when both are empty.
+pub(crate) fn byline_html(article: &Article) -> String {
+    match (article.byline.as_str(), article.dateline.as_str()) {
+        ("", "") => String::new(),
+        (b, "") | ("", b) => format!("<p class=\"byline\">{}</p>\n", escape_html(b)),
+        (b, d) => format!("<p class=\"byline\">{} – {}</p>\n", escape_html(b), escape_html(d)),
+    }
 }

@@ -5,11 +5,13 @@
 
 pub mod article;
 pub mod checks;
+pub mod desk;
 pub mod error;
 pub mod export;
 pub mod library;
 pub mod media;
 pub mod merge;
+pub mod preview;
 pub mod settings;
 pub mod sync;
 pub mod time;

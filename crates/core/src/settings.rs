@@ -41,4 +41,6 @@ pub struct Settings {
     #[ts(type = "number | null")]
     pub last_article_id: Option<ArticleId>,
     pub window: Option<WindowGeometry>,
+    /// Who uses this library, and in which role (the desk's queues, notes, workflow steps).
+    pub user: crate::desk::people::UserProfile,
 }

@@ -19,10 +19,14 @@ const VIETNAM_OFFSET_SECS: i32 = 7 * 3600;
 
 /// A stored time as newsrooms show it: `HH:mm dd/MM/yyyy` in Vietnam time.
 pub fn display_vietnam(rfc3339: &str) -> String {
+    vietnam_time(rfc3339).unwrap_or_else(|| rfc3339.to_string())
+}
+
+/// [`display_vietnam`], or `None` when the text is not an RFC 3339 time.
+pub fn vietnam_time(rfc3339: &str) -> Option<String> {
     let offset = chrono::FixedOffset::east_opt(VIETNAM_OFFSET_SECS).expect("valid offset");
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.with_timezone(&offset).format("%H:%M %d/%m/%Y").to_string())
-        .unwrap_or_else(|_| rfc3339.to_string())
+    let time = chrono::DateTime::parse_from_rfc3339(rfc3339).ok()?;
+    Some(time.with_timezone(&offset).format("%H:%M %d/%m/%Y").to_string())
 }
 
 #[cfg(test)]

@@ -95,9 +95,9 @@ fn list_is_newest_change_first_and_filters_by_status() {
     let ids: Vec<i64> =
         (0..3).map(|i| lib.create_article(new_article(&format!("Bài {i}"), "", &[])).unwrap().id).collect();
     std::thread::sleep(std::time::Duration::from_millis(5));
-    lib.update_article(
+    lib.change_status(
         ids[0],
-        ArticlePatch { base_version: 1, status: Some(ArticleStatus::Submitted), ..Default::default() },
+        desk::transitions::StatusChange { to: Some(ArticleStatus::Submitted), ..Default::default() },
     )
     .unwrap();
     let all: Vec<i64> = lib.list_articles(&ListQuery::default()).unwrap().iter().map(|s| s.id).collect();

@@ -65,42 +65,22 @@ fn figures_the_featured_image_and_the_check_before_submitting() {
         )
         .unwrap();
     assert_eq!(a.featured_media_id, Some(png.id));
-    let err = lib
-        .update_article(
-            a.id,
-            ArticlePatch { base_version: a.version, status: Some(ArticleStatus::Submitted), ..Default::default() },
-        )
-        .unwrap_err();
+    let submit = || desk::transitions::StatusChange { to: Some(ArticleStatus::Submitted), ..Default::default() };
+    let err = lib.change_status(a.id, submit()).unwrap_err();
     assert_eq!(err.code(), ErrorCode::IncompleteFigures);
     assert!(err.message(Lang::Vi).contains("ảnh số 1"), "{}", err.message(Lang::Vi));
-    // Every status past "Chờ duyệt" is guarded too: skipping a step does not skip the check.
+    // Steps past "Chờ duyệt" cannot be reached without it: skipping a step does not skip the check.
     for past in [ArticleStatus::InReview, ArticleStatus::Approved, ArticleStatus::Scheduled, ArticleStatus::Published] {
-        let err = lib
-            .update_article(a.id, ArticlePatch { base_version: a.version, status: Some(past), ..Default::default() })
-            .unwrap_err();
-        assert_eq!(err.code(), ErrorCode::IncompleteFigures, "{past:?}");
+        let step = desk::transitions::StatusChange { to: Some(past), ..Default::default() };
+        assert_eq!(lib.change_status(a.id, step).unwrap_err().code(), ErrorCode::WorkflowRefused, "{past:?}");
     }
-    // Going back to Trả lại (returned) needs no check.
-    assert!(lib
-        .update_article(
-            a.id,
-            ArticlePatch { base_version: a.version, status: Some(ArticleStatus::Returned), ..Default::default() }
-        )
-        .is_ok());
     let a = lib.get_article(a.id).unwrap();
+    assert_eq!(a.status, ArticleStatus::Draft);
     let complete = common::body_json(json!({"type": "doc", "content": [
         figure(photo.id, "Người dân đi bộ trên đường mới.", "Ảnh: Nguyễn Văn An", "Đường ven biển")]}));
-    let a = lib
-        .update_article(
-            a.id,
-            ArticlePatch {
-                base_version: a.version,
-                body: Some(complete),
-                status: Some(ArticleStatus::Submitted),
-                ..Default::default()
-            },
-        )
+    lib.update_article(a.id, ArticlePatch { base_version: a.version, body: Some(complete), ..Default::default() })
         .unwrap();
+    let a = lib.change_status(a.id, submit()).unwrap();
     assert_eq!(a.status, ArticleStatus::Submitted);
     let html = export::to_html(&a);
     assert!(
@@ -177,4 +157,22 @@ fn the_photo_browser_searches_captions_and_credits_without_diacritics() {
     assert!(!lib.search_media("nguyen van an", 20).unwrap().is_empty());
     assert!(lib.search_media("khong co dau", 20).unwrap().is_empty());
     assert_eq!(lib.search_media("", 20).unwrap().len(), 2, "an empty query lists the library newest first");
+}
+
+#[test]
+fn a_caption_is_a_body_block_a_note_and_a_photo_request_can_sit_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(tmp.path()).unwrap();
+    let photo = import(&mut lib, &["camera.jpg"], None)[0].media.clone().unwrap();
+    let body = common::body_json(json!({"type": "doc", "content": [
+        {"type": "paragraph", "content": [{"type": "text", "text": "Ảnh dưới."}]},
+        figure(photo.id, "Người dân xếp hàng mua xăng.", "", "")]}));
+    let a = lib.create_article(NewArticle { headline: "Tít".into(), body: Some(body), ..Default::default() }).unwrap();
+    let n = lib.add_note_on_quote(a.id, "Chú thích cần ghi địa điểm", "xếp hàng", None, true).unwrap();
+    assert_eq!(n.anchor.unwrap().block, 1);
+    assert!(n.photo_request);
+    // The photo desk sees it: a photo request and a figure without credit or alt text.
+    let queue = lib.queue(desk::people::Role::Photo, None).unwrap();
+    let item = &queue.groups[0].items[0];
+    assert_eq!((item.article.id, item.photo_requests, item.incomplete_figures), (a.id, 1, 1));
 }

@@ -42,9 +42,9 @@ fn search_is_newest_change_first_and_filters_by_status() {
     let a = lib.create_article(new_article("Bão số 3", "", &[])).unwrap();
     let b = lib.create_article(new_article("Bão số 4", "", &[])).unwrap();
     assert_eq!(ids(&lib.search("bao", None, 20).unwrap()), [b.id, a.id]);
-    lib.update_article(
+    lib.change_status(
         a.id,
-        ArticlePatch { base_version: 1, status: Some(ArticleStatus::Submitted), ..Default::default() },
+        desk::transitions::StatusChange { to: Some(ArticleStatus::Submitted), ..Default::default() },
     )
     .unwrap();
     assert_eq!(ids(&lib.search("bao", None, 20).unwrap()), [a.id, b.id], "a save moves it to the top");

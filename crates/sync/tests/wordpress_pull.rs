@@ -6,6 +6,7 @@ mod common;
 mod support;
 
 use banthao_core::article::render::doc_to_text;
+use banthao_core::desk::transitions::StatusChange;
 use banthao_core::{ArticlePatch, ArticleStatus, Lang, PmNode};
 use banthao_sync::wordpress::client::WpClient;
 use banthao_sync::wordpress::pull::{PullFilter, Pulled};
@@ -64,10 +65,10 @@ fn an_article_pushed_with_figures_comes_back_exact_in_a_second_library() {
             ArticlePatch {
                 base_version: a.version,
                 body: Some(PmNode { content: Some(content), ..a.body.clone() }),
-                status: Some(ArticleStatus::Submitted),
                 ..Default::default()
             },
-        )
+        )?;
+        l.change_status(a.id, StatusChange { to: Some(ArticleStatus::Submitted), ..Default::default() })
     });
     reporter.send(a.id, Duration::from_secs(5));
     let post_id = reporter.remote_id(a.id);

@@ -91,6 +91,8 @@ export interface Backend extends PublishingBackend {
   /** `patch.base_version` must be the version the edit was based on; rejects with `conflict`. */
   updateArticle(id: number, patch: ArticleChanges): Promise<Article>;
   deleteArticle(id: number): Promise<void>;
+  /** "Xem trước": the stored article as a reader sees it, one whole HTML page (escaped, no script). */
+  previewArticle(id: number): Promise<string>;
   listRevisions(articleId: number): Promise<RevisionSummary[]>;
   getRevision(revisionId: number): Promise<Revision>;
   restoreRevision(revisionId: number): Promise<Article>;
@@ -210,6 +212,7 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   remote_gone: true,
   sync_conflict: true,
   keychain_unavailable: true,
+  workflow_refused: true,
 };
 const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_CODES));
 

@@ -80,7 +80,7 @@ export class MemoryLibrary {
   private nextId = 1;
   private nextRevisionId = 1;
   private seq = 0;
-  private settings: Settings = { locale: 'vi', last_article_id: null, window: null };
+  private settings: Settings = { locale: 'vi', last_article_id: null, window: null, user: { name: '', role: 'reporter' } };
   private flushHandlers: Array<() => Promise<void>> = [];
   private libraryHandlers: Array<() => void> = [];
   protected readonly now: () => number;

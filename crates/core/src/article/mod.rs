@@ -1,3 +1,4 @@
+pub mod blocks;
 pub mod body;
 pub mod figures;
 pub mod merge;

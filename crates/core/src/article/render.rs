@@ -79,19 +79,34 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-/// The body as HTML. Only the schema's elements are written; all text is escaped.
+/// The body as HTML. Only the schema's elements are written; all text is escaped. Each
+/// figure's picture is `media/{id}-web.jpg` (the export's layout).
 pub fn doc_to_html(doc: &BodyDoc) -> String {
+    doc_to_html_with(doc, &HtmlParts { image_src: &|id, _| Some(format!("media/{id}-web.jpg")), raw_block: "" })
+}
+
+/// What [`doc_to_html_with`] writes for what the body only points to.
+pub struct HtmlParts<'a> {
+    /// A figure's picture from its photo id and its node (crop, rotation); `None` leaves the
+    /// picture out. The answer is escaped.
+    pub image_src: &'a dyn Fn(i64, &PmNode) -> Option<String>,
+    /// Written as is where a kept WordPress block stands (the caller's markup, never the block's).
+    pub raw_block: &'a str,
+}
+
+/// [`doc_to_html`] with the pictures' sources and the kept blocks' stand-in chosen by the caller.
+pub fn doc_to_html_with(doc: &BodyDoc, parts: &HtmlParts) -> String {
     let mut out = String::new();
     for child in doc.content.iter().flatten() {
-        write_html(child, &mut out);
+        write_html(child, parts, &mut out);
     }
     out
 }
 
-fn write_html(node: &PmNode, out: &mut String) {
+fn write_html(node: &PmNode, parts: &HtmlParts, out: &mut String) {
     let children = |out: &mut String| {
         for child in node.content.iter().flatten() {
-            write_html(child, out);
+            write_html(child, parts, out);
         }
     };
     let wrap = |tag: &str, out: &mut String| {
@@ -118,14 +133,14 @@ fn write_html(node: &PmNode, out: &mut String) {
             let attrs = node.attrs.as_ref();
             let get = |k: &str| attrs.and_then(|a| a.get(k)).and_then(|v| v.as_str()).unwrap_or("");
             let id = attrs.and_then(|a| a.get("media_id")).and_then(|v| v.as_i64()).unwrap_or(0);
-            out.push_str(&format!(
-                "<figure data-media-id=\"{id}\"><img src=\"media/{id}-web.jpg\" alt=\"{}\">",
-                escape_html(get("alt"))
-            ));
+            out.push_str(&format!("<figure data-media-id=\"{id}\">"));
+            if let Some(src) = (parts.image_src)(id, node) {
+                out.push_str(&format!("<img src=\"{}\" alt=\"{}\">", escape_html(&src), escape_html(get("alt"))));
+            }
             out.push_str("<figcaption>");
             for caption in node.content.iter().flatten() {
                 for inline in caption.content.iter().flatten() {
-                    write_html(inline, out);
+                    write_html(inline, parts, out);
                 }
             }
             if !get("credit").is_empty() {
@@ -136,7 +151,7 @@ fn write_html(node: &PmNode, out: &mut String) {
         "hard_break" => out.push_str("<br>"),
         "text" => write_marked_text(node, out),
         // Markup we cannot check is never exported: the reader copy shows only what we wrote.
-        "raw_block" => {}
+        "raw_block" => out.push_str(parts.raw_block),
         _ => children(out),
     }
 }

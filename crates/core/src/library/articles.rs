@@ -254,8 +254,21 @@ pub(super) fn apply(conn: &Connection, current: &Article, patch: ArticlePatch) -
 }
 
 /// Applies `patch` to article `id` inside the caller's transaction and records the revision.
-/// Returns the article unchanged (no new version) when the patch changes nothing.
+/// Returns the article unchanged (no new version) when the patch changes nothing. A status
+/// change is refused here: it is a workflow step ([`crate::desk`]), except in a pull, where
+/// the site's status is a fact to record.
 pub(crate) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason: RevisionReason) -> Result<Article> {
+    save_with(conn, id, patch, reason, false)
+}
+
+/// The one write path. `workflow_step`: the status change was checked by the workflow.
+pub(crate) fn save_with(
+    conn: &Connection,
+    id: ArticleId,
+    patch: ArticlePatch,
+    reason: RevisionReason,
+    workflow_step: bool,
+) -> Result<Article> {
     let current = load(conn, id)?;
     if patch.base_version != current.version {
         return Err(Error::Conflict { id, stored: current.version, base: patch.base_version });
@@ -264,26 +277,34 @@ pub(crate) fn save(conn: &Connection, id: ArticleId, patch: ArticlePatch, reason
     if next == current {
         return Ok(current);
     }
-    link_photos(conn, &next)?;
-    // Every step from "Chờ duyệt" on needs complete figures; a status the site already has
-    // (a pull) is a fact to record, not a step someone takes here.
-    if next.status.needs_complete_figures() && next.status != current.status && reason != RevisionReason::Pulled {
-        let incomplete = crate::article::figures::incomplete_figures(&next.body);
-        if !incomplete.is_empty() {
-            return Err(Error::IncompleteFigures(incomplete));
-        }
+    let status_changed = next.status != current.status;
+    if status_changed && !workflow_step && reason != RevisionReason::Pulled {
+        return Err(Error::Workflow(crate::desk::workflow::WorkflowRefusal::NotThroughWorkflow));
     }
+    link_photos(conn, &next)?;
     next.version = current.version + 1;
     next.updated_at = now_rfc3339();
     let body_text = doc_to_text(&next.body);
     write(conn, &next, &body_text)?;
     reindex(conn, id)?;
-    revisions::record(conn, &next, &body_text, reason)?;
+    crate::desk::notes::follow_edit(conn, &current, &next)?;
+    // A status or schedule change alone is a workflow step (recorded as such), not a revision.
+    if revisions::content_changed(&current, &next) {
+        revisions::record(conn, &next, &body_text, reason)?;
+    }
+    if status_changed && reason == RevisionReason::Pulled {
+        crate::desk::transitions::record_from_site(conn, &current, &next)?;
+    }
     Ok(next)
 }
 
 /// Creates an article inside the caller's transaction (with its revision and search entry).
 pub(crate) fn create(tx: &Connection, input: NewArticle) -> Result<Article> {
+    create_by(tx, input, "")
+}
+
+/// Creates an article made by `author` (the desk's "their drafts").
+pub(crate) fn create_by(tx: &Connection, input: NewArticle, author: &str) -> Result<Article> {
     let body = match input.body {
         Some(body) => schema::validate(body)?,
         None => empty_doc(),
@@ -297,8 +318,8 @@ pub(crate) fn create(tx: &Connection, input: NewArticle) -> Result<Article> {
     let uid = input.uid.as_deref().map(check_uid).transpose()?;
     let slug = unique_slug(tx, &slug_base, None)?;
     tx.execute(
-        "INSERT INTO articles (body, created_at, updated_at, uid) VALUES ('{}', ?1, ?1, ?2)",
-        params![&now, uid],
+        "INSERT INTO articles (body, created_at, updated_at, uid, created_by) VALUES ('{}', ?1, ?1, ?2, ?3)",
+        params![&now, uid, author],
     )?;
     let id = tx.last_insert_rowid();
     let uid: String = tx.query_row("SELECT uid FROM articles WHERE id = ?1", [id], |r| r.get(0))?;
@@ -332,8 +353,9 @@ pub(crate) fn create(tx: &Connection, input: NewArticle) -> Result<Article> {
 
 impl Library {
     pub fn create_article(&mut self, input: NewArticle) -> Result<Article> {
+        let author = self.user()?.name;
         let tx = write_transaction(&mut self.conn)?;
-        let article = create(&tx, input)?;
+        let article = create_by(&tx, input, &author)?;
         tx.commit()?;
         Ok(article)
     }
@@ -413,7 +435,7 @@ impl Library {
     }
 }
 
-pub(super) fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
+pub(crate) fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
     let status: String = row.get(3)?;
     Ok(ArticleSummary {
         id: row.get(0)?,

@@ -10,7 +10,7 @@ mod settings_store;
 mod snippet;
 
 // The one write path, for other parts of the core that save inside their own transaction.
-pub(crate) use articles::{create as create_in, load as load_in, save as save_in};
+pub(crate) use articles::{create as create_in, load as load_in, save as save_in, save_with, summary_from_row};
 pub(crate) use revisions::record_copy;
 
 use rusqlite::{Connection, OpenFlags};
@@ -36,6 +36,8 @@ pub struct Library {
     dir: PathBuf,
     /// Built on first check, dropped when check settings or user words change.
     pub(crate) checker: Option<crate::checks::Checker>,
+    /// Who acts for this session when not the settings' user (the CLI's `BANTHAO_USER`).
+    acting_as: Option<crate::desk::people::UserProfile>,
 }
 
 impl Library {
@@ -52,7 +54,7 @@ impl Library {
             Connection::open_with_flags(&db_path, flags).map_err(|e| classify_open_error(e, dir, &db_path))?;
         connection::configure(&conn).map_err(|e| classify(e, dir, &db_path))?;
         migrate::migrate(&mut conn, Some(&db_path)).map_err(|e| classify(e, dir, &db_path))?;
-        Ok(Library { conn, dir: dir.to_path_buf(), checker: None })
+        Ok(Library { conn, dir: dir.to_path_buf(), checker: None, acting_as: None })
     }
 
     /// A library that lives in memory only, for tests.
@@ -60,7 +62,21 @@ impl Library {
         let mut conn = Connection::open_in_memory()?;
         connection::configure(&conn)?;
         migrate::migrate(&mut conn, None)?;
-        Ok(Library { conn, dir: PathBuf::new(), checker: None })
+        Ok(Library { conn, dir: PathBuf::new(), checker: None, acting_as: None })
+    }
+
+    /// Acts as `user` for this session instead of the user in the settings (the CLI's
+    /// `BANTHAO_USER` / `BANTHAO_ROLE`). Nothing is stored.
+    pub fn act_as(&mut self, user: crate::desk::people::UserProfile) {
+        self.acting_as = Some(user);
+    }
+
+    /// Who is acting: recorded on workflow steps, notes and new articles.
+    pub fn user(&self) -> Result<crate::desk::people::UserProfile> {
+        match &self.acting_as {
+            Some(user) => Ok(user.clone()),
+            None => Ok(self.settings()?.user),
+        }
     }
 
     pub fn dir(&self) -> &Path {

@@ -51,6 +51,12 @@ fn parse_reason(s: &str) -> RevisionReason {
     }
 }
 
+/// True when `next` differs from `current` in what a revision keeps (not status, schedule,
+/// note or photos alone).
+pub(crate) fn content_changed(current: &Article, next: &Article) -> bool {
+    content_of(current) != content_of(next)
+}
+
 /// Records the article's current state. An `Edited` save joins the latest revision when that
 /// one is an `Edited` revision whose burst started less than [`BURST_MILLIS`] ago.
 /// `body_text` is `a`'s body as plain text (the caller has it already: no second walk).

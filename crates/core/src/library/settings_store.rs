@@ -4,6 +4,7 @@ use rusqlite::OptionalExtension;
 
 use super::Library;
 use crate::article::model::ArticleId;
+use crate::desk::people::UserProfile;
 use crate::error::Result;
 use crate::settings::{Locale, Settings, WindowGeometry};
 
@@ -19,6 +20,7 @@ impl Library {
                 "locale" => settings.locale = serde_json::from_str(&value).unwrap_or_default(),
                 "last_article_id" => settings.last_article_id = serde_json::from_str(&value).ok().flatten(),
                 "window" => settings.window = serde_json::from_str(&value).ok().flatten(),
+                "user" => settings.user = serde_json::from_str(&value).unwrap_or_default(),
                 _ => {}
             }
         }
@@ -27,6 +29,12 @@ impl Library {
 
     pub fn set_locale(&self, locale: Locale) -> Result<Settings> {
         self.put_setting("locale", &locale)?;
+        self.settings()
+    }
+
+    /// Who uses this library: name (NFC, trimmed) and role.
+    pub fn set_user(&self, user: &UserProfile) -> Result<Settings> {
+        self.put_setting("user", &UserProfile::new(&user.name, user.role))?;
         self.settings()
     }
 
