@@ -7,5 +7,6 @@ pub mod diff;
 pub mod notes;
 pub mod people;
 pub mod queue;
+pub mod review;
 pub mod transitions;
 pub mod workflow;

@@ -14,7 +14,7 @@ use crate::time::millis_between;
 
 pub const BURST_MILLIS: i64 = 5 * 60 * 1000;
 
-fn content_of(a: &Article) -> RevisionContent {
+pub(crate) fn content_of(a: &Article) -> RevisionContent {
     RevisionContent {
         headline: a.headline.clone(),
         sapo: a.sapo.clone(),
@@ -76,7 +76,13 @@ pub(super) fn record(conn: &Connection, a: &Article, body_text: &str, reason: Re
             .optional()?;
         if let Some((id, latest_reason, opened_at)) = latest {
             let young = millis_between(&opened_at, now).is_some_and(|ms| ms < BURST_MILLIS);
-            if latest_reason == "edited" && young {
+            // A workflow step closes the burst: "as submitted" must stay what was handed in.
+            let stepped: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM transitions WHERE article_id = ?1 AND at >= ?2)",
+                params![a.id, opened_at],
+                |r| r.get(0),
+            )?;
+            if latest_reason == "edited" && young && !stepped {
                 conn.execute(
                     "UPDATE revisions SET created_at = ?2, headline = ?3, tieng = ?4, content = ?5 WHERE id = ?1",
                     params![id, now, a.headline, tieng, content],
