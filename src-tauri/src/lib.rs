@@ -86,6 +86,7 @@ pub fn run() {
             commands::photos::search_media,
             commands::photos::get_photo_settings,
             commands::photos::set_photo_settings,
+            commands::preview::preview_article,
             commands::settings::get_settings,
             commands::settings::set_locale,
             commands::settings::set_last_article,
@@ -102,6 +103,19 @@ pub fn run() {
             commands::sync::sync_conflict,
             commands::sync::resolve_conflict,
             commands::sync::pull_posts,
+            commands::desk::set_user,
+            commands::desk::change_status,
+            commands::desk::next_steps,
+            commands::desk::list_transitions,
+            commands::desk::article_checklist,
+            commands::desk::list_notes,
+            commands::desk::add_note,
+            commands::desk::set_note_resolved,
+            commands::desk::delete_note,
+            commands::desk::desk_queue,
+            commands::desk::diff_article,
+            commands::desk::accept_change,
+            commands::desk::reject_change,
         ])
         .setup(move |app| {
             window::create(app.handle())?;

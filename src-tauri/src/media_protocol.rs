@@ -44,6 +44,27 @@ fn jpeg_response(bytes: Vec<u8>) -> Result<Response<Vec<u8>>, StatusCode> {
         .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)
 }
 
+/// The URL for a rendition of photo `id` as a figure shows it: what `mediaUrl` in
+/// `ui/src/backend/tauri.ts` builds, for pages the shell writes itself (the preview).
+pub fn url(id: MediaId, size: RenditionSize, look: &FigureLook) -> String {
+    // Windows serves custom schemes as http://<scheme>.localhost/.
+    let base = if cfg!(windows) { "http://media.localhost/" } else { "media://localhost/" };
+    let size = match size {
+        RenditionSize::Web => "web",
+        RenditionSize::Thumb => "thumb",
+    };
+    let mut query = Vec::new();
+    if let Some(c) = look.crop {
+        let round = |v: f64| ((v * 1e6).round() / 1e6).to_string();
+        query.push(format!("crop={},{},{},{}", round(c.x), round(c.y), round(c.width), round(c.height)));
+    }
+    if !look.rotation.is_multiple_of(4) {
+        query.push(format!("rot={}", look.rotation % 4));
+    }
+    let query = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
+    format!("{base}{id}/{size}{query}")
+}
+
 /// The photo, the size and the figure's look a URL asks for.
 fn parse(uri: &Uri) -> Result<(MediaId, RenditionSize, FigureLook), StatusCode> {
     let mut parts = uri.path().trim_matches('/').split('/');
@@ -90,6 +111,22 @@ mod tests {
         assert_eq!(parsed("http://media.localhost/9/web").0, 9);
         assert!(parse(&"media://localhost/x/web".parse().unwrap()).is_err());
         assert!(parse(&"media://localhost/4/original".parse().unwrap()).is_err());
+    }
+
+    /// The preview's URLs are the UI's, and read back as the look they were made from.
+    #[test]
+    fn builds_the_urls_the_ui_builds() {
+        let look = FigureLook {
+            crop: Some(CropRect { x: 0.0, y: 0.078125, width: 1.0, height: 0.84375 }),
+            rotation: 1,
+            ..FigureLook::default()
+        };
+        let built = url(4, RenditionSize::Web, &look);
+        if !cfg!(windows) {
+            assert_eq!(built, "media://localhost/4/web?crop=0,0.078125,1,0.84375&rot=1");
+            assert_eq!(url(4, RenditionSize::Thumb, &FigureLook::default()), "media://localhost/4/thumb");
+        }
+        assert_eq!(parsed(&built), (4, RenditionSize::Web, look));
     }
 
     /// The settings are not in the URL, so the web view must not keep an answer without

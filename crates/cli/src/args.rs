@@ -1,5 +1,7 @@
 //! The command line's shape. Every verb takes `--library DIR`; verbs that print data take `--json`.
 
+use banthao_core::desk::people::Role;
+use banthao_core::desk::workflow::{status_en, status_vi};
 use banthao_core::ArticleStatus;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -117,6 +119,104 @@ pub enum Verb {
         #[arg(long, value_enum)]
         format: ExportFormat,
     },
+    /// Save changes to an article, with the app's version check; prints the new version.
+    Update(UpdateArgs),
+    /// Take an article one workflow step; prints the new status. A refused step says why
+    /// and which steps are possible.
+    Status {
+        id: i64,
+        /// draft, submitted, in_review, returned, approved, scheduled, published, or the
+        /// Vietnamese label ("chờ duyệt", "trả lại"…).
+        #[arg(value_parser = parse_status)]
+        status: ArticleStatus,
+        /// Why (required to return an article).
+        #[arg(long)]
+        note: Option<String>,
+        /// When to publish, to schedule (RFC 3339, e.g. 2026-12-02T08:00:00+07:00).
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+        /// Approve, schedule or publish over open checklist items, saying why.
+        #[arg(long = "override", value_name = "TEXT")]
+        override_note: Option<String>,
+    },
+    /// Notes on an article: add, list, resolve.
+    #[command(subcommand)]
+    Note(NoteVerb),
+    /// An article's revisions and workflow steps, oldest first.
+    History { id: i64 },
+    /// What changed between two revisions, word by word.
+    Diff {
+        id: i64,
+        /// The older revision (default: the article as last submitted).
+        #[arg(long, value_name = "REV")]
+        from: Option<i64>,
+        /// The newer revision (default: the article now).
+        #[arg(long, value_name = "REV")]
+        to: Option<i64>,
+    },
+    /// A role's queue (default: the acting user's role).
+    Queue {
+        /// reporter, editor, photo (or phóng viên, biên tập viên, ban ảnh).
+        #[arg(long, value_parser = parse_role)]
+        role: Option<Role>,
+    },
+    /// The article as readers will see it, as a standalone HTML page (stdout, or --out).
+    Preview {
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The pre-publish checklist (exits 0 whatever it finds).
+    Checklist { id: i64 },
+}
+
+#[derive(Subcommand)]
+pub enum NoteVerb {
+    /// Leave a note: general, on the first place a quoted text occurs, or a reply.
+    /// Prints the new note's id.
+    Add {
+        id: i64,
+        #[arg(long)]
+        text: String,
+        /// Anchor the note on the first occurrence of this exact text.
+        #[arg(long, conflicts_with = "reply_to")]
+        quote: Option<String>,
+        /// Look for the quote only in this field: headline, sapo or body.
+        #[arg(long, requires = "quote", value_parser = ["headline", "sapo", "body"])]
+        field: Option<String>,
+        /// A request for the photo desk.
+        #[arg(long, conflicts_with = "reply_to")]
+        photo_request: bool,
+        /// Reply to this note.
+        #[arg(long, value_name = "NOTE_ID")]
+        reply_to: Option<i64>,
+    },
+    /// The article's notes, oldest first, each with its replies.
+    List { id: i64 },
+    /// Resolve a note (or reopen it).
+    Resolve {
+        id: i64,
+        note_id: i64,
+        #[arg(long)]
+        reopen: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct UpdateArgs {
+    pub id: i64,
+    #[arg(long)]
+    pub headline: Option<String>,
+    #[arg(long)]
+    pub sapo: Option<String>,
+    /// Plain text, blank lines between paragraphs; `-` reads standard input.
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Comma-separated; replaces the article's keywords.
+    #[arg(long, value_delimiter = ',')]
+    pub keywords: Option<Vec<String>>,
 }
 
 #[derive(Subcommand)]
@@ -211,10 +311,28 @@ pub enum ExportFormat {
     Html,
 }
 
-/// A workflow status as the core names it (`draft`, `in_review`, …).
+/// A workflow status as the core names it (`draft`, `in_review`, …), or by its Vietnamese
+/// or English label with or without marks (`Chờ duyệt`, `cho duyet`, `in review`).
 fn parse_status(s: &str) -> Result<ArticleStatus, String> {
-    ArticleStatus::parse(s).ok_or_else(|| {
-        let names: Vec<&str> = ArticleStatus::ALL.iter().map(|st| st.as_str()).collect();
-        format!("trạng thái không có / unknown status '{s}': {}", names.join(", "))
+    let fold = |s: &str| {
+        let folded = banthao_text::fold_for_search(s).replace(['_', '-'], " ");
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let wanted = fold(s);
+    ArticleStatus::parse(s)
+        .or_else(|| {
+            ArticleStatus::ALL
+                .into_iter()
+                .find(|&st| [st.as_str(), status_vi(st), status_en(st)].iter().any(|name| fold(name) == wanted))
+        })
+        .ok_or_else(|| {
+            let names: Vec<&str> = ArticleStatus::ALL.iter().map(|st| st.as_str()).collect();
+            format!("trạng thái không có / unknown status '{s}': {}", names.join(", "))
+        })
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| {
+        format!("vai trò không có / unknown role '{s}': reporter, editor, photo (phóng viên, biên tập viên, ban ảnh)")
     })
 }

@@ -1,6 +1,7 @@
 //! `banthao`: the command line over the same core and the same library as the app.
 
 mod args;
+mod desk_verbs;
 mod output;
 mod photo_verbs;
 mod sync_verbs;
@@ -23,8 +24,7 @@ fn main() -> ExitCode {
         // The verb ran and said what went wrong per item (a photo batch with bad files).
         Ok(false) => ExitCode::FAILURE,
         Err(e) => {
-            eprintln!("lỗi: {}", e.message(banthao_core::Lang::Vi));
-            eprintln!("error: {}", e.message(banthao_core::Lang::En));
+            output::error(&e);
             ExitCode::FAILURE
         }
     }

@@ -2,8 +2,14 @@
 
 use banthao_core::article::render::doc_to_text;
 use banthao_core::time::display_vietnam;
-use banthao_core::{Article, ArticleSummary, SearchHit};
+use banthao_core::{Article, ArticleSummary, Error, Lang, SearchHit};
 use serde::Serialize;
+
+/// An error as every verb reports it: a Vietnamese line, then an English one, on stderr.
+pub fn error(e: &Error) {
+    eprintln!("lỗi: {}", e.message(Lang::Vi));
+    eprintln!("error: {}", e.message(Lang::En));
+}
 
 pub fn json<T: Serialize>(value: &T) {
     println!("{}", serde_json::to_string_pretty(value).expect("serializes"));

@@ -16,13 +16,17 @@ fn decode_error(path: &Path, e: banthao_text::encoding::DecodeError) -> Error {
 
 /// A text file in any encoding `convert` knows, as NFC text, with the encoding it was in.
 pub fn read_any_text(path: &Path, from: &str) -> Result<(String, Encoding, f32)> {
-    let bytes = read(path)?;
+    decode_any_text(path, &read(path)?, from)
+}
+
+/// [`read_any_text`] on bytes already read (standard input); `path` names them in errors.
+pub fn decode_any_text(path: &Path, bytes: &[u8], from: &str) -> Result<(String, Encoding, f32)> {
     if from == "auto" {
-        let (text, detection) = decode_auto(&bytes).map_err(|e| decode_error(path, e))?;
+        let (text, detection) = decode_auto(bytes).map_err(|e| decode_error(path, e))?;
         return Ok((text, detection.encoding, detection.confidence));
     }
     let encoding = Encoding::parse(from).ok_or_else(|| Error::InvalidInput(format!("unknown encoding '{from}'")))?;
-    let text = decode(&bytes, encoding).map_err(|e| decode_error(path, e))?;
+    let text = decode(bytes, encoding).map_err(|e| decode_error(path, e))?;
     Ok((text, encoding, 1.0))
 }
 

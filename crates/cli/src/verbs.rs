@@ -1,6 +1,7 @@
 //! Each verb: parse → one call into the core → print.
 
 use banthao_core::article::render::doc_from_plain_text;
+use banthao_core::desk::transitions::StatusChange;
 use banthao_core::library::default_library_dir;
 use banthao_core::{export, Error, Library, ListQuery, NewArticle, Result};
 
@@ -16,6 +17,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         return crate::text_verbs::convert(file, from, *detect, json).map(|()| true);
     }
     let mut library = Library::open(&dir)?;
+    crate::desk_verbs::act_from_env(&mut library)?;
     match cli.verb {
         Verb::New(args) => {
             let body = args.body_file.as_ref().map(|path| read_body_file(path)).transpose()?;
@@ -79,6 +81,22 @@ pub fn run(cli: Cli) -> Result<bool> {
                 ExportFormat::Html => print!("{}", export::to_html(&article)),
             }
         }
+        Verb::Update(args) => crate::desk_verbs::update(&mut library, args, json)?,
+        Verb::Status { id, status, note, at, override_note } => {
+            let change = StatusChange {
+                to: Some(status),
+                note: note.unwrap_or_default(),
+                scheduled_at: at,
+                override_note: override_note.unwrap_or_default(),
+            };
+            return crate::desk_verbs::status(&mut library, id, change, json);
+        }
+        Verb::Note(verb) => crate::desk_verbs::note(&mut library, verb, json)?,
+        Verb::History { id } => crate::desk_verbs::history(&library, id, json)?,
+        Verb::Diff { id, from, to } => crate::desk_verbs::diff(&library, id, from, to, json)?,
+        Verb::Queue { role } => crate::desk_verbs::queue(&library, role, json)?,
+        Verb::Preview { id, out } => crate::desk_verbs::preview(&library, id, out.as_deref())?,
+        Verb::Checklist { id } => crate::desk_verbs::checklist(&mut library, id, json)?,
     }
     Ok(true)
 }
@@ -86,10 +104,16 @@ pub fn run(cli: Cli) -> Result<bool> {
 /// Below this, a legacy-encoding guess is refused rather than trusted.
 const MIN_LEGACY_CONFIDENCE: f32 = 0.5;
 
-/// A body file in UTF-8, UTF-16 or a legacy Vietnamese encoding (detected), as NFC text.
-/// A converted file is reported on stderr so the user knows what happened.
-fn read_body_file(path: &std::path::Path) -> Result<String> {
-    let (text, encoding, confidence) = crate::text_verbs::read_any_text(path, "auto")?;
+/// A body file in UTF-8, UTF-16 or a legacy Vietnamese encoding (detected), as NFC text;
+/// `-` is standard input. A converted file is reported on stderr so the user knows what happened.
+pub(crate) fn read_body_file(path: &std::path::Path) -> Result<String> {
+    let (text, encoding, confidence) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
+        crate::text_verbs::decode_any_text(std::path::Path::new("(stdin)"), &bytes, "auto")?
+    } else {
+        crate::text_verbs::read_any_text(path, "auto")?
+    };
     let unicode = matches!(encoding.name(), "utf8" | "utf16le" | "utf16be");
     // A guess this weak is more likely a file in another language's encoding, or not text.
     if !unicode && confidence < MIN_LEGACY_CONFIDENCE || text.contains('\0') {

@@ -3,8 +3,10 @@
 
 pub mod articles;
 pub mod checks;
+pub mod desk;
 pub mod library;
 pub mod photos;
+pub mod preview;
 pub mod revisions;
 pub mod settings;
 pub mod sync;

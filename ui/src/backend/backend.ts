@@ -37,6 +37,16 @@ import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncJob } from '../bindings/SyncJob';
 import type { SyncProgress } from '../bindings/SyncProgress';
 import type { ToneStyleFix } from '../bindings/ToneStyleFix';
+import type { ArticleDiff } from '../bindings/ArticleDiff';
+import type { Checklist } from '../bindings/Checklist';
+import type { NewNote } from '../bindings/NewNote';
+import type { NextStep } from '../bindings/NextStep';
+import type { Note } from '../bindings/Note';
+import type { Queue } from '../bindings/Queue';
+import type { Role } from '../bindings/Role';
+import type { StatusChange } from '../bindings/StatusChange';
+import type { Transition } from '../bindings/Transition';
+import type { UserProfile } from '../bindings/UserProfile';
 
 /**
  * A save as Rust reads it: every field but `base_version` may be left out. (The generated
@@ -82,7 +92,32 @@ export interface PublishingBackend {
   onSyncChanged(handler: (articleId: number) => void): Promise<() => void>;
 }
 
-export interface Backend extends PublishingBackend {
+/**
+ * The editor's desk: who is at it, workflow steps, notes anchored to the text, the pre-publish
+ * checklist, queues per role, what changed between versions.
+ */
+export interface DeskBackend {
+  setUser(user: UserProfile): Promise<Settings>;
+  /** One workflow step; rejects with `workflow_refused` (the message says why) or `incomplete_figures`. */
+  changeStatus(id: number, change: StatusChange): Promise<Article>;
+  nextSteps(id: number): Promise<NextStep[]>;
+  listTransitions(id: number): Promise<Transition[]>;
+  checklist(id: number): Promise<Checklist>;
+  /** Notes oldest first, each with its replies; anchors as the stored text has them now. */
+  listNotes(id: number): Promise<Note[]>;
+  /** A note or a reply (`reply_to`); returns the top note with its replies. */
+  addNote(id: number, note: NewNote): Promise<Note>;
+  setNoteResolved(noteId: number, resolved: boolean): Promise<Note>;
+  deleteNote(noteId: number): Promise<void>;
+  queue(role: Role): Promise<Queue>;
+  /** `from` null: as submitted; `to` null: now. */
+  diffArticle(id: number, from: number | null, to: number | null): Promise<ArticleDiff>;
+  acceptChange(id: number, from: number, change: string): Promise<ArticleDiff>;
+  /** Undoes one change as a new save based on `baseVersion`; rejects with `conflict` when stale. */
+  rejectChange(id: number, from: number, change: string, baseVersion: number): Promise<Article>;
+}
+
+export interface Backend extends PublishingBackend, DeskBackend {
   libraryInfo(): Promise<LibraryInfo>;
   listArticles(query: ListQuery): Promise<ArticleSummary[]>;
   searchArticles(query: string, status: ArticleStatus | null, limit: number): Promise<SearchHit[]>;

@@ -224,7 +224,29 @@ export class MemoryLibrary {
 
   async updateArticle(id: number, patch: ArticleChanges): Promise<Article> {
     await this.tick();
+    if (patch.status != null && patch.status !== this.find(id).status) {
+      throw new AppError('workflow_refused', 'Trạng thái bài chỉ đổi qua các bước duyệt bài (gửi duyệt, trả lại, duyệt…), không qua lưu bài.');
+    }
     return this.storeEdit(id, patch);
+  }
+
+  /** The desk's view of the library (`memory-desk.ts`). */
+  protected allArticles(): Article[] {
+    return [...this.articles.values()].map((a) => this.publicCopy(a));
+  }
+
+  protected revisionsOf(id: number): Revision[] {
+    return this.revisions.filter((r) => r.article_id === id).map((r) => clone(r));
+  }
+
+  protected currentUser(): Settings['user'] {
+    return clone(this.settings.user);
+  }
+
+  async setUser(user: Settings['user']): Promise<Settings> {
+    await this.tick();
+    this.settings.user = { name: nfc(user.name.trim()), role: user.role };
+    return clone(this.settings);
   }
 
   /** One save, as Rust's `save`: version check, validation, write, revision (`reason`). */

@@ -27,7 +27,18 @@ import type { SyncJob } from '../bindings/SyncJob';
 import type { SyncProgress } from '../bindings/SyncProgress';
 import type { ToneStyleFix } from '../bindings/ToneStyleFix';
 import type { ArticleChanges, Backend, FileDropEvent, ImageLook } from './backend';
+import type { ArticleDiff } from '../bindings/ArticleDiff';
+import type { Checklist } from '../bindings/Checklist';
+import type { NewNote } from '../bindings/NewNote';
+import type { NextStep } from '../bindings/NextStep';
+import type { Note } from '../bindings/Note';
+import type { Queue } from '../bindings/Queue';
+import type { Role } from '../bindings/Role';
+import type { StatusChange } from '../bindings/StatusChange';
+import type { Transition } from '../bindings/Transition';
+import { MemoryDesk } from './memory-desk';
 import { MemoryLibrary, type MemoryOptions } from './memory-library';
+import { readerHtml } from './memory-preview';
 import { MemorySync } from './memory-sync';
 
 export { slugify, type MemoryOptions } from './memory-library';
@@ -37,9 +48,19 @@ export class MemoryBackend extends MemoryLibrary implements Backend {
   private dropHandlers: Array<(event: FileDropEvent) => void> = [];
   /** Profiles, outbox, sync records and the simulated sites (`sync.addSite`, `sync.runOutbox`). */
   readonly sync: MemorySync;
+  /** Workflow steps, notes, queues, the checklist and the diff. */
+  readonly desk: MemoryDesk;
 
   constructor(options: MemoryOptions = {}) {
     super(options);
+    this.desk = new MemoryDesk({
+      article: (id) => this.publicCopy(this.find(id)),
+      articles: () => this.allArticles(),
+      revisions: (id) => this.revisionsOf(id),
+      save: (id, patch) => this.storeEdit(id, patch),
+      user: () => this.currentUser(),
+      now: () => this.now(),
+    });
     this.sync = new MemorySync(options, {
       article: (id) => this.publicCopy(this.find(id)),
       save: (id, patch, reason) => this.storeEdit(id, patch, reason),
@@ -53,6 +74,71 @@ export class MemoryBackend extends MemoryLibrary implements Backend {
   override async deleteArticle(id: number): Promise<void> {
     await super.deleteArticle(id);
     this.sync.forget(id);
+  }
+
+  async changeStatus(id: number, change: StatusChange): Promise<Article> {
+    await this.tick();
+    return this.desk.changeStatus(id, change);
+  }
+
+  async nextSteps(id: number): Promise<NextStep[]> {
+    await this.tick();
+    return this.desk.nextSteps(id);
+  }
+
+  async listTransitions(id: number): Promise<Transition[]> {
+    await this.tick();
+    return this.desk.listTransitions(id);
+  }
+
+  async checklist(id: number): Promise<Checklist> {
+    await this.tick();
+    return this.desk.checklist(id);
+  }
+
+  async listNotes(id: number): Promise<Note[]> {
+    await this.tick();
+    return this.desk.listNotes(id);
+  }
+
+  async addNote(id: number, note: NewNote): Promise<Note> {
+    await this.tick();
+    return this.desk.addNote(id, note);
+  }
+
+  async setNoteResolved(noteId: number, resolved: boolean): Promise<Note> {
+    await this.tick();
+    return this.desk.setNoteResolved(noteId, resolved);
+  }
+
+  async deleteNote(noteId: number): Promise<void> {
+    await this.tick();
+    this.desk.deleteNote(noteId);
+  }
+
+  async queue(role: Role): Promise<Queue> {
+    await this.tick();
+    return this.desk.queue(role);
+  }
+
+  async diffArticle(id: number, from: number | null, to: number | null): Promise<ArticleDiff> {
+    await this.tick();
+    return this.desk.diffArticle(id, from, to);
+  }
+
+  async acceptChange(id: number, from: number, change: string): Promise<ArticleDiff> {
+    await this.tick();
+    return this.desk.acceptChange(id, from, change);
+  }
+
+  async rejectChange(id: number, from: number, change: string, baseVersion: number): Promise<Article> {
+    await this.tick();
+    return this.desk.rejectChange(id, from, change, baseVersion);
+  }
+
+  async previewArticle(id: number): Promise<string> {
+    await this.tick();
+    return readerHtml(this.publicCopy(this.find(id)), (mediaId, look) => this.photos.url(mediaId, 'web', look));
   }
 
   async checkDocument(input: CheckInput): Promise<CheckReport> {

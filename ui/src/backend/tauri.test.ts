@@ -45,6 +45,7 @@ describe('TauriBackend', () => {
       [() => b.createArticle({ headline: 'a', sapo: '', section: '', keywords: [], byline: '', dateline: '' }), 'create_article', { input: { headline: 'a', sapo: '', section: '', keywords: [], byline: '', dateline: '' } }],
       [() => b.updateArticle(7, patch), 'update_article', { id: 7, patch }],
       [() => b.deleteArticle(7), 'delete_article', { id: 7 }],
+      [() => b.previewArticle(7), 'preview_article', { id: 7 }],
       [() => b.listRevisions(7), 'list_revisions', { articleId: 7 }],
       [() => b.getRevision(9), 'get_revision', { revisionId: 9 }],
       [() => b.restoreRevision(9), 'restore_revision', { revisionId: 9 }],

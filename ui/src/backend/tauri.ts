@@ -38,6 +38,16 @@ import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncJob } from '../bindings/SyncJob';
 import type { SyncProgress } from '../bindings/SyncProgress';
 import type { ToneStyleFix } from '../bindings/ToneStyleFix';
+import type { ArticleDiff } from '../bindings/ArticleDiff';
+import type { Checklist } from '../bindings/Checklist';
+import type { NewNote } from '../bindings/NewNote';
+import type { NextStep } from '../bindings/NextStep';
+import type { Note } from '../bindings/Note';
+import type { Queue } from '../bindings/Queue';
+import type { Role } from '../bindings/Role';
+import type { StatusChange } from '../bindings/StatusChange';
+import type { Transition } from '../bindings/Transition';
+import type { UserProfile } from '../bindings/UserProfile';
 import { lookQuery, toAppError, type ArticleChanges, type Backend, type FileDropEvent, type ImageLook } from './backend';
 
 async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
@@ -54,6 +64,45 @@ export class TauriBackend implements Backend {
 
   libraryInfo(): Promise<LibraryInfo> {
     return call('library_info');
+  }
+  setUser(user: UserProfile): Promise<Settings> {
+    return call('set_user', { user });
+  }
+  changeStatus(id: number, change: StatusChange): Promise<Article> {
+    return call('change_status', { id, change });
+  }
+  nextSteps(id: number): Promise<NextStep[]> {
+    return call('next_steps', { id });
+  }
+  listTransitions(id: number): Promise<Transition[]> {
+    return call('list_transitions', { id });
+  }
+  checklist(id: number): Promise<Checklist> {
+    return call('article_checklist', { id });
+  }
+  listNotes(id: number): Promise<Note[]> {
+    return call('list_notes', { id });
+  }
+  addNote(id: number, note: NewNote): Promise<Note> {
+    return call('add_note', { id, note });
+  }
+  setNoteResolved(noteId: number, resolved: boolean): Promise<Note> {
+    return call('set_note_resolved', { noteId, resolved });
+  }
+  deleteNote(noteId: number): Promise<void> {
+    return call('delete_note', { noteId });
+  }
+  queue(role: Role): Promise<Queue> {
+    return call('desk_queue', { role });
+  }
+  diffArticle(id: number, from: number | null, to: number | null): Promise<ArticleDiff> {
+    return call('diff_article', { id, from, to });
+  }
+  acceptChange(id: number, from: number, change: string): Promise<ArticleDiff> {
+    return call('accept_change', { id, from, change });
+  }
+  rejectChange(id: number, from: number, change: string, baseVersion: number): Promise<Article> {
+    return call('reject_change', { id, from, change, baseVersion });
   }
   listArticles(query: ListQuery): Promise<ArticleSummary[]> {
     return call('list_articles', { query });
@@ -72,6 +121,9 @@ export class TauriBackend implements Backend {
   }
   async deleteArticle(id: number): Promise<void> {
     await call<null>('delete_article', { id });
+  }
+  previewArticle(id: number): Promise<string> {
+    return call('preview_article', { id });
   }
   listRevisions(articleId: number): Promise<RevisionSummary[]> {
     return call('list_revisions', { articleId });

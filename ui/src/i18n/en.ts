@@ -335,6 +335,13 @@ export const en: Record<MessageKey, string> = {
   'pull.noEndpoint': 'No site yet: add one in Settings → Publishing.',
   'pull.noStatus': 'Choose at least one kind of article.',
 
+  'preview.open': 'Preview',
+  'preview.openTitle': 'See the article as readers will, and print it',
+  'preview.title': 'Preview',
+  'preview.print': 'Print',
+  'preview.frame': 'The article as readers see it',
+  'preview.failed': 'Could not show the preview: {message}',
+
   'error.title': 'Could not open the library',
   'error.code': 'Error code: {code}',
   'error.retry': 'Try again',

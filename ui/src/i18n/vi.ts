@@ -333,6 +333,13 @@ export const vi = {
   'pull.noEndpoint': 'Chưa có trang nào: thêm trong Cài đặt → Đăng bài.',
   'pull.noStatus': 'Chọn ít nhất một loại bài.',
 
+  'preview.open': 'Xem trước',
+  'preview.openTitle': 'Xem bài như bạn đọc sẽ thấy, và in ra',
+  'preview.title': 'Xem trước',
+  'preview.print': 'In',
+  'preview.frame': 'Bài như bạn đọc thấy',
+  'preview.failed': 'Không xem trước được: {message}',
+
   'error.title': 'Không mở được thư viện',
   'error.code': 'Mã lỗi: {code}',
   'error.retry': 'Thử lại',

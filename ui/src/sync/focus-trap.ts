@@ -2,7 +2,8 @@
  * Tab and Shift+Tab stay inside a modal dialog: from its last control to its first and back,
  * so the keyboard never wanders into the page hidden behind it.
  */
-const CONTROLS = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), a[href]';
+// A frame (the reader preview) is one stop: the page inside sends Tab back out itself.
+const CONTROLS = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), a[href], iframe';
 
 export function keepTabInside(event: KeyboardEvent, dialog: HTMLElement): void {
   const controls = [...dialog.querySelectorAll<HTMLElement>(CONTROLS)];
