@@ -8,7 +8,7 @@ export type StatusChange = { to?: ArticleStatus,
 /**
  * Why: required to return an article (Trả lại); kept with every step.
  */
-note: string, 
+note?: string, 
 /**
  * Hẹn giờ: when (RFC 3339).
  */
@@ -16,4 +16,4 @@ scheduled_at?: string,
 /**
  * Approving over open checklist items: why it is all right.
  */
-override_note: string, };
+override_note?: string, };

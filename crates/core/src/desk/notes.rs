@@ -84,6 +84,7 @@ pub struct Note {
 pub struct NewNote {
     pub text: String,
     pub anchor: Option<NoteAnchor>,
+    #[ts(as = "Option<bool>", optional)]
     pub photo_request: bool,
     #[ts(type = "number")]
     pub reply_to: Option<i64>,

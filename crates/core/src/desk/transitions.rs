@@ -20,10 +20,12 @@ use crate::library::Library;
 pub struct StatusChange {
     pub to: Option<ArticleStatus>,
     /// Why: required to return an article (Trả lại); kept with every step.
+    #[ts(as = "Option<String>", optional)]
     pub note: String,
     /// Hẹn giờ: when (RFC 3339).
     pub scheduled_at: Option<String>,
     /// Approving over open checklist items: why it is all right.
+    #[ts(as = "Option<String>", optional)]
     pub override_note: String,
 }
 
