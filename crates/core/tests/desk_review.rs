@@ -106,3 +106,31 @@ fn any_two_revisions_can_be_compared() {
     let other = lib.create_article(new_article("Khác", "", &[])).unwrap();
     assert!(lib.diff_article(other.id, Some(oldest), None).is_err());
 }
+
+#[test]
+fn after_a_return_and_a_resubmission_the_editor_sees_what_the_reporter_changed() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let a = edited_after_submission(&mut lib);
+    lib.change_status(
+        a.id,
+        StatusChange { to: Some(ArticleStatus::Returned), note: "Thêm nguồn.".into(), ..Default::default() },
+    )
+    .unwrap();
+    lib.act_as(UserProfile::new("Lan", Role::Reporter));
+    let now = lib.get_article(a.id).unwrap();
+    lib.update_article(
+        a.id,
+        ArticlePatch {
+            base_version: now.version,
+            body: Some(paragraphs(&["Nước dâng cao ở phố Hòa Mã.", "Đoạn hai giữ nguyên. Nguồn: Sở Xây dựng."])),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    step(&mut lib, a.id, ArticleStatus::Submitted);
+    let diff = lib.diff_article(a.id, None, None).unwrap();
+    let changed: Vec<_> = diff.fields.iter().filter(|f| f.changed).collect();
+    assert_eq!(changed.len(), 1, "only the reporter's addition, not the editor's earlier edits");
+    assert_eq!(changed[0].block, Some(1));
+    assert!(changed[0].pieces.iter().any(|p| p.op == DiffOp::Insert && p.text.contains("Sở Xây dựng")));
+}

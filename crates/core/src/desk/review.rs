@@ -76,26 +76,44 @@ impl Library {
         }
     }
 
-    /// The revision the article was last handed in as (the newest revision from before its
-    /// last step into Chờ duyệt), else its first revision.
+    /// What the other side last saw: for an article handed in again after a return, the
+    /// revision it was returned as (the editor sees what the reporter changed since); otherwise
+    /// the revision it was last handed in as (the reporter sees what the editor changed). The
+    /// first revision when neither step was taken.
     pub fn submitted_revision(&self, id: ArticleId) -> Result<RevisionId> {
-        self.get_article(id)?;
-        let submitted: Option<RevisionId> = self
-            .conn
-            .query_row(
-                "SELECT r.id FROM revisions r
-                 WHERE r.article_id = ?1 AND r.reason NOT IN ('unsaved_copy', 'remote_copy')
-                   AND r.created_at <= (SELECT max(at) FROM transitions WHERE article_id = ?1 AND to_status = 'submitted')
-                 ORDER BY r.id DESC LIMIT 1",
+        let article = self.get_article(id)?;
+        let resubmitted = matches!(article.status, ArticleStatus::Submitted | ArticleStatus::InReview);
+        let step = if resubmitted { "returned" } else { "submitted" };
+        let mut at: Option<String> = self.conn.query_row(
+            "SELECT max(at) FROM transitions WHERE article_id = ?1 AND to_status = ?2",
+            params![id, step],
+            |r| r.get(0),
+        )?;
+        if at.is_none() && resubmitted {
+            at = self.conn.query_row(
+                "SELECT max(at) FROM transitions WHERE article_id = ?1 AND to_status = 'submitted'",
                 [id],
                 |r| r.get(0),
-            )
-            .optional()?;
-        match submitted {
+            )?;
+        }
+        let at_step: Option<RevisionId> = match at {
+            Some(at) => self
+                .conn
+                .query_row(
+                    "SELECT id FROM revisions
+                     WHERE article_id = ?1 AND reason NOT IN ('unsaved_copy', 'remote_copy') AND created_at <= ?2
+                     ORDER BY id DESC LIMIT 1",
+                    params![id, at],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            None => None,
+        };
+        match at_step {
             Some(r) => Ok(r),
-            None => Ok(self.conn.query_row("SELECT min(id) FROM revisions WHERE article_id = ?1", [id], |r| {
-                r.get::<_, RevisionId>(0)
-            })?),
+            None => {
+                Ok(self.conn.query_row("SELECT min(id) FROM revisions WHERE article_id = ?1", [id], |r| r.get(0))?)
+            }
         }
     }
 
