@@ -97,13 +97,13 @@ export async function figureWarningFollowsTheField(wd, { step, shots }) {
   if ((await wd.exec("return document.querySelector('#details-toggle').getAttribute('aria-pressed')")) !== 'true') {
     await wd.click('#details-toggle');
   }
-  await choose(wd, '#status', 'submitted', { kept: false });
+  await wd.click('#step-submitted');
   const warning = await wd.until(
     'the figure check',
     "const c = document.querySelector('#figure-check'); return c && !c.hidden && c.textContent",
   );
   assert.match(warning, /mô tả ảnh/);
-  assert.equal(await wd.property('#status', 'value'), 'draft', 'the status did not move while a figure is incomplete');
+  assert.equal(await wd.exec("return document.querySelector('#status').dataset.status"), 'draft', 'the status did not move while a figure is incomplete');
   writeFileSync(join(shots, '13-figure-check.png'), await wd.screenshot());
   step('photos: clicking the warning leads to the missing field');
   await wd.click('#figure-check .figure-check-item');

@@ -10,6 +10,7 @@ import type { Component } from 'svelte';
 import type { ArticleEditor } from '../editor/article-editor.svelte';
 import { I18n } from '../i18n';
 import { LibraryList } from '../library/library-list.svelte';
+import { DeskQueue } from '../queue/desk-queue.svelte';
 import { SyncActivity } from '../sync/sync-activity.svelte';
 import { Notices } from './notices.svelte';
 
@@ -28,6 +29,8 @@ export class AppState {
   readonly i18n = new I18n();
   readonly notices = new Notices();
   readonly library: LibraryList;
+  /** Who the user is, and the queue for their role (the home screen). */
+  readonly desk: DeskQueue;
   readonly syncActivity: SyncActivity;
   screen = $state<Screen>('loading');
   error = $state.raw<AppError | null>(null);
@@ -42,6 +45,7 @@ export class AppState {
 
   constructor(readonly backend: Backend) {
     this.library = new LibraryList(backend);
+    this.desk = new DeskQueue(backend);
     this.syncActivity = new SyncActivity((message) => this.notices.show(message), this.i18n);
   }
 
@@ -73,6 +77,7 @@ export class AppState {
     try {
       const settings = await this.backend.getSettings();
       this.useLocale(settings.locale);
+      this.desk.started(settings.user);
       lastArticle = settings.last_article_id;
     } catch (reason) {
       this.useLocale('vi');
@@ -81,7 +86,7 @@ export class AppState {
     this.info = info;
     this.screen = 'library';
     this.wireEvents();
-    await this.library.reload();
+    await Promise.all([this.library.reload(), this.desk.reload()]);
     await this.backend.uiReady().catch(() => undefined);
     // The list is on screen: fetch the editor's code now, so opening an article does not wait.
     void loadEditor().catch(() => undefined);
@@ -115,7 +120,10 @@ export class AppState {
     });
     // Another process wrote (the CLI, a script): the list shown and the open article follow.
     void this.backend.onLibraryChanged(() => {
-      if (this.screen === 'library') void this.library.refresh();
+      if (this.screen === 'library') {
+        void this.library.refresh();
+        void this.desk.reload();
+      }
       void this.editor?.libraryChanged();
     });
   }
@@ -169,7 +177,7 @@ export class AppState {
       if (!(await this.leaveEditor())) return;
       this.screen = 'library';
       await this.backend.setLastArticle(null).catch(() => undefined);
-      await this.library.reload();
+      await Promise.all([this.library.reload(), this.desk.reload()]);
       // The first row takes the focus, unless the user already went somewhere (typing a search
       // while the list loads must not lose its keys to a row).
       this.library.requestFocus('first-row');

@@ -23,6 +23,6 @@ export async function openInEditor(backend: Backend, id: number): Promise<Mounte
   await backend.setLastArticle(id);
   const mounted = await bootApp(backend);
   flushSync();
-  if (!mounted.app.editor) throw new Error(`article ${id} did not open`);
+  if (!mounted.app.editor) throw new Error(`article ${id} did not open: ${mounted.app.notices.current?.message ?? "no notice"}`);
   return { ...mounted, editor: mounted.app.editor };
 }

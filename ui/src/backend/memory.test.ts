@@ -59,7 +59,7 @@ describe('MemoryBackend articles', () => {
     const one = await b.createArticle({ ...blank, headline: 'một' });
     const two = await b.createArticle({ ...blank, headline: 'hai' });
     const three = await b.createArticle({ ...blank, headline: 'ba' });
-    await b.updateArticle(one.id, { base_version: 1, status: 'submitted' });
+    await b.changeStatus(one.id, { to: 'submitted' });
     const all = await b.listArticles({ limit: 50, offset: 0 });
     expect(all.map((s) => s.id)).toEqual([one.id, three.id, two.id]);
     expect(all[0]!.updated_at > all[1]!.updated_at).toBe(true);
@@ -98,9 +98,9 @@ describe('MemoryBackend search', () => {
   it('filters search by status and ignores empty queries', async () => {
     const b = backend();
     const a = await b.createArticle({ ...blank, headline: 'Hải Phòng' });
-    await b.updateArticle(a.id, { base_version: 1, status: 'published' });
+    await b.changeStatus(a.id, { to: 'submitted' });
     expect(await b.searchArticles('hai phong', 'draft', 20)).toEqual([]);
-    expect((await b.searchArticles('hai phong', 'published', 20)).length).toBe(1);
+    expect((await b.searchArticles('hai phong', 'submitted', 20)).length).toBe(1);
     expect(await b.searchArticles('  ', null, 20)).toEqual([]);
   });
 });
@@ -181,7 +181,8 @@ describe('MemoryBackend photos', () => {
     const b = backend();
     await b.importPhotoFiles('j', ['/x/a.jpg', '/x/b.png'], null, () => undefined);
     const a = await b.createArticle({ ...blank, body: { type: 'doc', content: [figure(1), figure(2, ' ')] } });
-    const err = await rejection(b.updateArticle(a.id, { base_version: 1, status: 'submitted' }));
+    const err = await rejection(b.changeStatus(a.id, { to: 'submitted' }));
+    expect((await rejection(b.updateArticle(a.id, { base_version: 1, status: 'submitted' }))).code).toBe('workflow_refused');
     expect(err.code).toBe('incomplete_figures');
     expect(err.message).toContain('ảnh số 2');
     expect((await b.getArticle(a.id)).status).toBe('draft');

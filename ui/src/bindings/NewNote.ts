@@ -4,4 +4,4 @@ import type { NoteAnchor } from "./NoteAnchor";
 /**
  * A new note, or a reply (`reply_to`; replies have no anchor of their own).
  */
-export type NewNote = { text: string, anchor?: NoteAnchor, photo_request?: boolean, reply_to: number, };
+export type NewNote = { text: string, anchor?: NoteAnchor, photo_request?: boolean, reply_to?: number, };

@@ -9,12 +9,14 @@ import type { ArticleStatus } from '../bindings/ArticleStatus';
 import { toAppError, type AppError, type Backend } from '../backend/backend';
 import type { I18n } from '../i18n';
 import { countText, type TextCounts } from '../text/counts';
+import { ArticleWorkflow } from '../workflow/article-workflow.svelte';
 import { fromVietnamInput, toVietnamInput } from '../text/time';
 import { ConflictChooser, type ConflictSource } from '../sync/conflict-chooser.svelte';
 import { EditorChecks } from '../checks/editor-checks';
 import { EditorMerge } from './editor-merge.svelte';
 import { EditorPhotos } from '../photos/editor-photos.svelte';
 import { RevisionHistory } from '../history/revision-history.svelte';
+import { EditorNotes } from '../notes/editor-notes.svelte';
 import { EditorSync } from '../sync/editor-sync.svelte';
 import { AutosaveController, type PatchFields, type SaveState } from './autosave';
 import { BodyEditor } from './body-editor';
@@ -31,7 +33,7 @@ export function parseKeywords(value: string): string[] {
 export const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
 
 export type TextField = 'headline' | 'sapo' | 'byline' | 'dateline' | 'section' | 'keywords' | 'slug';
-export type SidePanel = 'details' | 'checks' | 'photos' | 'history';
+export type SidePanel = 'details' | 'checks' | 'photos' | 'history' | 'notes';
 export type Banner = { error: AppError; blocked: boolean };
 
 const patchFor: Record<TextField, (value: string) => PatchFields> = {
@@ -49,8 +51,6 @@ export class ArticleEditor {
   /** What each text field shows (as typed; the patch sends it cleaned). */
   text = $state<Record<TextField, string>>({ headline: '', sapo: '', byline: '', dateline: '', section: '', keywords: '', slug: '' });
   status = $state<ArticleStatus>('draft');
-  /** The status the library holds: a refused change goes back to it. */
-  private savedStatus: ArticleStatus = 'draft';
   /** "Giờ đăng" as the datetime-local input shows it (Vietnam time). */
   scheduledInput = $state('');
   version = $state(0);
@@ -76,9 +76,11 @@ export class ArticleEditor {
   readonly checks: EditorChecks;
   readonly photos: EditorPhotos;
   readonly history: RevisionHistory;
+  readonly notes: EditorNotes;
   readonly sync: EditorSync;
   readonly conflict: ConflictChooser;
   readonly merge: EditorMerge;
+  readonly workflow: ArticleWorkflow;
 
   constructor(private readonly backend: Backend, article: Article, i18n: I18n) {
     this.articleId = article.id;
@@ -92,11 +94,6 @@ export class ArticleEditor {
       version: article.version,
       onState: (state, error) => this.showSaveState(state, error),
       onSaved: (saved) => this.onSaved(saved),
-      onRefused: (error, fields) => {
-        const kept = photos.refused(error, fields);
-        if (kept) this.status = this.savedStatus;
-        return kept;
-      },
     });
     this.sync = new EditorSync(backend, {
       articleId: article.id,
@@ -104,6 +101,14 @@ export class ArticleEditor {
       openConflict: () => void this.conflict.open(this.syncConflict()),
     });
     this.conflict = new ConflictChooser();
+    this.workflow = new ArticleWorkflow(backend, {
+      articleId: article.id,
+      controller: this.controller,
+      figuresReady: () => photos.submitAllowed(),
+      showFigures: (message) => photos.showFigureCheck(message),
+      taken: (stored) => this.stepTaken(stored),
+    });
+    void this.workflow.load();
     this.merge = new EditorMerge(
       backend,
       {
@@ -121,10 +126,16 @@ export class ArticleEditor {
     const field = (name: 'headline' | 'sapo') => () => this.inputs[name] as HTMLTextAreaElement;
     const text = (name: 'headline' | 'sapo') => () => this.text[name];
     const checks = (this.checks = new EditorChecks(backend, { headline: field('headline'), sapo: field('sapo') }, { headline: text('headline'), sapo: text('sapo') }));
+    const notes = (this.notes = new EditorNotes(backend, article.id, {
+      version: () => this.version,
+      fields: { headline: () => this.inputs.headline as HTMLTextAreaElement | undefined, sapo: () => this.inputs.sapo as HTMLTextAreaElement | undefined },
+      flush: () => this.controller.flush(),
+      showPanel: () => (this.sidePanel = 'notes'),
+    }));
     this.body = BodyEditor.detached({
       doc: article.body,
       i18n,
-      plugins: [...checks.plugins(), ...photos.plugins()],
+      plugins: [...checks.plugins(), ...photos.plugins(), ...notes.plugins()],
       figures: photos.figureContext,
       onChange: (editor) => {
         this.controller.change({ body: editor.toJSON() });
@@ -139,6 +150,7 @@ export class ArticleEditor {
     this.fill(article);
     checks.attach(this.body);
     photos.attach(this.body);
+    notes.attach(this.body);
     void this.sync.load();
   }
 
@@ -156,15 +168,11 @@ export class ArticleEditor {
     this.controller.change({ slug: '' });
   }
 
-  /**
-   * A status chosen in the select. Submitting needs every figure captioned, credited and
-   * described (Rust checks too): refused, the select shows the status it had.
-   */
-  chooseStatus(next: ArticleStatus): boolean {
-    if (next === 'submitted' && this.savedStatus !== 'submitted' && !this.photos.submitAllowed()) return false;
-    this.status = next;
-    this.controller.change({ status: next });
-    return true;
+  /** A workflow step was taken: the status (and time) as stored, the history has a new step. */
+  private stepTaken(article: Article): void {
+    this.status = article.status;
+    this.scheduledInput = toVietnamInput(article.scheduled_at);
+    void this.history.refresh();
   }
 
   chooseScheduledAt(input: string): void {
@@ -190,7 +198,7 @@ export class ArticleEditor {
       keywords: article.keywords.join(', '),
       slug: article.slug,
     };
-    this.status = this.savedStatus = article.status;
+    this.status = article.status;
     this.scheduledInput = toVietnamInput(article.scheduled_at);
     this.photos.setFeatured(article.featured_media_id);
     this.slugEdited = false;
@@ -202,7 +210,7 @@ export class ArticleEditor {
   private onSaved(article: Article): void {
     this.merge.loaded(article);
     this.sync.savedHere();
-    this.savedStatus = article.status;
+    this.status = article.status;
     this.version = article.version;
     this.slugAuto = article.slug_auto;
     // Show the library's slug unless the user is typing one right now.
@@ -233,7 +241,6 @@ export class ArticleEditor {
       dateline: this.text.dateline,
       section: this.text.section,
       keywords: parseKeywords(this.text.keywords),
-      status: this.status,
       featured_media_id: this.photos.featured ?? 0,
       scheduled_at: fromVietnamInput(this.scheduledInput),
     };
@@ -354,6 +361,7 @@ export class ArticleEditor {
   dispose(): void {
     this.merge.dispose();
     this.checks.dispose();
+    this.notes.dispose();
     this.photos.dispose();
     this.controller.dispose();
     this.body.destroy();

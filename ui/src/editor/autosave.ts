@@ -20,11 +20,6 @@ export type AutosaveOptions = {
   onState?: (state: SaveState, error: AppError | null) => void;
   /** The stored article after each successful save (new version, slug, NFC text). */
   onSaved?: (article: Article) => void;
-  /**
-   * A save was refused. Return the fields to keep saving (without the refused one) when the
-   * refusal is handled on screen, or null for the usual error state.
-   */
-  onRefused?: (error: AppError, fields: PatchFields) => PatchFields | null;
 };
 
 export class AutosaveController {
@@ -123,18 +118,6 @@ export class AutosaveController {
       this.setState(this.hasPending ? 'pending' : 'saved');
     } catch (reason) {
       const error = toAppError(reason);
-      const kept = this.options.onRefused?.(error, fields) ?? null;
-      if (kept) {
-        // The refusal is on screen; the rest goes on saving (chained once this save ends).
-        if (Object.keys(kept).length > 0) {
-          if (!this.hasPending) this.firstPendingAt = Date.now();
-          this.pending = { ...kept, ...this.pending };
-          this.hasPending = true;
-        }
-        this._error = null;
-        this.setState(this.hasPending ? 'pending' : 'saved');
-        return;
-      }
       // Keep the unsaved fields; anything typed since wins over them.
       this.pending = { ...fields, ...this.pending };
       if (!this.hasPending) this.firstPendingAt = Date.now();

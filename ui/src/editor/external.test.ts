@@ -58,7 +58,7 @@ const shownParagraphs = (editor: EditorView) => paragraphs(editor.body.toJSON())
 const readOnly = () => ({
   headline: $<HTMLTextAreaElement>('#headline').readOnly,
   body: $('#body .ProseMirror').getAttribute('contenteditable'),
-  status: $<HTMLSelectElement>('#status').disabled,
+  steps: [...document.querySelectorAll<HTMLButtonElement>('.workflow-steps button')].every((b) => b.disabled),
 });
 
 describe('The open editor follows changes made elsewhere', () => {
@@ -101,7 +101,7 @@ describe('The open editor follows changes made elsewhere', () => {
     expect($('#conflict-view').hidden).toBe(true);
     expect($('#merge-status').hidden).toBe(false);
     expect($('#merge-status').textContent).toBe('Bài vừa được sửa ở nơi khác; đã gộp với bản của bạn.');
-    expect(readOnly()).toEqual({ headline: false, body: 'true', status: false });
+    expect(readOnly()).toEqual({ headline: false, body: 'true', steps: false });
     // The cursor stayed in the paragraph being typed: typing goes on there.
     editor.body.view.dispatch(editor.body.view.state.tr.insertText(' Tiếp.'));
     expect(shownParagraphs(editor)[0]).toBe('Một. Sửa ở đây. Tiếp.');
@@ -122,7 +122,7 @@ describe('The open editor follows changes made elsewhere', () => {
     const flushed = editor.flush(); // the autosave's save, held at the gate
     backend.changeElsewhere(article.id, { body: doc('Một.', 'Hai.', 'Ba sửa nơi khác.') });
     await settle();
-    expect(readOnly()).toEqual({ headline: true, body: 'false', status: true });
+    expect(readOnly()).toEqual({ headline: true, body: 'false', steps: true });
     release();
     await flushed;
     await settle();
@@ -145,7 +145,7 @@ describe('The open editor follows changes made elsewhere', () => {
     $<HTMLTextAreaElement>('#headline').focus();
     backend.changeElsewhere(article.id, { body: doc('Một.', 'Hai.', 'Ba sửa nơi khác.') });
     await settle();
-    expect(readOnly()).toEqual({ headline: true, body: 'false', status: true });
+    expect(readOnly()).toEqual({ headline: true, body: 'false', steps: true });
     expect($('#editor-view').getAttribute('aria-busy')).toBe('true');
     expect($('#merge-status').textContent).toBe('Đang gộp thay đổi…');
     expect(document.activeElement).toBe($('#headline'));
@@ -155,7 +155,7 @@ describe('The open editor follows changes made elsewhere', () => {
     expect(editor.body.toJSON()).toEqual(before);
     release();
     await settle();
-    expect(readOnly()).toEqual({ headline: false, body: 'true', status: false });
+    expect(readOnly()).toEqual({ headline: false, body: 'true', steps: false });
     expect($('#editor-view').getAttribute('aria-busy')).toBe('false');
     expect(shownParagraphs(editor)).toEqual(['Một. Gõ trước.', 'Hai.', 'Ba sửa nơi khác.']);
     typeAtEnd(editor, 1, ' Gõ sau.');
@@ -192,7 +192,7 @@ describe('The same place changed here and elsewhere', () => {
     expect(hunk.querySelector('.side-remote .side-text')!.textContent).toBe('Hai. Nơi khác.');
     expect($('label[for="conflict-0-remote"]').textContent).toBe('Lấy bản vừa lưu');
     expect(document.activeElement).toBe($('#conflict-0-local'));
-    expect(readOnly()).toEqual({ headline: true, body: 'false', status: true });
+    expect(readOnly()).toEqual({ headline: true, body: 'false', steps: true });
     $<HTMLButtonElement>('#conflict-all-local').click();
     flushSync();
     expect($<HTMLInputElement>('#conflict-0-local').checked).toBe(true);
@@ -206,7 +206,7 @@ describe('The same place changed here and elsewhere', () => {
     expect($<HTMLTextAreaElement>('#headline').value).toBe('Tít mới');
     expect($('.save-banner').hidden).toBe(true);
     expect($('#save-state').dataset.state).toBe('saved');
-    expect(readOnly()).toEqual({ headline: false, body: 'true', status: false });
+    expect(readOnly()).toEqual({ headline: false, body: 'true', steps: false });
   });
 
   it('takes the version saved elsewhere', async () => {
@@ -231,7 +231,7 @@ describe('The same place changed here and elsewhere', () => {
     expect($('.save-banner').dataset.kind).toBe('conflict');
     expect($('#conflict-merge').hidden).toBe(false);
     expect(shownParagraphs(editor)).toEqual(['Một.', 'Hai. Ở đây.', 'Ba.']);
-    expect(readOnly()).toEqual({ headline: false, body: 'true', status: false });
+    expect(readOnly()).toEqual({ headline: false, body: 'true', steps: false });
     expect(paragraphs((await backend.getArticle(article.id)).body)).toEqual(['Một.', 'Hai. Nơi khác.', 'Ba.']);
     // Another change elsewhere in the library does not reopen it by itself.
     const other = await backend.createArticle({ ...blank, headline: 'Bài khác' });
@@ -250,23 +250,21 @@ describe('The same place changed here and elsewhere', () => {
     expect($('.save-banner').hidden).toBe(true);
   });
 
-  it('names the other fields and shows a status and a time as people read them', async () => {
+  it('names the other fields and shows a time as people read them; a workflow step elsewhere is no conflict', async () => {
     const { backend, article } = await openInApp();
-    fill('#status', 'in_review', 'change');
     fill('#byline', 'Nhóm PV');
     fill('#scheduled-at', '2026-12-02T09:00', 'change');
-    backend.changeElsewhere(article.id, { status: 'returned', byline: 'Lê Hùng', scheduled_at: '2026-12-02T01:00:00Z' });
+    await backend.changeStatus(article.id, { to: 'submitted' });
+    backend.changeElsewhere(article.id, { byline: 'Lê Hùng', scheduled_at: '2026-12-02T01:00:00Z' });
     await settle();
     const legends = [...document.querySelectorAll('.conflict-hunk legend')].map((l) => l.textContent);
-    expect(legends).toEqual(['Chỗ 1: Tác giả', 'Chỗ 2: Trạng thái', 'Chỗ 3: Giờ đăng']);
+    expect(legends).toEqual(['Chỗ 1: Tác giả', 'Chỗ 2: Giờ đăng']);
     const sides = (i: number) =>
       ['local', 'remote'].map((side) => document.querySelectorAll('.conflict-hunk')[i]!.querySelector(`.side-${side} .side-text`)!.textContent);
-    expect(sides(1)).toEqual(['Đang biên tập', 'Trả lại']);
-    expect(sides(2)).toEqual(['09:00 02/12/2026', '08:00 02/12/2026']);
+    expect(sides(1)).toEqual(['09:00 02/12/2026', '08:00 02/12/2026']);
     fill('#locale-select', 'en', 'change');
     await settle();
     expect($('#conflict-title').textContent).toBe('Changed elsewhere meanwhile');
-    expect([...document.querySelectorAll('.conflict-hunk legend')].map((l) => l.textContent)).toEqual(['Place 1: Byline', 'Place 2: Status', 'Place 3: Publication time']);
-    expect(sides(1)).toEqual(['In review', 'Returned']);
+    expect([...document.querySelectorAll('.conflict-hunk legend')].map((l) => l.textContent)).toEqual(['Place 1: Byline', 'Place 2: Publication time']);
   });
 });

@@ -1,6 +1,6 @@
 // The article details publishing needs: the publication time, and WordPress blocks kept as they came.
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { destroyApps } from '../app/testing';
 import type { PmNode } from '../bindings/PmNode';
 import { MemoryBackend } from '../backend/memory';
@@ -15,22 +15,31 @@ describe('Editor details for publishing', () => {
   it('asks for the publication time of a scheduled article in Vietnam time and stores UTC', async () => {
     const { backend } = await backendWithSite();
     const { app, article } = await openInApp(backend, { ...blank, headline: 'Hẹn giờ' });
-    const field = $('.field-scheduled');
-    expect(field.hidden).toBe(true);
-    const status = $<HTMLSelectElement>('#status');
-    status.value = 'scheduled';
-    status.dispatchEvent(new Event('change', { bubbles: true }));
-    flushSync();
-    expect(field.hidden).toBe(false);
-    const input = $<HTMLInputElement>('#scheduled-at');
-    expect(input.type).toBe('datetime-local');
-    input.value = '2026-12-02T08:00';
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    await app.flush();
-    expect(await backend.getArticle(article.id)).toMatchObject({ status: 'scheduled', scheduled_at: '2026-12-02T01:00:00.000Z' });
+    for (const to of ['submitted', 'in_review'] as const) await backend.changeStatus(article.id, { to });
+    await backend.changeStatus(article.id, { to: 'approved', override_note: 'Tin ngắn' });
     await app.showLibrary();
     await app.openArticle(article.id);
-    expect($<HTMLInputElement>('#scheduled-at').value).toBe('2026-12-02T08:00');
+    const field = $('.field-scheduled');
+    expect(field.hidden).toBe(true);
+    const step = await vi.waitFor(() => document.querySelector<HTMLButtonElement>('#step-scheduled') ?? Promise.reject(new Error('no steps yet')));
+    step.click();
+    flushSync();
+    const input = $<HTMLInputElement>('#step-time');
+    expect(input.type).toBe('datetime-local');
+    input.value = '2027-01-15T08:00';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const override = await vi.waitFor(() => document.querySelector<HTMLTextAreaElement>('#step-override') ?? Promise.reject(new Error('no checklist yet')));
+    override.value = 'Tin ngắn, không cần sapo';
+    override.dispatchEvent(new Event('input', { bubbles: true }));
+    flushSync();
+    $<HTMLButtonElement>('#step-confirm').click();
+    await vi.waitFor(() => expect($('#status').dataset.status).toBe('scheduled'));
+    expect(field.hidden).toBe(false);
+    expect(await backend.getArticle(article.id)).toMatchObject({ status: 'scheduled', scheduled_at: '2027-01-15T01:00:00.000Z' });
+    expect($<HTMLInputElement>('#scheduled-at').value).toBe('2027-01-15T08:00');
+    await app.showLibrary();
+    await app.openArticle(article.id);
+    expect($<HTMLInputElement>('#scheduled-at').value).toBe('2027-01-15T08:00');
   });
 
   it('shows a kept WordPress block read-only, keeps it through edits, relabels it', async () => {

@@ -6,8 +6,7 @@
 import { Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorView as PmView } from 'prosemirror-view';
 import type { MediaItem } from '../bindings/MediaItem';
-import type { AppError, Backend, FileDropEvent } from '../backend/backend';
-import type { PatchFields } from '../editor/autosave';
+import type { Backend, FileDropEvent } from '../backend/backend';
 import type { BodyEditor } from '../editor/body-editor';
 import type { FigureContext } from '../editor/figure-view';
 import { insertFigures } from '../editor/figures';
@@ -162,12 +161,9 @@ export class EditorPhotos {
     return !this.check.show(null);
   }
 
-  /** Rust refused `submitted` for incomplete figures: keep the other fields, drop the status. */
-  refused(error: AppError, fields: PatchFields): PatchFields | null {
-    if (error.code !== 'incomplete_figures' || fields.status === undefined) return null;
-    this.check.show(error.message);
-    const { status: _status, ...rest } = fields;
-    return rest;
+  /** Rust refused to submit for incomplete figures: its message, with the list on screen. */
+  showFigureCheck(message: string): void {
+    this.check.show(message);
   }
 
   /** The writing goes on (a strip the focus was in has gone). */

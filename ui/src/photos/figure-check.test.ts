@@ -21,13 +21,12 @@ function typeInto(input: HTMLInputElement, text: string): void {
   flushSync();
 }
 
-/** "Chờ duyệt" chosen in the status select. */
-function submit(): HTMLSelectElement {
-  const status = $<HTMLSelectElement>('#status');
-  status.value = 'submitted';
-  status.dispatchEvent(new Event('change', { bubbles: true }));
+/** "Gửi duyệt" pressed (once the workflow's steps are on screen). */
+async function submit(): Promise<HTMLElement> {
+  const button = await vi.waitFor(() => $<HTMLButtonElement>('#step-submitted'));
+  button.click();
   flushSync();
-  return status;
+  return $('#status');
 }
 
 /** Photos 1 and 2 in the library, for the figures to show. */
@@ -41,9 +40,9 @@ describe('submitting with figures', () => {
     const { backend, editor, article } = await open();
     addPhotos(backend);
     editor.body.setDoc({ type: 'doc', content: [figure(1, 'Cầu Rồng'), figure(2, '')] });
-    const spy = vi.spyOn(backend, 'updateArticle');
-    const status = submit();
-    expect(status.value).toBe('draft');
+    const spy = vi.spyOn(backend, 'changeStatus');
+    const status = await submit();
+    expect(status.dataset.status).toBe('draft');
     expect($('#figure-check').hidden).toBe(false);
     expect(warnings()).toEqual(['Ảnh 2: thiếu mô tả ảnh']);
     await editor.flush();
@@ -51,26 +50,23 @@ describe('submitting with figures', () => {
     expect(inFigure('figure.figure-incomplete')).toHaveLength(1);
 
     typeInto(inFigure<HTMLInputElement>('.figure-alt')[1]!, 'Chợ Hàn buổi sáng');
-    submit();
-    await editor.flush();
+    await submit();
+    await vi.waitFor(() => expect($('#status').dataset.status).toBe('submitted'));
     expect((await backend.getArticle(article.id)).status).toBe('submitted');
   });
 
-  it('handles Rust refusing with incomplete_figures: status back, list shown, other edits saved', async () => {
+  it('handles Rust refusing with incomplete_figures: status kept, list shown, other edits saved', async () => {
     const { backend, editor, article } = await open();
     const message = 'Trước khi gửi duyệt, mỗi ảnh cần có chú thích, tác giả ảnh và mô tả thay thế (ảnh số 1).';
-    const real = backend.updateArticle.bind(backend);
-    vi.spyOn(backend, 'updateArticle').mockImplementation((id, patch) =>
-      patch.status === 'submitted' ? Promise.reject(new AppError('incomplete_figures', message)) : real(id, patch),
-    );
+    const refused = vi.spyOn(backend, 'changeStatus').mockRejectedValue(new AppError('incomplete_figures', message));
     const headline = $<HTMLTextAreaElement>('#headline');
     headline.value = 'Tít mới';
     headline.dispatchEvent(new Event('input', { bubbles: true }));
-    const status = submit();
-    await editor.flush();
+    const status = await submit();
+    await vi.waitFor(() => expect(refused).toHaveBeenCalled());
     await editor.flush();
     flushSync();
-    expect(status.value).toBe('draft');
+    expect(status.dataset.status).toBe('draft');
     expect($('#figure-check').hidden).toBe(false);
     expect($('.figure-check-title').textContent).toBe(message);
     expect(await backend.getArticle(article.id)).toMatchObject({ headline: 'Tít mới', status: 'draft' });
@@ -84,7 +80,7 @@ describe('the figure check follows the figures', () => {
     const { backend, editor } = await open();
     addPhotos(backend);
     editor.body.setDoc({ type: 'doc', content: [figure(1, '', { credit: '' }), figure(2, '')] });
-    submit();
+    await submit();
     expect(warnings()).toEqual(['Ảnh 1: thiếu tác giả ảnh, mô tả ảnh', 'Ảnh 2: thiếu mô tả ảnh']);
 
     typeInto(inFigure<HTMLInputElement>('.figure-alt')[1]!, 'Chợ Hàn buổi sáng');
@@ -106,7 +102,7 @@ describe('the figure check follows the figures', () => {
     const { backend, editor, app } = await open();
     addPhotos(backend);
     editor.body.setDoc({ type: 'doc', content: [figure(1, '')] });
-    submit();
+    await submit();
     expect(warnings()).toEqual(['Ảnh 1: thiếu mô tả ảnh']);
     app.i18n.set('en');
     flushSync();
@@ -118,7 +114,7 @@ describe('the figure check follows the figures', () => {
     const { backend, editor } = await open();
     addPhotos(backend);
     editor.body.setDoc({ type: 'doc', content: [figure(1, 'Cầu Rồng', { caption: '' }), figure(2, 'Chợ Hàn', { credit: '' })] });
-    submit();
+    await submit();
     expect(warnings()).toEqual(['Ảnh 1: thiếu chú thích', 'Ảnh 2: thiếu tác giả ảnh']);
 
     $('.figure-check-item[data-figure="2"]').click();
@@ -135,7 +131,7 @@ describe('the figure check follows the figures', () => {
     const { backend, editor } = await open();
     addPhotos(backend);
     editor.body.setDoc({ type: 'doc', content: [figure(1, '')] });
-    submit();
+    await submit();
     const close = $('#figure-check').querySelector<HTMLButtonElement>('.btn')!;
     close.focus();
     close.click();

@@ -86,7 +86,7 @@ pub struct NewNote {
     pub anchor: Option<NoteAnchor>,
     #[ts(as = "Option<bool>", optional)]
     pub photo_request: bool,
-    #[ts(type = "number")]
+    #[ts(type = "number", optional)]
     pub reply_to: Option<i64>,
 }
 
