@@ -16,6 +16,7 @@ import { addPhoto, importReadsOnlyDroppedFiles, photoAfterRestart } from './phot
 import { linksStayOutOfTheWindow } from './links.mjs';
 import { publishWithPhoto } from './sync.mjs';
 import { conflictSideBySide, pullForReview } from './sync-review.mjs';
+import { deskRoundTrip } from './desk.mjs';
 import { followsChangesElsewhere } from './external.mjs';
 import { figureWarningFollowsTheField, languageFromEditor, onePanelAtATime } from './ui-state.mjs';
 
@@ -197,6 +198,7 @@ try {
   await onePanelAtATime(wd, { step, shots: SHOTS });
   await languageFromEditor(wd, { step, shots: SHOTS });
   await figureWarningFollowsTheField(wd, { step, shots: SHOTS });
+  await deskRoundTrip(wd, { step, shots: SHOTS, cli: CLI, library });
   const postId = await publishWithPhoto(wd, { step, shots: SHOTS });
   await conflictSideBySide(wd, { step, shots: SHOTS, postId });
   await followsChangesElsewhere(wd, { step, shots: SHOTS, cli: CLI, library, photo: PHOTO });

@@ -106,7 +106,7 @@ describe('History: what changed', () => {
     const backend = desk();
     const article = await handedInAndEdited(backend);
     await openHistory(backend, article.id);
-    expect($('.since-submitted').textContent).toMatch(/^Biên tập viên đã sửa 1 chỗ kể từ khi gửi duyệt\./);
+    expect($('.since-submitted').textContent).toMatch(/^Có 1 chỗ đổi kể từ lần chuyển bài gần nhất/);
     $<HTMLButtonElement>('.since-submitted-link').click();
     await settle();
 

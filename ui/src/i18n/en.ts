@@ -63,7 +63,7 @@ export const en: Record<MessageKey, string> = {
   'history.item.findings': 'spelling and style findings',
   'history.item.notes': 'unresolved notes',
   'history.scheduledFor': 'To be published at {time}',
-  'history.sinceSubmitted': '{count, plural, =0 {Nothing has been changed since it was submitted.} one {The editor changed # place since it was submitted.} other {The editor changed # places since it was submitted.}}',
+  'history.sinceSubmitted': '{count, plural, =0 {Nothing has changed since the article last changed hands (submitted or returned).} one {# place has changed since the article last changed hands (submitted or returned).} other {# places have changed since the article last changed hands (submitted or returned).}}',
   'history.whatChanged': 'What changed',
   'review.title': 'What changed',
   'review.from': 'Compare',

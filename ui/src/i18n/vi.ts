@@ -61,7 +61,7 @@ export const vi = {
   'history.item.findings': 'lỗi chính tả, văn phong',
   'history.item.notes': 'ghi chú chưa giải quyết',
   'history.scheduledFor': 'Hẹn đăng lúc {time}',
-  'history.sinceSubmitted': '{count, plural, =0 {Chưa có chỗ nào được sửa kể từ khi gửi duyệt.} other {Biên tập viên đã sửa # chỗ kể từ khi gửi duyệt.}}',
+  'history.sinceSubmitted': '{count, plural, =0 {Chưa có chỗ nào đổi kể từ lần chuyển bài gần nhất (gửi duyệt hoặc trả lại).} other {Có # chỗ đổi kể từ lần chuyển bài gần nhất (gửi duyệt hoặc trả lại).}}',
   'history.whatChanged': 'Xem thay đổi',
   'review.title': 'Thay đổi',
   'review.from': 'So sánh',

@@ -15,6 +15,7 @@ export class DeskQueue {
   queue = $state.raw<Queue | null>(null);
   error = $state.raw<AppError | null>(null);
   private loading: Promise<void> | null = null;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly backend: Backend) {}
 
@@ -44,16 +45,22 @@ export class DeskQueue {
     if (this.loading === run) this.loading = null;
   }
 
-  /** Cài đặt → Người dùng: a change to the name or the role (shown at once, then stored). */
-  async setUser(change: Partial<UserProfile>): Promise<void> {
+  /**
+   * Cài đặt → Người dùng: a change to the name or the role, shown at once. Saves go one after
+   * another, each with everything changed so far, so a quick name-then-role never ends as the
+   * older of the two.
+   */
+  setUser(change: Partial<UserProfile>): Promise<void> {
     this.user = { ...this.user, ...change };
-    try {
-      this.user = (await this.backend.setUser(this.user)).user;
-      this.error = null;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return;
-    }
-    await this.reload();
+    const save = this.saving.then(async () => {
+      try {
+        await this.backend.setUser(this.user);
+        this.error = null;
+      } catch (reason) {
+        this.error = toAppError(reason);
+      }
+    });
+    this.saving = save;
+    return save.then(() => this.reload());
   }
 }
