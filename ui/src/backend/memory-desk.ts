@@ -21,7 +21,7 @@ import type { Role } from '../bindings/Role';
 import type { StatusChange } from '../bindings/StatusChange';
 import type { Transition } from '../bindings/Transition';
 import type { UserProfile } from '../bindings/UserProfile';
-import { textBlocks } from '../text/pm-text';
+import { jsonBlocks, NOTE_BLOCKS } from '../checks/blocks';
 import { nowRfc3339 } from '../text/time';
 import { AppError, type ArticleChanges } from './backend';
 import { incompleteFigureIndexes } from './memory-photos';
@@ -47,6 +47,7 @@ export type DeskHost = {
 };
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const noteText = (doc: Article['body']): string[] => jsonBlocks(doc, NOTE_BLOCKS);
 
 export class MemoryDesk {
   private transitions: Transition[] = [];
@@ -149,7 +150,7 @@ export class MemoryDesk {
     let quote = '';
     if (anchor) {
       const field =
-        anchor.field === 'headline' ? a.headline : anchor.field === 'sapo' ? a.sapo : textBlocks(a.body)[anchor.block];
+        anchor.field === 'headline' ? a.headline : anchor.field === 'sapo' ? a.sapo : noteText(a.body)[anchor.block];
       const chars = field === undefined ? [] : [...field];
       if (anchor.start >= anchor.end || anchor.end > chars.length) {
         throw new AppError('invalid_input', "Dữ liệu không hợp lệ: the note's place is not in the article's text");
@@ -243,7 +244,7 @@ export class MemoryDesk {
       fieldDiff('headline', null, old.content.headline, now.headline),
       fieldDiff('sapo', null, old.content.sapo, now.sapo),
     ];
-    const [before, after] = [textBlocks(old.content.body), textBlocks(now.body)];
+    const [before, after] = [noteText(old.content.body), noteText(now.body)];
     after.forEach((text, i) => fields.push(fieldDiff('body', i, before[i] ?? '', text)));
     const accepted = [...(this.accepted.get(`${id}:${fromRev}`) ?? [])];
     return { article_id: id, from: fromRev, to, version: a.version, fields, accepted };

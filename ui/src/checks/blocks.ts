@@ -7,7 +7,9 @@
 import type { Node as PmDocNode } from 'prosemirror-model';
 import type { PmNode } from '../bindings/PmNode';
 
-const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
+const TEXT_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading']);
+/** Notes and the diff address captions too (Rust's `text_blocks`). */
+export const NOTE_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'figcaption']);
 
 export type TextBlock = {
   node: PmDocNode;
@@ -26,11 +28,11 @@ export function blockText(node: PmDocNode): string {
   return text;
 }
 
-/** Every text block of the document, in order. */
-export function textBlocks(doc: PmDocNode): TextBlock[] {
+/** Every text block of the document (of the kinds in `kinds`), in order. */
+export function textBlocks(doc: PmDocNode, kinds: ReadonlySet<string> = TEXT_BLOCKS): TextBlock[] {
   const out: TextBlock[] = [];
   doc.descendants((node, pos) => {
-    if (!TEXT_BLOCKS.has(node.type.name)) return true;
+    if (!kinds.has(node.type.name)) return true;
     out.push({ node, start: pos + 1, text: blockText(node) });
     return false;
   });
@@ -38,10 +40,10 @@ export function textBlocks(doc: PmDocNode): TextBlock[] {
 }
 
 /** The same blocks from the JSON form, line for line the Rust definition. */
-export function jsonBlocks(doc: PmNode): string[] {
+export function jsonBlocks(doc: PmNode, kinds: ReadonlySet<string> = TEXT_BLOCKS): string[] {
   const out: string[] = [];
   const walk = (node: PmNode): void => {
-    if (TEXT_BLOCKS.has(node.type)) {
+    if (kinds.has(node.type)) {
       let text = '';
       for (const child of node.content ?? []) {
         if (child.type === 'text') text += child.text ?? '';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PmNode } from '../bindings/PmNode';
 import { docFromJSON } from '../editor/body-editor';
-import { textBlocks } from '../text/pm-text';
+import { jsonBlocks, NOTE_BLOCKS } from '../checks/blocks';
 import { anchorRange, fieldAnchor, rangeAnchor } from './anchors';
 
 const p = (...content: PmNode[]): PmNode => ({ type: 'paragraph', content });
@@ -31,7 +31,7 @@ describe('note anchors', () => {
   const doc = docFromJSON(BODY);
 
   it('counts blocks as Rust does (captions in, kept blocks out) and offsets in code points', () => {
-    expect(textBlocks(BODY)).toEqual(['Mở 😀 đầu', 'Ý một\ndòng 𝐀 hai', 'Chú thích ảnh', 'Tiêu đề']);
+    expect(jsonBlocks(BODY, NOTE_BLOCKS)).toEqual(['Mở 😀 đầu', 'Ý một\ndòng 𝐀 hai', 'Chú thích ảnh', 'Tiêu đề']);
     const first = rangeAnchor(doc, at(doc, 'đầu'), at(doc, 'đầu', true))!;
     expect(first.anchor).toEqual({ field: 'body', block: 0, start: 5, end: 8 });
     expect(first.quote).toBe('đầu');

@@ -6,23 +6,14 @@
  */
 import type { Node as PmDocNode } from 'prosemirror-model';
 import type { NoteAnchor } from '../bindings/NoteAnchor';
-import { blockPos, blockText, cpLength, type TextBlock } from '../checks/blocks';
-
-/** Unlike the checks, notes address captions too. */
-const NOTE_BLOCKS = new Set(['paragraph', 'heading', 'figcaption']);
+import { blockPos, cpLength, NOTE_BLOCKS, textBlocks, type TextBlock } from '../checks/blocks';
 
 export type BodyRange = { from: number; to: number };
 /** A range of the body with its anchor and the text it covers. */
 export type PlacedRange = BodyRange & { anchor: NoteAnchor; quote: string };
 
 export function noteBlocks(doc: PmDocNode): TextBlock[] {
-  const out: TextBlock[] = [];
-  doc.descendants((node, pos) => {
-    if (!NOTE_BLOCKS.has(node.type.name)) return true;
-    out.push({ node, start: pos + 1, text: blockText(node) });
-    return false;
-  });
-  return out;
+  return textBlocks(doc, NOTE_BLOCKS);
 }
 
 const cpSlice = (text: string, start: number, end: number): string => [...text].slice(start, end).join('');

@@ -31,20 +31,3 @@ export function pmText(node: PmNode): string {
   return blocks.join('\n');
 }
 
-/**
- * The document's text blocks in reading order (paragraphs, headings, captions; a hard break
- * is one '\n'): how note anchors and the diff address the body, as Rust's `text_blocks`.
- */
-export function textBlocks(node: PmNode): string[] {
-  const out: string[] = [];
-  const walk = (n: PmNode): void => {
-    if (n.type === 'raw_block' || n.type === 'text' || n.type === 'hard_break') return;
-    if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'figcaption') {
-      out.push((n.content ?? []).map((c) => (c.type === 'hard_break' ? '\n' : (c.text ?? ''))).join(''));
-      return;
-    }
-    (n.content ?? []).forEach(walk);
-  };
-  walk(node);
-  return out;
-}
