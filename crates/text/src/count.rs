@@ -13,9 +13,12 @@ pub fn count_tieng(text: &str) -> usize {
     text.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).count()
 }
 
-/// Characters as a reader counts them: Unicode scalar values of the NFC text.
+/// Characters as a reader counts them: what shows as one character (a grapheme cluster) in the
+/// NFC text. "Dương" is 5 whatever its Unicode form; a flag, a thumbs-up with a skin tone or a
+/// family emoji is 1, not the 2 to 7 code points it is made of.
 pub fn count_chars(text: &str) -> usize {
-    crate::nfc::to_nfc(text).chars().count()
+    use unicode_segmentation::UnicodeSegmentation;
+    crate::nfc::to_nfc(text).graphemes(true).count()
 }
 
 impl TextCounts {
@@ -35,5 +38,16 @@ mod tests {
         assert_eq!(c.chars, "Sáng 2-3, UBND quận Dương Kinh – triển khai …".chars().count());
         // NFD input counts like NFC: "Dương" is 5 characters either way.
         assert_eq!(count_chars("D\u{0075}\u{031b}\u{006f}\u{031b}ng"), 5);
+    }
+
+    #[test]
+    fn counts_what_a_person_sees() {
+        // A flag, a thumbs-up with a skin tone, a family (ZWJ sequence), a letter with a mark
+        // that has no precomposed form.
+        assert_eq!(count_chars("🇻🇳"), 1);
+        assert_eq!(count_chars("👍🏽"), 1);
+        assert_eq!(count_chars("👨\u{200d}👩\u{200d}👧"), 1);
+        assert_eq!(count_chars("x\u{0323}\u{0302}"), 1);
+        assert_eq!(count_chars("Việt Nam 🇻🇳!"), 11);
     }
 }

@@ -129,6 +129,47 @@ fn real_word_slips_are_caught_with_the_word_first() {
     assert_eq!(r.iter().map(|r| r.suggestions[0].as_str()).collect::<Vec<_>>(), ["Xử lý", "XUẤT SẮC"]);
 }
 
+/// Initial l/n written the other way (northern speech), including in a function word
+/// (`lại` for `nại`), with no finding on real words full of l and n.
+#[test]
+fn initial_l_n_slips_are_caught_and_real_words_are_not() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    for (text, slip, word) in [
+        ("Người dân gửi đơn khiếu lại lên huyện.", "khiếu lại", "khiếu nại"),
+        ("Đơn khiếu lại của ông A.", "khiếu lại", "khiếu nại"),
+        ("Lăm nay, giá lúa tăng.", "Lăm nay", "Năm nay"),
+        ("Giá điện lăm nay tăng.", "lăm nay", "năm nay"),
+        ("Tiết kiệm lăng lượng.", "lăng lượng", "năng lượng"),
+        ("Phát triển lông nghiệp.", "lông nghiệp", "nông nghiệp"),
+        ("Họ tạo lên kỳ tích.", "tạo lên", "tạo nên"),
+        ("KHIẾU LẠI VƯỢT CẤP", "KHIẾU LẠI", "KHIẾU NẠI"),
+    ] {
+        let f = findings(text, &sp);
+        let r = kinds(&f, FindingKind::RealWord);
+        assert_eq!(r.len(), 1, "{text}: {f:?}");
+        assert_eq!((r[0].text.as_str(), r[0].suggestions.first().map(String::as_str)), (slip, Some(word)), "{text}");
+    }
+    // A syllable the dictionary lacks is a spelling finding; the neighbour ranks the swap first.
+    let f = findings("Anh ấy nàm việc ở đây.", &sp);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].text.as_str(), f[0].suggestions.first().map(String::as_str)), ("nàm", Some("làm")));
+    for text in [
+        "Người dân lo lắng về nông nghiệp.",
+        "Mùa đông lạnh lẽo, nói năng nhỏ nhẹ.",
+        "Lời nói đi đôi với việc làm.",
+        "Tiết kiệm năng lượng, làm việc chăm chỉ.",
+        "Từ 18 tuổi trở lên.",
+        "Giá tăng nên người dân lo.",
+        "Một lần nữa, ông lên tiếng.",
+        "Nước lũ nổi lên, cho lên xe.",
+        "Họ tạo nên kỳ tích năm nay.",
+        "Làm lại từ đầu, nói lại lần nữa.",
+    ] {
+        let f = findings(text, &sp);
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}
+
 #[test]
 fn words_across_a_boundary_are_left_alone() {
     let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };

@@ -23,6 +23,18 @@ async function loadEditor() {
   return { ArticleEditor: store.ArticleEditor, view: view.default };
 }
 
+const TEXT_SCALES = [0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
+const TEXT_SCALE_KEY = 'banthao.textScale';
+
+function readTextScale(): number {
+  try {
+    const stored = Number(localStorage.getItem(TEXT_SCALE_KEY));
+    return TEXT_SCALES.includes(stored) ? stored : 1;
+  } catch {
+    return 1;
+  }
+}
+
 export type Screen = 'loading' | 'error' | 'library' | 'editor';
 
 export class AppState {
@@ -36,6 +48,11 @@ export class AppState {
   error = $state.raw<AppError | null>(null);
   info = $state.raw<LibraryInfo | null>(null);
   settingsOpen = $state(false);
+  /** The writing column's text size (Ctrl+= / Ctrl+− / Ctrl+0), kept between sessions. */
+  textScale = $state(readTextScale());
+  private shownTitle = '';
+  /** The document and window listeners this app added, removed when it is taken down. */
+  private readonly listening = new AbortController();
   /** The open article, while the editor shows it. */
   editor = $state.raw<ArticleEditor | null>(null);
   /** The editor's component, loaded with the editor's code (ProseMirror and all) on first use. */
@@ -55,7 +72,29 @@ export class AppState {
 
   private useLocale(locale: Locale): void {
     this.i18n.set(locale);
-    document.title = this.i18n.t('app.name');
+    this.showTitle(this.editor ? this.editor.text.headline : null);
+  }
+
+  /** The window's title: the open article's headline, then the app's name. */
+  showTitle(headline: string | null): void {
+    const name = this.i18n.t('app.name');
+    const shown = headline?.trim() ? `${headline.trim()} – ${name}` : name;
+    if (shown === this.shownTitle) return;
+    this.shownTitle = shown;
+    document.title = shown;
+    void this.backend.setWindowTitle(shown).catch(() => undefined);
+  }
+
+  /** One step bigger (1) or smaller (−1), or back to normal (0). */
+  zoomText(step: -1 | 0 | 1): void {
+    const at = TEXT_SCALES.indexOf(this.textScale);
+    const next = step === 0 ? 1 : TEXT_SCALES[Math.max(0, Math.min(TEXT_SCALES.length - 1, (at < 0 ? 2 : at) + step))]!;
+    this.textScale = next;
+    try {
+      localStorage.setItem(TEXT_SCALE_KEY, String(next));
+    } catch {
+      // No storage (a locked-down web view): the size holds for this session.
+    }
   }
 
   /** library_info → settings → locale → list → ui_ready → last article. */
@@ -204,6 +243,31 @@ export class AppState {
     this.settingsOpen = open;
   }
 
+  /**
+   * The app's own keys, from anywhere: Ctrl+Q quits (through the same save-first handshake as
+   * the close button), Ctrl+S saves now, Ctrl+N starts an article, Ctrl+= / Ctrl+− / Ctrl+0
+   * size the text.
+   */
+  private shortcut(event: KeyboardEvent): void {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented) return;
+    const key = event.key.toLowerCase();
+    const act = (work: () => void) => {
+      event.preventDefault();
+      work();
+    };
+    if (key === 'q') act(() => void this.backend.closeWindow());
+    else if (key === 's' && !event.shiftKey) act(() => void this.editor?.flush());
+    else if (key === 'n' && !event.shiftKey && this.screen !== 'loading' && this.screen !== 'error') act(() => void this.createArticle());
+    else if (this.screen === 'editor' && (key === '=' || key === '+')) act(() => this.zoomText(1));
+    else if (this.screen === 'editor' && (key === '-' || key === '_')) act(() => this.zoomText(-1));
+    else if (this.screen === 'editor' && key === '0') act(() => this.zoomText(0));
+  }
+
+  /** Taken down (tests mount one app after another in the same document). */
+  dispose(): void {
+    this.listening.abort();
+  }
+
   /** Saves whatever is pending now (window closing, app hidden). */
   async flush(): Promise<void> {
     await this.editor?.flush();
@@ -217,16 +281,15 @@ export class AppState {
         await this.backend.flushDone().catch(() => undefined);
       }
     });
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') void this.flush();
-    });
-    window.addEventListener('pagehide', () => void this.flush());
-    // Ctrl+Q quits like a desktop app; the close goes through the same save-first handshake.
-    document.addEventListener('keydown', (event) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'q') {
-        event.preventDefault();
-        void this.backend.closeWindow();
-      }
-    });
+    const { signal } = this.listening;
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        if (document.visibilityState === 'hidden') void this.flush();
+      },
+      { signal },
+    );
+    window.addEventListener('pagehide', () => void this.flush(), { signal });
+    document.addEventListener('keydown', (event) => this.shortcut(event), { signal });
   }
 }

@@ -11,5 +11,11 @@ export async function mountApp(target: HTMLElement, backend: Backend): Promise<M
   target.replaceChildren();
   const component = mount(App, { target, props: { app } });
   await app.start();
-  return { app, destroy: () => void unmount(component) };
+  return {
+    app,
+    destroy: () => {
+      app.dispose();
+      void unmount(component);
+    },
+  };
 }

@@ -152,6 +152,8 @@ export interface Backend extends PublishingBackend, DeskBackend {
   flushDone(): Promise<void>;
   /** Closes the window the way its close button does (the flush handshake runs first). */
   closeWindow(): Promise<void>;
+  /** The native window's title (the open article's headline). */
+  setWindowTitle(title: string): Promise<void>;
   /** Checks headline, sapo and the body's text blocks; offsets are code points into NFC text. */
   checkDocument(input: CheckInput): Promise<CheckReport>;
   getCheckSettings(): Promise<CheckSettings>;

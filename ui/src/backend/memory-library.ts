@@ -423,6 +423,12 @@ export class MemoryLibrary {
 
   /** True once the UI asked to close the window. */
   closeRequested = false;
+  /** The title the window would show (tests read it). */
+  windowTitle = '';
+  async setWindowTitle(title: string): Promise<void> {
+    this.windowTitle = title;
+  }
+
   async closeWindow(): Promise<void> {
     this.closeRequested = true;
   }

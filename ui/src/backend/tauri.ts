@@ -163,6 +163,9 @@ export class TauriBackend implements Backend {
   async flushDone(): Promise<void> {
     await call<null>('flush_done');
   }
+  async setWindowTitle(title: string): Promise<void> {
+    await getCurrentWindow().setTitle(title);
+  }
   async closeWindow(): Promise<void> {
     await getCurrentWindow().close();
   }

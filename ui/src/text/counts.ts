@@ -12,10 +12,27 @@ export function countTieng(text: string): number {
   return n;
 }
 
-/** Characters as a reader counts them: code points of the NFC text ("Dương" is 5 either way). */
+/**
+ * Code points that can join the one before into a single character on screen: marks left after
+ * NFC, joiners, variation selectors, skin tones, flag halves, emoji tags, Hangul jamo, CR (CRLF).
+ * Text without them (nearly all Vietnamese text) counts code points, without segmenting.
+ */
+const JOINS = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\u{e0020}-\u{e007f}\u1160-\u11ff\r]/u;
+let graphemes: Intl.Segmenter | null = null;
+
+/**
+ * Characters as a reader counts them: what shows as one character (a grapheme cluster) in the
+ * NFC text, as Rust's `count_chars`. "Dương" is 5 either way; 🇻🇳 and 👍🏽 are 1 each.
+ */
 export function countChars(text: string): number {
+  const nfc = text.normalize('NFC');
   let n = 0;
-  for (const _ of text.normalize('NFC')) n++;
+  if (!JOINS.test(nfc)) {
+    for (const _ of nfc) n++;
+    return n;
+  }
+  graphemes ??= new Intl.Segmenter('vi', { granularity: 'grapheme' });
+  for (const _ of graphemes.segment(nfc)) n++;
   return n;
 }
 

@@ -28,6 +28,12 @@ describe('counts', () => {
   it('counts characters of the NFC text', () => {
     expect(countChars('Dương')).toBe(5);
     expect(countChars('Dương'.normalize('NFD'))).toBe(5);
+    // What a person sees, as Rust counts: a flag, a skin-toned thumb, a family, a stacked mark.
+    expect(countChars('🇻🇳')).toBe(1);
+    expect(countChars('👍🏽')).toBe(1);
+    expect(countChars('👨\u200d👩\u200d👧')).toBe(1);
+    expect(countChars('x\u0323\u0302')).toBe(1);
+    expect(countChars('Việt Nam 🇻🇳!')).toBe(11);
     expect(countText('Đà Nẵng')).toEqual({ tieng: 2, chars: 7 });
   });
   it('takes block boundaries of a body as whitespace', () => {

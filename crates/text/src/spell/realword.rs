@@ -9,11 +9,13 @@
 //! 3. the pair is a known slip (`data/slips.txt`) → finding with the curated word;
 //! 4. otherwise, when neither syllable is a common function word (đã, sẽ, là, có, …) and
 //!    changing one syllable by a likely confusion (initial s/x, ch/tr, d/gi/r, l/n; hỏi/ngã;
-//!    a shape mark) gives a listed word → finding, likeliest confusion first.
+//!    a shape mark) gives a listed word → finding, likeliest confusion first;
+//! 5. when one of them is a function word, only that one may change, and only by its initial
+//!    l/n into a syllable that is no function word (`khiếu lại` → `khiếu nại`).
 //!
 //! False positives are worse than misses: every gate above errs towards silence.
 
-use super::suggest::confusions;
+use super::suggest::{confusions, swap_initial_l_n};
 use super::{apply_case, case_of, Case, Speller};
 use crate::check::{Finding, FindingKind, Message};
 use crate::fast_hash::FastMap;
@@ -29,6 +31,10 @@ const STOP: &[&str] = &[
     "ra", "rất", "rồi", "sau", "sáu", "sẽ", "so", "tại", "tám", "theo", "thế", "thì", "tôi", "trên", "trong", "từ",
     "vẫn", "vào", "và", "về", "vì", "với", "xuống", "chín", "nữa", "đây", "được", "ít", "nhất", "bằng", "dù", "do",
 ];
+
+fn is_stop(sp: &Speller, lower: &str) -> bool {
+    STOP.contains(&sp.word_key(lower).as_str())
+}
 
 /// A token that is a real syllable: its word-list key, case and lowercase form.
 struct Syl {
@@ -98,16 +104,39 @@ pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Find
             let mut cands: Vec<(u32, String)> = Vec::new();
             if let Some(w) = sp.slips.get(&format!("{ka} {kb}")) {
                 cands.push((0, w.clone()));
-            } else if !STOP.contains(&ka.as_str()) && !STOP.contains(&kb.as_str()) {
-                for (v, r) in confusions(la) {
-                    if sp.is_real_syllable(&v) && sp.words.contains(&format!("{} {kb}", sp.word_key(&v))) {
-                        cands.push((r, format!("{v} {lb}")));
+            } else {
+                let listed_with = |v: &str, first: bool| {
+                    let v_key = sp.word_key(v);
+                    let pair = if first { format!("{v_key} {kb}") } else { format!("{ka} {v_key}") };
+                    sp.is_real_syllable(v) && sp.words.contains(&pair)
+                };
+                match (STOP.contains(&ka.as_str()), STOP.contains(&kb.as_str())) {
+                    (false, false) => {
+                        for (v, r) in confusions(la) {
+                            if listed_with(&v, true) {
+                                cands.push((r, format!("{v} {lb}")));
+                            }
+                        }
+                        for (v, r) in confusions(lb) {
+                            if listed_with(&v, false) {
+                                cands.push((r, format!("{la} {v}")));
+                            }
+                        }
                     }
-                }
-                for (v, r) in confusions(lb) {
-                    if sp.is_real_syllable(&v) && sp.words.contains(&format!("{ka} {}", sp.word_key(&v))) {
-                        cands.push((r, format!("{la} {v}")));
+                    // The function word itself may be the slip, but only its initial l/n, and only
+                    // into a word that is no function word (`khiếu lại` → khiếu nại; `tạo lên` is
+                    // left to the curated slips: lên and nên are both everyday words).
+                    (false, true) => {
+                        if let Some(v) = swap_initial_l_n(lb).filter(|v| !is_stop(sp, v) && listed_with(v, false)) {
+                            cands.push((0, format!("{la} {v}")));
+                        }
                     }
+                    (true, false) => {
+                        if let Some(v) = swap_initial_l_n(la).filter(|v| !is_stop(sp, v) && listed_with(v, true)) {
+                            cands.push((0, format!("{v} {lb}")));
+                        }
+                    }
+                    (true, true) => {}
                 }
             }
             cands.sort();

@@ -152,8 +152,8 @@ pub(super) fn confusions(lower: &str) -> Vec<(String, u32)> {
         (p.initial, chars[p.initial.chars().count()..].iter().collect())
     };
     const PAIRS: [(&str, &str); 5] = [("s", "x"), ("ch", "tr"), ("d", "gi"), ("d", "r"), ("gi", "r")];
-    const LN: (&str, &str) = ("l", "n");
-    for (a, b) in PAIRS.into_iter().chain([LN]) {
+    out.extend(swap_initial_l_n(lower).map(|v| (v, 0)));
+    for (a, b) in PAIRS {
         for (from, to) in [(a, b), (b, a)] {
             if init != from {
                 continue;
@@ -196,4 +196,16 @@ pub(super) fn confusions(lower: &str) -> Vec<(String, u32)> {
     }
     out.retain(|(v, _)| syllable::is_valid(v));
     out
+}
+
+/// The syllable with its initial l written n or n written l (`lại` → `nại`, `nàm` → `làm`):
+/// the northern slip. `None` for other initials (`ng`, `nh` are initials of their own).
+pub(super) fn swap_initial_l_n(lower: &str) -> Option<String> {
+    let to = match syllable::parse(lower)?.initial {
+        "l" => 'n',
+        "n" => 'l',
+        _ => return None,
+    };
+    let v: String = std::iter::once(to).chain(lower.chars().skip(1)).collect();
+    syllable::is_valid(&v).then_some(v)
 }
