@@ -15,6 +15,7 @@ import { bodyFindings, findingById, findingsPlugin, removeFindings, type Finding
 import { applyTextFixes, bodyFixTransaction, replaceDocTransaction, type TextFix } from './fixes';
 import { TONE_KINDS } from './kinds';
 import { legacyPastePlugin, wireLegacyPaste, type LegacyPasteOptions } from './legacy-paste';
+import { pasteFlattenPlugin } from './paste-flatten';
 import { TransientNotice } from './transient-notice.svelte';
 
 export class EditorChecks {
@@ -51,6 +52,11 @@ export class EditorChecks {
   plugins(): Plugin[] {
     return [
       legacyPastePlugin(this.pasteOptions()),
+      pasteFlattenPlugin(({ rows, tables, images }) => {
+        if (tables && images) this.notice.say('paste.tableAndImages', { rows, images });
+        else if (tables) this.notice.say('paste.tableFlattened', { rows });
+        else this.notice.say('paste.imagesDropped', { images });
+      }),
       findingsPlugin({
         point: (id, target) => this.showById(id, target.getBoundingClientRect(), 'pointer'),
         leave: () => {

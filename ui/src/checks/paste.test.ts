@@ -147,3 +147,27 @@ describe('runs', () => {
     expect(toPlainText(doc)).toBe('Céng hßa x y');
   });
 });
+
+describe('tables and pictures in a paste', () => {
+  const TABLE = `<table><tr><th>Tỉnh</th><th>Lượng mưa</th></tr><tr><td>Hà Nội</td><td> 120 mm </td></tr>
+    <tr><td>Huế</td><td><b>85</b> mm</td></tr></table><p>Nguồn: <img src="file:///tmp/logo.png">Trung tâm Dự báo</p>`;
+
+  it('makes each row of a table a paragraph with its cells apart, and says a table and a picture were not kept as they were', async () => {
+    const { view, pm } = await openEditor({ type: 'doc', content: [{ type: 'paragraph' }] });
+    const event = pasteEvent(TABLE, 'TỉnhLượng mưa');
+    document.querySelector('#body .ProseMirror')!.dispatchEvent(event);
+    await settle();
+    const texts = (pm.state.doc.toJSON().content as PmNode[]).map((p) => (p.content ?? []).map((t) => t.text).join(''));
+    expect(texts.filter(Boolean)).toEqual(['Tỉnh | Lượng mưa', 'Hà Nội | 120 mm', 'Huế | 85 mm', 'Nguồn: Trung tâm Dự báo']);
+    expect(view.checks.notice.current).toMatchObject({ key: 'paste.tableAndImages', params: { rows: 3, images: 1 } });
+    expect(document.querySelector('#editor-notice')!.textContent).toMatch(/^Bảng đã dán được chuyển thành 3 đoạn; 1 ảnh/);
+  });
+
+  it('leaves a paste without tables or pictures as it is, and says nothing', async () => {
+    const { view, pm } = await openEditor({ type: 'doc', content: [{ type: 'paragraph' }] });
+    document.querySelector('#body .ProseMirror')!.dispatchEvent(pasteEvent('<p>Chỉ có <b>chữ</b>.</p>', 'Chỉ có chữ.'));
+    await settle();
+    expect(pm.state.doc.textContent).toBe('Chỉ có chữ.');
+    expect(view.checks.notice.current).toBeNull();
+  });
+});

@@ -24,7 +24,7 @@ import {
   wrapInBulletList,
   wrapInOrderedList,
 } from './commands';
-import { isSafeHref, schema } from './schema';
+import { completeHref, isSafeHref, schema } from './schema';
 
 export type ToolSpec = {
   name: string;
@@ -111,7 +111,7 @@ export class BodyToolbarState {
 
   applyLink(): void {
     const view = this.getView();
-    const href = this.linkValue.trim();
+    const href = completeHref(this.linkValue);
     if (!href) {
       this.removeLink();
       return;

@@ -1,6 +1,7 @@
 // The body toolbar: pressed where the cursor is, the link field (Ctrl+K), the photo button, the language.
 import { flushSync } from 'svelte';
 import { TextSelection } from 'prosemirror-state';
+import { completeHref } from './schema';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { destroyApps } from '../app/testing';
 import type { PmNode } from '../bindings/PmNode';
@@ -62,6 +63,17 @@ describe('body toolbar', () => {
     expect(pressed('bold')).toEqual(['true', true]);
   });
 
+  it('completes what people type as a link: a bare domain, an e-mail address', () => {
+    expect(completeHref('hanoi.gov.vn')).toBe('https://hanoi.gov.vn');
+    expect(completeHref('www.vnexpress.net/thoi-su?x=1#a')).toBe('https://www.vnexpress.net/thoi-su?x=1#a');
+    expect(completeHref('bộ-công-thương.vn')).toBe('https://bộ-công-thương.vn');
+    expect(completeHref('toasoan@baomoi.vn')).toBe('mailto:toasoan@baomoi.vn');
+    expect(completeHref('http://a.vn')).toBe('http://a.vn');
+    // Not an address: left as typed, and refused.
+    expect(completeHref('javascript:alert(1)')).toBe('javascript:alert(1)');
+    expect(completeHref('Hà Nội')).toBe('Hà Nội');
+  });
+
   it('asks for a link with Ctrl+K, refuses an unsafe address, edits the link under the cursor, closes on Escape', async () => {
     const { editor } = await open(BODY);
     const form = document.querySelector<HTMLFormElement>('#body .link-form')!;
@@ -82,13 +94,14 @@ describe('body toolbar', () => {
     expect(form.querySelector('.link-error')!.textContent).toBe('Chỉ nhận địa chỉ http://, https:// hoặc mailto:');
     expect(form.hidden).toBe(false);
 
-    input.value = 'https://tuoitre.vn';
+    // A bare domain, as people type it, gets https:// in front.
+    input.value = ' hanoi.gov.vn/tin-tuc ';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     flushSync();
     expect(form.hidden).toBe(true);
     const linked = editor.body.toJSON().content![0]!.content!.filter((n) => n.marks?.some((m) => m.type === 'link'));
-    expect(linked.map((n) => [n.text, n.marks![0]!.attrs!.href])).toEqual([['liên kết', 'https://tuoitre.vn']]);
+    expect(linked.map((n) => [n.text, n.marks![0]!.attrs!.href])).toEqual([['liên kết', 'https://hanoi.gov.vn/tin-tuc']]);
 
     tool('link').dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
     flushSync();

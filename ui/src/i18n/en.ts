@@ -213,6 +213,9 @@ export const en: Record<MessageKey, string> = {
 
   'paste.converted': 'Converted {count, plural, one {# run} other {# runs}} from {encodings} to Unicode — Ctrl+Z to undo',
   'paste.failed': 'Could not convert the legacy-font text: {message}',
+  'paste.tableFlattened': 'The pasted table became {rows, plural, one {# paragraph} other {# paragraphs}}, one per row (cells separated by “|”).',
+  'paste.imagesDropped': '{images, plural, one {# picture} other {# pictures}} in the pasted content {images, plural, one {was} other {were}} not inserted: add photos with “Photo” so they get a caption and a credit.',
+  'paste.tableAndImages': 'The pasted table became {rows, plural, one {# paragraph} other {# paragraphs}}; {images, plural, one {# picture was} other {# pictures were}} not inserted — add photos with “Photo”.',
 
   'settings.title': 'Settings',
   'settings.language': 'Interface language',

@@ -211,6 +211,9 @@ export const vi = {
 
   'paste.converted': 'Đã chuyển {count} đoạn từ {encodings} sang Unicode — Ctrl+Z để hoàn tác',
   'paste.failed': 'Không chuyển được chữ phông cũ: {message}',
+  'paste.tableFlattened': 'Bảng đã dán được chuyển thành {rows} đoạn, mỗi hàng một đoạn (các ô cách nhau bằng “|”).',
+  'paste.imagesDropped': 'Nội dung dán có {images} ảnh không được chèn: hãy thêm ảnh bằng nút “Ảnh” để có chú thích và tác giả ảnh.',
+  'paste.tableAndImages': 'Bảng đã dán được chuyển thành {rows} đoạn; {images} ảnh trong nội dung dán không được chèn — hãy thêm bằng nút “Ảnh”.',
 
   'settings.title': 'Cài đặt',
   'settings.language': 'Ngôn ngữ giao diện',
