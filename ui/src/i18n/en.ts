@@ -6,6 +6,8 @@ export const en: Record<MessageKey, string> = {
   'app.loading': 'Opening the library…',
   'app.settings': 'Settings',
   'app.close': 'Close',
+  'figure.cropFrameLabel': 'Crop frame: arrow keys move it, Shift+arrow keys resize it, Enter crops, Esc cancels',
+  'checks.popupKeys': 'Arrow keys pick a suggestion, Enter applies it, Esc closes',
 
   'notes.toggle': 'Notes',
   'notes.title': 'Notes',
@@ -111,6 +113,7 @@ export const en: Record<MessageKey, string> = {
   'library.loading': 'Loading…',
   'library.empty': 'No articles yet. Click “New article” to start writing.',
   'library.emptyFiltered': 'No articles with this status.',
+  'library.clearSearch': 'Clear the search',
   'library.noResults': 'No articles match “{query}”.',
   'library.resultCount': '{count, plural, one {# result} other {# results}}',
   'library.count': '{count, plural, one {# article} other {# articles}}',

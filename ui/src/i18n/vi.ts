@@ -4,6 +4,8 @@ export const vi = {
   'app.loading': 'Đang mở thư viện…',
   'app.settings': 'Cài đặt',
   'app.close': 'Đóng',
+  'figure.cropFrameLabel': 'Khung cắt ảnh: phím mũi tên để dời, Shift + mũi tên để đổi cỡ, Enter để cắt, Esc để huỷ',
+  'checks.popupKeys': 'Mũi tên để chọn gợi ý, Enter để sửa, Esc để đóng',
 
   'notes.toggle': 'Ghi chú',
   'notes.title': 'Ghi chú',
@@ -109,6 +111,7 @@ export const vi = {
   'library.loading': 'Đang tải…',
   'library.empty': 'Chưa có bài nào. Bấm “Bài mới” để bắt đầu viết.',
   'library.emptyFiltered': 'Không có bài nào ở trạng thái này.',
+  'library.clearSearch': 'Xoá tìm kiếm',
   'library.noResults': 'Không tìm thấy bài nào khớp với “{query}”.',
   'library.resultCount': '{count} kết quả',
   'library.count': '{count} bài',

@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootApp, destroyApps } from '../app/testing';
 import type { NewArticle } from '../bindings/NewArticle';
@@ -57,9 +58,31 @@ describe('Library', () => {
     expect([...rows[0]!.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Dương', 'Kinh']);
   });
 
-  it('shows an empty state', async () => {
-    await bootApp(new MemoryBackend());
-    expect(document.querySelector('.list-message')!.textContent).toContain('Bài mới');
+  it('shows an empty state at the top, with the next step', async () => {
+    const mounted = await bootApp(new MemoryBackend());
+    flushSync();
+    const message = document.querySelector<HTMLElement>('.list-message')!;
+    expect(message.classList.contains('list-empty')).toBe(true);
+    expect(message.compareDocumentPosition(document.querySelector('.article-list')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(message.textContent).toContain('Bài mới');
+    expect(document.querySelector<HTMLElement>('.list-columns')!.hidden).toBe(true);
+    document.querySelector<HTMLButtonElement>('#empty-new')!.click();
+    // The first editor in a run loads its code: give it time.
+    await vi.waitFor(() => expect(mounted.app.editor).not.toBeNull(), { timeout: 4000 });
+  });
+
+  it('says when a search finds nothing, and clears it in one click', async () => {
+    const backend = new MemoryBackend();
+    await backend.createArticle({ headline: 'Bão số 3', sapo: '', section: '', keywords: [], byline: '', dateline: '' });
+    await bootApp(backend);
+    const search = document.querySelector<HTMLInputElement>('#search')!;
+    search.value = 'lũ quét';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(document.querySelector('.list-message')?.textContent).toContain('Không tìm thấy bài nào khớp với “lũ quét”'));
+    document.querySelector<HTMLButtonElement>('#clear-search')!.click();
+    await vi.waitFor(() => expect(document.querySelectorAll('.article-row')).toHaveLength(1));
+    expect(search.value).toBe('');
+    expect(document.activeElement).toBe(search);
   });
 });
 
