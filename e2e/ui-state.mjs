@@ -62,7 +62,8 @@ export async function languageFromEditor(wd, { step, shots }) {
      const statuses = [...document.querySelectorAll('.row-status .badge')].map((b) => b.textContent);
      return statuses.length > 0 && {
        title: text('.view-title'), create: text('#new-article'), pull: text('#pull-open'),
-       columns: [...document.querySelectorAll('.list-columns span')].map((c) => c.textContent),
+       columns: [...document.querySelectorAll('.list-columns .col-sort')].map((c) => c.textContent),
+       authors: document.querySelector('#author-filter option[value=""]').textContent,
        search: document.querySelector('#search').placeholder, statuses,
        filter: document.querySelector('#status-filter option[value="draft"]').textContent };`,
   );

@@ -2,7 +2,7 @@
 
 use banthao_core::desk::people::Role;
 use banthao_core::desk::workflow::{status_en, status_vi};
-use banthao_core::ArticleStatus;
+use banthao_core::{ArticleStatus, ListSort};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -37,6 +37,15 @@ pub enum Verb {
     List {
         #[arg(long, value_parser = parse_status)]
         status: Option<ArticleStatus>,
+        /// Only articles with this byline (tác giả), exactly.
+        #[arg(long)]
+        author: Option<String>,
+        /// The column to sort by: updated (newest first), headline, section, status, author.
+        #[arg(long, default_value = "updated", value_parser = parse_sort)]
+        sort: ListSort,
+        /// The other way round.
+        #[arg(long)]
+        reverse: bool,
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
@@ -68,6 +77,9 @@ pub enum Verb {
         /// Check a stored article (headline, sapo and body).
         #[arg(long, conflicts_with = "file")]
         id: Option<i64>,
+        /// With --id: also the findings the article ignores ("Bỏ qua" in the app), marked so.
+        #[arg(long, conflicts_with = "file")]
+        all: bool,
         /// The house tone style, named by example: hoà (hoà, thuỷ, khoẻ) or hòa (hòa, thủy, khỏe).
         /// Default: the library's setting.
         #[arg(long)]
@@ -313,6 +325,17 @@ pub enum ExportFormat {
 
 /// A workflow status as the core names it (`draft`, `in_review`, …), or by its Vietnamese
 /// or English label with or without marks (`Chờ duyệt`, `cho duyet`, `in review`).
+fn parse_sort(s: &str) -> Result<ListSort, String> {
+    Ok(match s {
+        "updated" => ListSort::Updated,
+        "headline" => ListSort::Headline,
+        "section" => ListSort::Section,
+        "status" => ListSort::Status,
+        "author" => ListSort::Author,
+        _ => return Err("sắp xếp theo / sort by: updated, headline, section, status, author".into()),
+    })
+}
+
 fn parse_status(s: &str) -> Result<ArticleStatus, String> {
     let fold = |s: &str| {
         let folded = banthao_text::fold_for_search(s).replace(['_', '-'], " ");

@@ -183,6 +183,7 @@ fn reason_vi(reason: RevisionReason) -> &'static str {
         RevisionReason::UnsavedCopy => "bản chưa lưu được",
         RevisionReason::Pulled => "lấy từ trang",
         RevisionReason::RemoteCopy => "bản của trang",
+        RevisionReason::BulkFix => "sửa hàng loạt",
     }
 }
 

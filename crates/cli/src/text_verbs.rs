@@ -58,12 +58,16 @@ struct FindingJson {
     text: String,
     message: String,
     suggestions: Vec<String>,
+    /// Only with `--all`, on the findings the article ignores.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    ignored: bool,
 }
 
 pub fn check(
     library: &mut Library,
     file: Option<&Path>,
     id: Option<i64>,
+    all: bool,
     house: Option<&str>,
     json: bool,
 ) -> Result<()> {
@@ -73,14 +77,23 @@ pub fn check(
         // Only for this run: the library's setting is the app's to change.
         library.override_house_style(style)?;
     }
-    let findings: Vec<FindingJson> = match (file, id) {
+    let (findings, ignored) = match (file, id) {
         (Some(path), _) => {
             let (text, _, _) = read_any_text(path, "auto")?;
             let input = CheckInput { blocks: vec![text], ..Default::default() };
             let report = library.check_input(&input, Lang::Vi)?;
-            to_json(report.findings, false)
+            (to_json(report.findings, false, false), 0)
         }
-        (None, Some(id)) => to_json(library.check_article(id, Lang::Vi)?.findings, true),
+        (None, Some(id)) => {
+            let report = library.check_article(id, Lang::Vi)?;
+            let ignored = report.ignored.len();
+            let mut findings = to_json(report.findings, true, false);
+            if all {
+                findings.extend(to_json(report.ignored, true, true));
+                findings.sort_by_key(|f| (f.field.map(field_order), f.block, f.start, f.end));
+            }
+            (findings, ignored)
+        }
         (None, None) => return Err(Error::InvalidInput("give a FILE or --id ID".into())),
     };
     if json {
@@ -94,13 +107,26 @@ pub fn check(
             };
             let fixes =
                 if f.suggestions.is_empty() { String::new() } else { format!(" → {}", f.suggestions.join(" | ")) };
-            println!("{place}{}-{} {} “{}”: {}{fixes}", f.start, f.end, f.kind, f.text, f.message);
+            let mark = if f.ignored { " (bỏ qua)" } else { "" };
+            println!("{place}{}-{} {}{mark} “{}”: {}{fixes}", f.start, f.end, f.kind, f.text, f.message);
+        }
+        if ignored > 0 && !all {
+            // On stderr: stdout stays one finding per line.
+            eprintln!("{ignored} điểm đã bỏ qua không được liệt kê (--all để xem)\n{ignored} ignored, not listed (--all shows them)");
         }
     }
     Ok(())
 }
 
-fn to_json(findings: Vec<banthao_core::checks::ArticleFinding>, placed: bool) -> Vec<FindingJson> {
+fn field_order(field: CheckField) -> u8 {
+    match field {
+        CheckField::Headline => 0,
+        CheckField::Sapo => 1,
+        CheckField::Body => 2,
+    }
+}
+
+fn to_json(findings: Vec<banthao_core::checks::ArticleFinding>, placed: bool, ignored: bool) -> Vec<FindingJson> {
     findings
         .into_iter()
         .map(|f| FindingJson {
@@ -112,6 +138,7 @@ fn to_json(findings: Vec<banthao_core::checks::ArticleFinding>, placed: bool) ->
             text: f.text,
             message: f.message,
             suggestions: f.suggestions,
+            ignored,
         })
         .collect()
 }

@@ -38,8 +38,8 @@ pub fn run(cli: Cli) -> Result<bool> {
                 println!("{}", article.id);
             }
         }
-        Verb::List { status, limit } => {
-            let rows = library.list_articles(&ListQuery { status, limit, offset: 0 })?;
+        Verb::List { status, author, sort, reverse, limit } => {
+            let rows = library.list_articles(&ListQuery { status, author, sort, reverse, limit, offset: 0 })?;
             if json {
                 output::json(&rows)
             } else {
@@ -63,8 +63,8 @@ pub fn run(cli: Cli) -> Result<bool> {
             }
         }
         Verb::Convert { .. } => unreachable!("handled before the library opens"),
-        Verb::Check { file, id, house_style } => {
-            crate::text_verbs::check(&mut library, file.as_deref(), id, house_style.as_deref(), json)?
+        Verb::Check { file, id, all, house_style } => {
+            crate::text_verbs::check(&mut library, file.as_deref(), id, all, house_style.as_deref(), json)?
         }
         Verb::Photo(verb) => return crate::photo_verbs::run(&mut library, verb, json),
         Verb::Endpoint(verb) => return crate::sync_verbs::endpoint(library, verb, json),

@@ -218,3 +218,26 @@ fn a_reader_that_goes_away_stops_the_output_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn list_sorts_by_a_column_and_filters_by_author() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("thu-vien");
+    for (headline, byline) in
+        [("Đà Nẵng mưa to", "Trần Bình"), ("An Giang mùa nước nổi", "Lê An"), ("Ăn Tết ở Huế", "Trần Bình")]
+    {
+        ok(&lib, &["new", "--headline", headline, "--byline", byline]);
+    }
+    let headlines = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list", "--json"];
+        all.extend_from_slice(args);
+        json(&lib, &all).as_array().unwrap().iter().map(|a| a["headline"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(headlines(&["--sort", "headline"]), ["An Giang mùa nước nổi", "Ăn Tết ở Huế", "Đà Nẵng mưa to"]);
+    assert_eq!(
+        headlines(&["--sort", "headline", "--reverse"]),
+        ["Đà Nẵng mưa to", "Ăn Tết ở Huế", "An Giang mùa nước nổi"]
+    );
+    assert_eq!(headlines(&["--author", "Trần Bình"]), ["Ăn Tết ở Huế", "Đà Nẵng mưa to"]);
+    assert!(fails(&lib, &["list", "--sort", "length"]).contains("sort by"));
+}

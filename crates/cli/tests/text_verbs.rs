@@ -131,6 +131,41 @@ fn check_an_article_by_id_and_a_legacy_file() {
 }
 
 #[test]
+fn check_by_id_leaves_ignored_findings_out_unless_all() {
+    let tmp = tempfile::tempdir().unwrap();
+    let id: i64 = ok(tmp.path(), &["new", "--headline", "Tỉnh sử lý rác và sử lý nước"]).trim().parse().unwrap();
+    let slips = |args: &[&str]| -> Vec<(String, bool)> {
+        let v: Vec<Value> = serde_json::from_str(&ok(tmp.path(), args)).unwrap();
+        v.iter()
+            .filter(|f| f["kind"] == "real-word")
+            .map(|f| (f["text"].as_str().unwrap().to_string() + " " + &f["start"].to_string(), f["ignored"] == true))
+            .collect()
+    };
+    let id_arg = id.to_string();
+    assert_eq!(slips(&["check", "--id", &id_arg, "--json"]), [("sử lý 5".into(), false), ("sử lý 18".into(), false)]);
+    {
+        // "Bỏ qua" on the first, as the app does it.
+        let mut lib = banthao_core::Library::open(tmp.path()).unwrap();
+        let report = lib.check_article(id, banthao_core::Lang::Vi).unwrap();
+        lib.ignore_finding(id, &report.findings.iter().find(|f| f.kind == "real-word").unwrap().key()).unwrap();
+    }
+    assert_eq!(slips(&["check", "--id", &id_arg, "--json"]), [("sử lý 18".into(), false)]);
+    assert_eq!(
+        slips(&["check", "--id", &id_arg, "--all", "--json"]),
+        [("sử lý 5".into(), true), ("sử lý 18".into(), false)]
+    );
+    let out = banthao(tmp.path(), &["check", "--id", &id_arg]);
+    let (stdout, stderr) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+    assert_eq!(stdout.matches("real-word").count(), 1, "{stdout}");
+    assert!(stderr.contains("--all"), "{stderr}");
+    let all = ok(tmp.path(), &["check", "--id", &id_arg, "--all"]);
+    assert!(all.contains("real-word (bỏ qua) “sử lý”"), "{all}");
+    let file = tmp.path().join("bai.txt");
+    std::fs::write(&file, "Tỉnh sử lý rác.").unwrap();
+    fails(tmp.path(), &["check", file.to_str().unwrap(), "--all"]);
+}
+
+#[test]
 fn new_reads_legacy_body_files_and_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     let body = tmp.path().join("than-bai.txt");

@@ -14,6 +14,12 @@ pub fn millis_between(a: &str, b: &str) -> Option<i64> {
     Some((b - a).num_milliseconds())
 }
 
+/// A stored time `ms` milliseconds later, stored the same way; `None` if it does not parse.
+pub fn add_millis(t: &str, ms: i64) -> Option<String> {
+    let t = chrono::DateTime::parse_from_rfc3339(t).ok()?.with_timezone(&Utc);
+    Some((t + chrono::Duration::milliseconds(ms)).to_rfc3339_opts(SecondsFormat::Millis, true))
+}
+
 /// Vietnam has kept UTC+7 without daylight saving since 1975.
 const VIETNAM_OFFSET_SECS: i32 = 7 * 3600;
 

@@ -40,10 +40,7 @@ fn findings_are_placed_in_their_field_and_block() {
 #[test]
 fn house_style_decides_which_tone_placement_is_flagged() {
     let mut lib = Library::open_in_memory().unwrap();
-    let input =
-        CheckInput {
-            headline: String::new(), sapo: String::new(), blocks: vec!["Hòa bình và thủy lợi.".into()]
-        };
+    let input = CheckInput { blocks: vec!["Hòa bình và thủy lợi.".into()], ..Default::default() };
     let hoa_first = lib.check_input(&input, Lang::Vi).unwrap();
     assert!(hoa_first.findings.iter().all(|f| f.kind != "tone-style"), "default house style is hòa");
     let mut settings = lib.check_settings().unwrap();
@@ -128,4 +125,99 @@ fn the_tone_style_fix_converts_the_whole_article_in_one_step() {
     assert_eq!(fix.changed, 5);
     let back = fix_tone_style(&fix.headline, &fix.sapo, &fix.body, HouseStyle::OnFirstVowel);
     assert_eq!(back.body, body, "reversible");
+}
+
+fn texts_of<'a>(findings: &'a [ArticleFinding], kind: &str) -> Vec<(u32, &'a str)> {
+    findings.iter().filter(|f| f.kind == kind).map(|f| (f.block, f.text.as_str())).collect()
+}
+
+fn set_body(lib: &mut Library, id: ArticleId, blocks: &[&str]) {
+    let version = lib.get_article(id).unwrap().version;
+    lib.update_article(
+        id,
+        ArticlePatch { base_version: version, body: Some(paragraphs(blocks)), ..Default::default() },
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_ignored_finding_stays_ignored_until_its_text_or_neighbours_change() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(tmp.path()).unwrap();
+    let a = lib
+        .create_article(NewArticle {
+            section: "Xã hội".into(),
+            ..new_article("Bão đổ bộ", "Sáng nay, mưa lớn.", &["Chính quyền đang sử lý hậu quả.", "Xã sử lý rác."])
+        })
+        .unwrap();
+    let report = lib.check_article(a.id, Lang::Vi).unwrap();
+    assert_eq!(texts_of(&report.findings, "real-word"), [(0, "sử lý"), (1, "sử lý")]);
+    let slip = report.findings.iter().find(|f| f.kind == "real-word").unwrap();
+    assert_eq!((slip.before.as_str(), slip.after.as_str()), ("đang", "hậu"));
+    lib.ignore_finding(a.id, &slip.key()).unwrap();
+    lib.ignore_finding(a.id, &slip.key()).unwrap(); // twice: still one
+
+    // Only that occurrence: the same slip in another phrase is still reported.
+    let report = lib.check_article(a.id, Lang::Vi).unwrap();
+    assert_eq!(texts_of(&report.findings, "real-word"), [(1, "sử lý")]);
+    assert_eq!(texts_of(&report.ignored, "real-word"), [(0, "sử lý")]);
+    assert!(lib.checklist(a.id).unwrap().items.iter().any(|i| i.key == "findings" && i.count == 1));
+
+    // A paragraph added before it, another edited, words changed further along its sentence.
+    set_body(&mut lib, a.id, &["Tin mới.", "Chính quyền tỉnh đang sử lý hậu quả nặng nề.", "Xã đã làm sạch rác."]);
+    let report = lib.check_article(a.id, Lang::Vi).unwrap();
+    assert!(report.findings.iter().all(|f| f.kind != "real-word"), "{:?}", kinds(&report));
+    assert_eq!(texts_of(&report.ignored, "real-word"), [(1, "sử lý")]);
+    let list = lib.checklist(a.id).unwrap();
+    assert!(list.items.iter().any(|i| i.key == "findings" && i.ok && i.count == 0), "{list:?}");
+
+    // After a restart, and for the editor's live check of the same texts.
+    drop(lib);
+    let mut lib = Library::open(tmp.path()).unwrap();
+    let mut input = CheckInput::of_article(&lib.get_article(a.id).unwrap());
+    assert!(lib.check_input(&input, Lang::Vi).unwrap().findings.iter().all(|f| f.kind != "real-word"));
+    // Without the article (a file, a paste) nothing is left out.
+    input.article = None;
+    let unnamed = lib.check_input(&input, Lang::Vi).unwrap();
+    assert_eq!((texts_of(&unnamed.findings, "real-word").len(), unnamed.ignored.len()), (1, 0));
+
+    // A neighbouring word retyped: the finding is back.
+    set_body(&mut lib, a.id, &["Tin mới.", "Chính quyền tỉnh vẫn sử lý hậu quả nặng nề."]);
+    let report = lib.check_article(a.id, Lang::Vi).unwrap();
+    assert_eq!(texts_of(&report.findings, "real-word"), [(1, "sử lý")]);
+    assert!(report.ignored.is_empty());
+}
+
+#[test]
+fn an_ignored_finding_comes_back_when_its_word_is_retyped_or_shown_again() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let a = lib.create_article(new_article("Tít", "", &["Khắc phục nghành điện ngay."])).unwrap();
+    let report = lib.check_article(a.id, Lang::Vi).unwrap();
+    let f = report.findings.iter().find(|f| f.text == "nghành").unwrap().clone();
+    assert_eq!((f.before.as_str(), f.after.as_str()), ("phục", "điện"));
+    lib.ignore_finding(a.id, &f.key()).unwrap();
+    assert_eq!(lib.ignored_findings(a.id).unwrap(), [f.key()]);
+    assert!(lib.check_article(a.id, Lang::Vi).unwrap().findings.iter().all(|x| x.text != "nghành"));
+
+    set_body(&mut lib, a.id, &["Khắc phục nghàng điện ngay."]);
+    assert!(lib.check_article(a.id, Lang::Vi).unwrap().findings.iter().any(|x| x.text == "nghàng"), "a new word");
+    set_body(&mut lib, a.id, &["Khắc phục nghành điện ngay."]);
+    assert!(lib.check_article(a.id, Lang::Vi).unwrap().findings.iter().all(|x| x.text != "nghành"), "typed back");
+
+    // "Hiện lại".
+    lib.unignore_finding(a.id, &f.key()).unwrap();
+    let report = lib.check_article(a.id, Lang::Vi).unwrap();
+    assert!(report.findings.iter().any(|x| x.text == "nghành") && report.ignored.is_empty());
+    assert!(lib.ignored_findings(a.id).unwrap().is_empty());
+
+    // Per article, and gone with it.
+    let b = lib.create_article(new_article("Tít", "", &["Khắc phục nghành điện ngay."])).unwrap();
+    lib.ignore_finding(a.id, &f.key()).unwrap();
+    assert!(lib.check_article(b.id, Lang::Vi).unwrap().findings.iter().any(|x| x.text == "nghành"));
+    lib.delete_article(a.id).unwrap();
+    let rows: i64 = lib.connection().query_row("SELECT count(*) FROM ignored_findings", [], |r| r.get(0)).unwrap();
+    assert_eq!(rows, 0);
+    assert_eq!(lib.ignore_finding(a.id, &f.key()).unwrap_err().code(), ErrorCode::NotFound);
+    let empty = FindingKey { text: String::new(), ..f.key() };
+    assert_eq!(lib.ignore_finding(b.id, &empty).unwrap_err().code(), ErrorCode::InvalidInput);
 }

@@ -27,6 +27,11 @@ pub fn list_sections(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
 }
 
 #[tauri::command(async)]
+pub fn list_authors(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    state.with_library(|lib| lib.authors())
+}
+
+#[tauri::command(async)]
 pub fn get_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<Article> {
     state.with_library(|lib| lib.get_article(id))
 }

@@ -1,5 +1,5 @@
-use banthao_core::checks::{CheckInput, CheckReport, CheckSettings, ConvertedRun, FontRun, ToneStyleFix};
-use banthao_core::BodyDoc;
+use banthao_core::checks::{CheckInput, CheckReport, CheckSettings, ConvertedRun, FindingKey, FontRun, ToneStyleFix};
+use banthao_core::{ArticleId, BodyDoc};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -10,6 +10,18 @@ use crate::state::AppState;
 pub fn check_document(state: State<'_, AppState>, input: CheckInput) -> CommandResult<CheckReport> {
     let lang = state.lang();
     state.with_library(|lib| lib.check_input(&input, lang))
+}
+
+/// "Bỏ qua": the article leaves this finding out of its checks from now on.
+#[tauri::command(async)]
+pub fn ignore_finding(state: State<'_, AppState>, article: ArticleId, key: FindingKey) -> CommandResult<()> {
+    state.with_library(|lib| lib.ignore_finding(article, &key))
+}
+
+/// "Hiện lại": the article reports this finding again.
+#[tauri::command(async)]
+pub fn unignore_finding(state: State<'_, AppState>, article: ArticleId, key: FindingKey) -> CommandResult<()> {
+    state.with_library(|lib| lib.unignore_finding(article, &key))
 }
 
 #[tauri::command(async)]

@@ -1,4 +1,4 @@
-use banthao_core::{Article, ArticleId, ArticlePatch, Revision, RevisionId, RevisionSummary};
+use banthao_core::{Article, ArticleId, ArticlePatch, Revision, RevisionId, RevisionMark, RevisionSummary};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -26,4 +26,16 @@ pub fn keep_unsaved_copy(
     patch: ArticlePatch,
 ) -> CommandResult<RevisionSummary> {
     state.with_library(|lib| lib.keep_unsaved_copy(article_id, patch))
+}
+
+/// The editor's "Bản N": asked after a save that may have started a new revision.
+#[tauri::command(async)]
+pub fn revision_mark(state: State<'_, AppState>, article_id: ArticleId) -> CommandResult<RevisionMark> {
+    state.with_library(|lib| lib.revision_mark(article_id))
+}
+
+/// "Sửa tất cả" and the tone style: saved as a revision of their own.
+#[tauri::command(async)]
+pub fn save_bulk_fix(state: State<'_, AppState>, id: ArticleId, patch: ArticlePatch) -> CommandResult<Article> {
+    state.with_library(|lib| lib.save_bulk_fix(id, patch))
 }

@@ -7,6 +7,7 @@ import type { ArticleSync } from '../bindings/ArticleSync';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { CheckSettings } from '../bindings/CheckSettings';
+import type { FindingKey } from '../bindings/FindingKey';
 import type { ConflictSide } from '../bindings/ConflictSide';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
 import type { CropRect } from '../bindings/CropRect';
@@ -30,6 +31,7 @@ import type { PullProgress } from '../bindings/PullProgress';
 import type { PullSummary } from '../bindings/PullSummary';
 import type { RenditionSize } from '../bindings/RenditionSize';
 import type { Revision } from '../bindings/Revision';
+import type { RevisionMark } from '../bindings/RevisionMark';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Settings } from '../bindings/Settings';
@@ -121,6 +123,8 @@ export interface Backend extends PublishingBackend, DeskBackend {
   libraryInfo(): Promise<LibraryInfo>;
   listArticles(query: ListQuery): Promise<ArticleSummary[]>;
   searchArticles(query: string, status: ArticleStatus | null, limit: number): Promise<SearchHit[]>;
+  /** Bylines in the library, in Vietnamese order (the list's author filter). */
+  listAuthors(): Promise<string[]>;
   getArticle(id: number): Promise<Article>;
   createArticle(input: NewArticle): Promise<Article>;
   /** `patch.base_version` must be the version the edit was based on; rejects with `conflict`. */
@@ -131,6 +135,10 @@ export interface Backend extends PublishingBackend, DeskBackend {
   listRevisions(articleId: number): Promise<RevisionSummary[]>;
   getRevision(revisionId: number): Promise<Revision>;
   restoreRevision(revisionId: number): Promise<Article>;
+  /** The number of the revision the article is at ("Bản N") and until when an edit joins it. */
+  revisionMark(articleId: number): Promise<RevisionMark>;
+  /** A save made all at once ("Sửa tất cả", the tone style), kept as a revision of its own. */
+  saveBulkFix(id: number, patch: ArticleChanges): Promise<Article>;
   /** Keeps text that could not be saved as the article as a revision of its own. */
   keepUnsavedCopy(articleId: number, patch: ArticleChanges): Promise<RevisionSummary>;
   /**
@@ -154,8 +162,15 @@ export interface Backend extends PublishingBackend, DeskBackend {
   closeWindow(): Promise<void>;
   /** The native window's title (the open article's headline). */
   setWindowTitle(title: string): Promise<void>;
-  /** Checks headline, sapo and the body's text blocks; offsets are code points into NFC text. */
+  /**
+   * Checks headline, sapo and the body's text blocks; offsets are code points into NFC text.
+   * With `input.article`, the findings that article ignores come back in `ignored` instead.
+   */
   checkDocument(input: CheckInput): Promise<CheckReport>;
+  /** "Bỏ qua": the article leaves this finding out of its checks from now on (kept in the library). */
+  ignoreFinding(articleId: number, key: FindingKey): Promise<void>;
+  /** "Hiện lại": the article reports the finding again. */
+  unignoreFinding(articleId: number, key: FindingKey): Promise<void>;
   getCheckSettings(): Promise<CheckSettings>;
   /** Rejects with `invalid_input` (message names the line) for a bad abbreviation line. */
   setCheckSettings(settings: CheckSettings): Promise<CheckSettings>;

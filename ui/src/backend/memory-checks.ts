@@ -8,6 +8,7 @@ import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { CheckSettings } from '../bindings/CheckSettings';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
+import type { FindingKey } from '../bindings/FindingKey';
 import type { FontRun } from '../bindings/FontRun';
 import type { HouseStyle } from '../bindings/HouseStyle';
 import type { PmNode } from '../bindings/PmNode';
@@ -16,10 +17,12 @@ import { legacyEncoding } from '../text/legacy-font';
 import { AppError } from './backend';
 
 export type CheckState = { settings: CheckSettings; userWords: readonly string[] };
+/** A finding as a test's checker gives it: the neighbouring words are filled in here, as Rust does. */
+export type FakeFinding = Omit<ArticleFinding, 'before' | 'after'>;
 
 export type MemoryCheckOptions = {
   /** Produces the findings of `checkDocument`; default: none. */
-  checker?: (input: CheckInput, state: CheckState) => ArticleFinding[];
+  checker?: (input: CheckInput, state: CheckState) => FakeFinding[];
   /** What `checkDocument` reports as `dictionary` (false = hunspell-vi missing). Default true. */
   dictionary?: boolean;
   /** Converts one text to the house style for `fixToneStyle`; default: identity. */
@@ -38,6 +41,20 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
 };
 
 const nfc = (s: string): string => s.normalize('NFC');
+const keyString = (k: FindingKey): string => [k.kind, k.text, k.before, k.after].join('\u0000');
+
+/** The word before and after a code-point span, lowercase ('' at an edge), as Rust's `tokens` split words. */
+function neighbours(text: string, start: number, end: number): { before: string; after: string } {
+  const words = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => {
+    const from = [...text.slice(0, m.index)].length;
+    return { text: m[0].toLowerCase(), from, to: from + [...m[0]].length };
+  });
+  return { before: words.filter((w) => w.to <= start).at(-1)?.text ?? '', after: words.find((w) => w.from >= end)?.text ?? '' };
+}
+
+/** The key as Rust stores it: NFC, neighbouring words lowercase. */
+const normalisedKey = (k: FindingKey): FindingKey => ({ kind: k.kind, text: nfc(k.text), before: nfc(k.before).toLowerCase(), after: nfc(k.after).toLowerCase() });
+
 const ABBR_LINE = /^\s*[^=\s][^=]*=\s*\S/;
 
 function mapText(node: PmNode, f: (s: string) => string): PmNode {
@@ -50,6 +67,8 @@ function mapText(node: PmNode, f: (s: string) => string): PmNode {
 export class MemoryChecks {
   private settings: CheckSettings = { ...DEFAULT_CHECK_SETTINGS };
   private words: string[] = [];
+  /** Ignored findings per article, by key. */
+  private ignored = new Map<number, Map<string, FindingKey>>();
   /** Inputs `checkDocument` was called with, for tests. */
   readonly checkInputs: CheckInput[] = [];
 
@@ -57,8 +76,25 @@ export class MemoryChecks {
 
   check(input: CheckInput): CheckReport {
     this.checkInputs.push(JSON.parse(JSON.stringify(input)) as CheckInput);
-    const findings = this.options.checker?.(input, { settings: { ...this.settings }, userWords: [...this.words] }) ?? [];
-    return { findings, dictionary: this.options.dictionary ?? true };
+    const fake = this.options.checker?.(input, { settings: { ...this.settings }, userWords: [...this.words] }) ?? [];
+    const texts = (f: FakeFinding) => (f.field === 'headline' ? input.headline : f.field === 'sapo' ? input.sapo : (input.blocks[f.block] ?? ''));
+    const all: ArticleFinding[] = fake.map((f) => ({ ...f, ...neighbours(nfc(texts(f)), f.start, f.end) }));
+    const keys = input.article != null ? this.ignored.get(input.article) : undefined;
+    const ignored = keys ? all.filter((f) => keys.has(keyString(f))) : [];
+    const findings = keys ? all.filter((f) => !keys.has(keyString(f))) : all;
+    return { findings, ignored, dictionary: this.options.dictionary ?? true };
+  }
+
+  ignore(articleId: number, key: FindingKey): void {
+    if (!key.kind.trim() || !key.text) throw new AppError('invalid_input', 'Thiếu loại hoặc chữ của điểm cần bỏ qua.');
+    const k = normalisedKey(key);
+    const keys = this.ignored.get(articleId) ?? new Map<string, FindingKey>();
+    keys.set(keyString(k), k);
+    this.ignored.set(articleId, keys);
+  }
+
+  unignore(articleId: number, key: FindingKey): void {
+    this.ignored.get(articleId)?.delete(keyString(normalisedKey(key)));
   }
 
   getSettings(): CheckSettings {

@@ -197,7 +197,7 @@ export class MemoryDesk {
       const open = this.notes.filter((n) => n.article_id === a.id && n.parent === null && !n.resolved);
       const since = [...this.transitions].reverse().find((t) => t.article_id === a.id && t.to === a.status)?.at ?? a.updated_at;
       return {
-        article: { id: a.id, headline: a.headline, section: a.section, status: a.status, updated_at: a.updated_at },
+        article: { id: a.id, headline: a.headline, section: a.section, status: a.status, updated_at: a.updated_at, byline: a.byline },
         byline: a.byline,
         waiting_since: since,
         open_notes: open.length,

@@ -11,15 +11,18 @@ import type { EditMerge } from '../bindings/EditMerge';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { ListQuery } from '../bindings/ListQuery';
+import type { ListSort } from '../bindings/ListSort';
 import type { Locale } from '../bindings/Locale';
 import type { NewArticle } from '../bindings/NewArticle';
 import type { PmNode } from '../bindings/PmNode';
 import type { Revision } from '../bindings/Revision';
 import type { RevisionContent } from '../bindings/RevisionContent';
+import type { RevisionMark } from '../bindings/RevisionMark';
 import type { RevisionReason } from '../bindings/RevisionReason';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Settings } from '../bindings/Settings';
+import { ALL_STATUSES } from '../i18n';
 import { countTieng } from '../text/counts';
 import { foldString } from '../text/fold';
 import { pmText } from '../text/pm-text';
@@ -146,11 +149,27 @@ export class MemoryLibrary {
   async listArticles(query: ListQuery): Promise<ArticleSummary[]> {
     await this.tick();
     const status = query.status ?? null;
+    const vi = (x: string, y: string) => x.localeCompare(y, 'vi');
+    const rank = (a: Stored) => ALL_STATUSES.indexOf(a.status);
+    const newest = (a: Stored, b: Stored) => b.changeSeq - a.changeSeq;
+    const order: Record<ListSort, (a: Stored, b: Stored) => number> = {
+      updated: newest,
+      headline: (a, b) => vi(a.headline, b.headline) || newest(a, b),
+      section: (a, b) => vi(a.section, b.section) || newest(a, b),
+      status: (a, b) => rank(a) - rank(b) || newest(a, b),
+      author: (a, b) => vi(a.byline, b.byline) || newest(a, b),
+    };
+    const compare = order[query.sort ?? 'updated'];
     return [...this.articles.values()]
-      .filter((a) => status === null || a.status === status)
-      .sort((a, b) => b.changeSeq - a.changeSeq)
+      .filter((a) => (status === null || a.status === status) && (query.author == null || a.byline === query.author))
+      .sort((a, b) => (query.reverse ? -compare(a, b) : compare(a, b)))
       .slice(query.offset, query.offset + query.limit)
-      .map(({ id, headline, section, status, updated_at }) => ({ id, headline, section, status, updated_at }));
+      .map(({ id, headline, section, status, updated_at, byline }) => ({ id, headline, section, status, updated_at, byline }));
+  }
+
+  async listAuthors(): Promise<string[]> {
+    await this.tick();
+    return [...new Set([...this.articles.values()].map((a) => a.byline).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'vi'));
   }
 
   async searchArticles(query: string, status: ArticleStatus | null, limit: number): Promise<SearchHit[]> {
@@ -228,6 +247,11 @@ export class MemoryLibrary {
       throw new AppError('workflow_refused', 'Trạng thái bài chỉ đổi qua các bước duyệt bài (gửi duyệt, trả lại, duyệt…), không qua lưu bài.');
     }
     return this.storeEdit(id, patch);
+  }
+
+  async saveBulkFix(id: number, patch: ArticleChanges): Promise<Article> {
+    await this.tick();
+    return this.storeEdit(id, patch, 'bulk_fix');
   }
 
   /** The desk's view of the library (`memory-desk.ts`). */
@@ -333,17 +357,26 @@ export class MemoryLibrary {
   async listRevisions(articleId: number): Promise<RevisionSummary[]> {
     await this.tick();
     this.find(articleId);
-    return this.revisions
-      .filter((r) => r.article_id === articleId)
-      .sort((x, y) => y.id - x.id)
-      .map((r) => ({
-        id: r.id,
-        article_id: r.article_id,
-        created_at: r.created_at,
-        reason: r.reason,
-        headline: r.content.headline,
-        tieng: countTieng(`${r.content.headline}\n${r.content.sapo}\n${pmText(r.content.body)}`),
-      }));
+    const revisions = this.revisions.filter((r) => r.article_id === articleId).sort((x, y) => y.id - x.id);
+    return revisions.map((r, newer) => ({
+      id: r.id,
+      article_id: r.article_id,
+      number: revisions.length - newer,
+      created_at: r.created_at,
+      reason: r.reason,
+      headline: r.content.headline,
+      tieng: countTieng(`${r.content.headline}\n${r.content.sapo}\n${pmText(r.content.body)}`),
+    }));
+  }
+
+  /** As Rust, except that every save here is a revision of its own: no burst stays open. */
+  async revisionMark(articleId: number): Promise<RevisionMark> {
+    await this.tick();
+    this.find(articleId);
+    const reasons = this.revisions.filter((r) => r.article_id === articleId).map((r) => r.reason);
+    let number = reasons.length;
+    while (number > 0 && (reasons[number - 1] === 'unsaved_copy' || reasons[number - 1] === 'remote_copy')) number--;
+    return { number, open_until: null };
   }
 
   private findRevision(revisionId: number): Revision {

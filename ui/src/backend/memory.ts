@@ -8,6 +8,7 @@ import type { ArticleSync } from '../bindings/ArticleSync';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { CheckSettings } from '../bindings/CheckSettings';
+import type { FindingKey } from '../bindings/FindingKey';
 import type { ConflictSide } from '../bindings/ConflictSide';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
 import type { Endpoint } from '../bindings/Endpoint';
@@ -144,6 +145,17 @@ export class MemoryBackend extends MemoryLibrary implements Backend {
   async checkDocument(input: CheckInput): Promise<CheckReport> {
     await this.tick();
     return this.checks.check(input);
+  }
+
+  async ignoreFinding(articleId: number, key: FindingKey): Promise<void> {
+    await this.tick();
+    this.find(articleId);
+    this.checks.ignore(articleId, key);
+  }
+
+  async unignoreFinding(articleId: number, key: FindingKey): Promise<void> {
+    await this.tick();
+    this.checks.unignore(articleId, key);
   }
 
   async getCheckSettings(): Promise<CheckSettings> {

@@ -11,6 +11,7 @@ import type { ArticleSync } from '../bindings/ArticleSync';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { CheckSettings } from '../bindings/CheckSettings';
+import type { FindingKey } from '../bindings/FindingKey';
 import type { ConflictSide } from '../bindings/ConflictSide';
 import type { ConvertedRun } from '../bindings/ConvertedRun';
 import type { EditMerge } from '../bindings/EditMerge';
@@ -31,6 +32,7 @@ import type { PullProgress } from '../bindings/PullProgress';
 import type { PullSummary } from '../bindings/PullSummary';
 import type { RenditionSize } from '../bindings/RenditionSize';
 import type { Revision } from '../bindings/Revision';
+import type { RevisionMark } from '../bindings/RevisionMark';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { Settings } from '../bindings/Settings';
@@ -104,6 +106,9 @@ export class TauriBackend implements Backend {
   rejectChange(id: number, from: number, change: string, baseVersion: number): Promise<Article> {
     return call('reject_change', { id, from, change, baseVersion });
   }
+  listAuthors(): Promise<string[]> {
+    return call('list_authors');
+  }
   listArticles(query: ListQuery): Promise<ArticleSummary[]> {
     return call('list_articles', { query });
   }
@@ -133,6 +138,12 @@ export class TauriBackend implements Backend {
   }
   restoreRevision(revisionId: number): Promise<Article> {
     return call('restore_revision', { revisionId });
+  }
+  revisionMark(articleId: number): Promise<RevisionMark> {
+    return call('revision_mark', { articleId });
+  }
+  saveBulkFix(id: number, patch: ArticleChanges): Promise<Article> {
+    return call('save_bulk_fix', { id, patch });
   }
   getSettings(): Promise<Settings> {
     return call('get_settings');
@@ -171,6 +182,12 @@ export class TauriBackend implements Backend {
   }
   checkDocument(input: CheckInput): Promise<CheckReport> {
     return call('check_document', { input });
+  }
+  async ignoreFinding(articleId: number, key: FindingKey): Promise<void> {
+    await call<null>('ignore_finding', { article: articleId, key });
+  }
+  async unignoreFinding(articleId: number, key: FindingKey): Promise<void> {
+    await call<null>('unignore_finding', { article: articleId, key });
   }
   getCheckSettings(): Promise<CheckSettings> {
     return call('get_check_settings');

@@ -4,4 +4,8 @@ import type { ArticleStatus } from "./ArticleStatus";
 /**
  * One row of the library list.
  */
-export type ArticleSummary = { id: number, headline: string, section: string, status: ArticleStatus, updated_at: string, };
+export type ArticleSummary = { id: number, headline: string, section: string, status: ArticleStatus, updated_at: string, 
+/**
+ * Tác giả.
+ */
+byline: string, };

@@ -4,4 +4,9 @@
  * What the editor sends while you type: the fields as plain text, the body as its
  * text blocks (paragraphs, headings, list items' paragraphs) in document order.
  */
-export type CheckInput = { headline: string, sapo: string, blocks: Array<string>, };
+export type CheckInput = { headline: string, sapo: string, blocks: Array<string>, 
+/**
+ * The article these texts are from: the findings it ignores go to `ignored` instead of
+ * `findings`. None (a file, a paste): nothing is left out.
+ */
+article?: number, };

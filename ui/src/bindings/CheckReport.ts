@@ -3,6 +3,11 @@ import type { ArticleFinding } from "./ArticleFinding";
 
 export type CheckReport = { findings: Array<ArticleFinding>, 
 /**
+ * Findings the article ignores ("Bỏ qua"), left out of `findings`; the panel lists them
+ * to be shown again. Empty when the input names no article.
+ */
+ignored: Array<ArticleFinding>, 
+/**
  * False when the system dictionary (hunspell-vi) was not found: rule checks only.
  */
 dictionary: boolean, };

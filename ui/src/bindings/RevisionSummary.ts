@@ -4,4 +4,8 @@ import type { RevisionReason } from "./RevisionReason";
 /**
  * One entry of an article's history.
  */
-export type RevisionSummary = { id: number, article_id: number, created_at: string, reason: RevisionReason, headline: string, tieng: number, };
+export type RevisionSummary = { id: number, article_id: number, 
+/**
+ * Its place in the article's history: 1 is the oldest revision.
+ */
+number: number, created_at: string, reason: RevisionReason, headline: string, tieng: number, };

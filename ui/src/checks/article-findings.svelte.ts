@@ -1,25 +1,21 @@
 /**
  * What the last check found, as state: headline and sapo findings, the body's (mirrored from
- * ProseMirror's decorations, which keep their positions), the panel's notices, and what the
- * user chose to ignore for the session. Each finding keeps its id across re-checks.
+ * ProseMirror's decorations, which keep their positions), the panel's notices, and the findings
+ * the article ignores ("Bỏ qua", kept in the library). Each finding keeps its id across re-checks.
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
-import type { ArticleFinding } from '../bindings/ArticleFinding';
 import type { CheckField } from '../bindings/CheckField';
-import { blockRange, textRange } from './blocks';
+import type { FindingKey } from '../bindings/FindingKey';
+import { blockRange } from './blocks';
 import type { CheckResult } from './checker';
 import { bodyFindings, findingById, setFindings, type Finding, type PlacedFinding } from './findings-plugin';
 
 export type FieldName = 'headline' | 'sapo';
 export type PanelNotices = { dictionary: boolean; bodySkipped: number | null; error: string | null };
 
-const CONTEXT = 24;
-
-/** Identifies one occurrence across re-checks: kind, text and what surrounds it. */
-function occurrenceKey(f: ArticleFinding, context: string): string {
-  const { from, to } = textRange(context, f.start, f.end);
-  return [f.field, f.kind, context.slice(Math.max(0, from - CONTEXT), from), f.text, context.slice(to, to + CONTEXT)].join('\u0000');
-}
+/** What an ignore is kept by: kind, text and the word on either side (Rust's `FindingKey`). */
+export const findingKey = (f: FindingKey): FindingKey => ({ kind: f.kind, text: f.text, before: f.before, after: f.after });
+const keyString = (f: FindingKey): string => [f.kind, f.text, f.before, f.after].join('\u0000');
 
 const signature = (field: CheckField, from: number, to: number, kind: string, text: string) => `${field}|${from}|${to}|${kind}|${text}`;
 
@@ -28,11 +24,12 @@ export class ArticleFindings {
   /** The body's findings in document order, as of the last check or fix (not each keystroke). */
   body = $state.raw<Finding[]>([]);
   notices = $state.raw<PanelNotices>({ dictionary: true, bodySkipped: null, error: null });
-  /** Occurrences ignored for the rest of the session (they stay hidden after re-checks). */
-  ignored = $state.raw<ReadonlySet<string>>(new Set());
+  /** The findings the article ignores that are in its text now (the panel's "Đã bỏ qua"). */
+  ignored = $state.raw<Finding[]>([]);
   /** Every finding, headline and sapo first, then the body in document order. */
   readonly all = $derived([...this.fields.headline, ...this.fields.sapo, ...this.body]);
-  private readonly keys = new Map<string, string>();
+  /** Ignored here: hidden at once, also from a check that left before the library had the ignore. */
+  private readonly ignoring = new Set<string>();
   private nextId = 0;
 
   /** Takes a check's result: field findings here, body ones as the returned transaction's decorations. */
@@ -42,24 +39,25 @@ export class ArticleFindings {
     for (const field of ['headline', 'sapo'] as const) {
       for (const f of this.fields[field]) known.set(signature(field, f.start, f.end, f.kind, f.text), f.id);
     }
-    this.keys.clear();
     const placed: PlacedFinding[] = [];
     const fields: Record<FieldName, Finding[]> = { headline: [], sapo: [] };
+    const ignored: Finding[] = result.report.ignored.map((f) => ({ ...f, id: `f${++this.nextId}` }));
     for (const f of result.report.findings) {
+      if (this.ignoring.has(keyString(f))) {
+        ignored.push({ ...f, id: `f${++this.nextId}` });
+        continue;
+      }
       const block = f.field === 'body' ? result.blocks[f.block] : undefined;
-      const context = f.field === 'body' ? block?.text : f.field === 'headline' ? result.headline : result.sapo;
-      if (context === undefined) continue;
-      const key = occurrenceKey(f, context);
-      if (this.ignored.has(key)) continue;
+      if (f.field === 'body' && !block) continue;
       const range = block ? blockRange(block, f.start, f.end) : { from: f.start, to: f.end };
       if (!range) continue;
       const id = known.get(signature(f.field, range.from, range.to, f.kind, f.text)) ?? `f${++this.nextId}`;
       const finding: Finding = { ...f, id };
-      this.keys.set(id, key);
       if (block) placed.push({ ...range, finding });
       else fields[f.field as FieldName].push(finding);
     }
     this.fields = fields;
+    this.ignored = ignored;
     this.notices = { dictionary: result.report.dictionary, bodySkipped: result.bodySkipped, error: null };
     return setFindings(state, placed);
   }
@@ -80,10 +78,17 @@ export class ArticleFindings {
     this.fields = { ...this.fields, [field]: this.fields[field].filter(keep) };
   }
 
-  /** Remembers the occurrence as ignored (the caller removes it from the body or field). */
+  /** Moves the finding to the ignored ones (the caller removes it from the body or field). */
   ignore(finding: Finding): void {
-    const key = this.keys.get(finding.id);
-    if (key) this.ignored = new Set([...this.ignored, key]);
+    this.ignoring.add(keyString(finding));
+    this.ignored = [...this.ignored, finding];
+  }
+
+  /** "Hiện lại": out of the ignored list; the next check reports it again. */
+  unignore(finding: Finding): void {
+    const key = keyString(finding);
+    this.ignoring.delete(key);
+    this.ignored = this.ignored.filter((f) => keyString(f) !== key);
   }
 
   failed(message: string): void {

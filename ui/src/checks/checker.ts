@@ -5,11 +5,14 @@
  * request at a time, nothing on the input path but a counter and a timer.
  */
 import type { Node as PmDocNode } from 'prosemirror-model';
+import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { Backend } from '../backend/backend';
 import { textBlocks, type TextBlock } from './blocks';
 
 export type CheckSource = {
+  /** The article the texts are from (its ignored findings come back apart). */
+  article?: number;
   headline: () => string;
   sapo: () => string;
   doc: () => PmDocNode;
@@ -86,7 +89,9 @@ export class Checker {
     this.inFlight = true;
     let report: CheckReport | null = null;
     try {
-      report = await this.options.backend.checkDocument({ headline, sapo, blocks: blocks.map((b) => b.text) });
+      const input: CheckInput = { headline, sapo, blocks: blocks.map((b) => b.text) };
+      if (source.article !== undefined) input.article = source.article;
+      report = await this.options.backend.checkDocument(input);
     } catch (reason) {
       if (!this.disposed) this.options.onError?.(reason);
     } finally {

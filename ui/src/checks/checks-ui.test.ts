@@ -3,9 +3,9 @@
 import { TextSelection } from 'prosemirror-state';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ArticleFinding } from '../bindings/ArticleFinding';
 import type { CheckInput } from '../bindings/CheckInput';
 import { MemoryBackend } from '../backend/memory';
+import type { FakeFinding } from '../backend/memory-checks';
 import { destroyApps, openInEditor } from '../app/testing';
 import { findingById } from './findings-plugin';
 import { placePopup } from './finding-popup.svelte';
@@ -14,8 +14,8 @@ import { NOTICE_MS } from './transient-notice.svelte';
 const WORD = 'ngiêng';
 
 /** One spelling finding per "ngiêng", in every text. */
-function fakeChecker(input: CheckInput): ArticleFinding[] {
-  const texts: Array<[ArticleFinding['field'], number, string]> = [
+function fakeChecker(input: CheckInput): FakeFinding[] {
+  const texts: Array<[FakeFinding['field'], number, string]> = [
     ['headline', 0, input.headline],
     ['sapo', 0, input.sapo],
     ...input.blocks.map((b, i): ['body', number, string] => ['body', i, b]),
@@ -113,7 +113,7 @@ describe('the finding popup', () => {
   });
 
   it('stays inside the window: below its text, above when there is no room, clamped at the edges', () => {
-    const window = { width: 800, height: 600 };
+    const window = { top: 0, bottom: 600, width: 800 };
     const popup = { width: 300, height: 120 };
     expect(placePopup({ left: 100, top: 50, bottom: 70 }, popup, window)).toEqual({ left: 100, top: 74 });
     expect(placePopup({ left: 700, top: 550, bottom: 570 }, popup, window)).toEqual({ left: 496, top: 426 });

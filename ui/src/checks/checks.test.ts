@@ -2,12 +2,11 @@ import { Node as PmDocNode } from 'prosemirror-model';
 import { undoNoScroll as undo } from 'prosemirror-history';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ArticleFinding } from '../bindings/ArticleFinding';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { PmNode } from '../bindings/PmNode';
 import { MemoryBackend } from '../backend/memory';
-import type { CheckState } from '../backend/memory-checks';
+import type { CheckState, FakeFinding } from '../backend/memory-checks';
 import { docFromJSON } from '../editor/body-editor';
 import { destroyApps, openInEditor } from '../app/testing';
 import { Checker } from './checker';
@@ -24,9 +23,9 @@ const RULES: Rule[] = [
 /** Offsets in code points, as Rust reports them. */
 const cp = (s: string, utf16: number) => [...s.slice(0, utf16)].length;
 
-function fakeChecker(input: CheckInput, state: CheckState): ArticleFinding[] {
-  const out: ArticleFinding[] = [];
-  const texts: Array<[ArticleFinding['field'], number, string]> = [
+function fakeChecker(input: CheckInput, state: CheckState): FakeFinding[] {
+  const out: FakeFinding[] = [];
+  const texts: Array<[FakeFinding['field'], number, string]> = [
     ['headline', 0, input.headline],
     ['sapo', 0, input.sapo],
     ...input.blocks.map((b, i): ['body', number, string] => ['body', i, b]),
@@ -153,13 +152,40 @@ describe('findings in the body', () => {
   });
 
   it('"ignore" hides that finding, also after the next check', async () => {
-    const { pm } = await open();
+    const { pm, backend, view } = await open();
+    expect(backend.checks.checkInputs.at(-1)!.article).toBe(view.articleId);
     hover(bodyFinding('Hảii'));
     $('#finding-popup .ignore-finding').click();
     expect(underlines().map(([t]) => t)).not.toContain('Hảii');
     pm.dispatch(pm.state.tr.insertText('Mới: ', 1));
     await vi.advanceTimersByTimeAsync(500);
     expect(underlines().map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà', 'ngiêng']);
+  });
+
+  it('"ignore" is kept with the article: still hidden after reopening, listed, and "show again" brings it back', async () => {
+    const { backend, view } = await open();
+    // The second "ngiêng" (after a line break, before "và"): only that occurrence.
+    hover(bodyFinding('Hảii'));
+    $('#finding-popup .ignore-finding').click();
+    hover($$('#body .finding').filter((e) => e.textContent === 'ngiêng')[1]!);
+    $('#finding-popup .ignore-finding').click();
+    await vi.advanceTimersByTimeAsync(10);
+    const id = view.articleId;
+    destroyApps();
+
+    await openInEditor(backend, id);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(underlines().map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà']);
+    openChecksPanel();
+    // The body's first "ngiêng" and the headline's.
+    expect($('#checks-panel .check-kind[data-kind="spelling"] .check-count').textContent).toBe('2');
+    const list = $('#checks-ignored');
+    expect(list.querySelector('summary')!.textContent).toBe('Đã bỏ qua (2)');
+    expect($$('#checks-ignored .ignored-finding .ignored-text').map((e) => e.textContent)).toEqual(['…bình ngiêng và…', '…và Hảii']);
+    $$('#checks-ignored .unignore-finding')[1]!.click();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(underlines().map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà', 'Hảii']);
+    expect($('#checks-ignored summary').textContent).toBe('Đã bỏ qua (1)');
   });
 
   it('fixes the tone style of headline, sapo and the whole body at once', async () => {
@@ -222,13 +248,13 @@ describe('Checker', () => {
     expect(checkDocument).toHaveBeenCalledTimes(1);
     headline = 'hai';
     checker.changed();
-    pending[0]!({ findings: [], dictionary: true });
+    pending[0]!({ findings: [], ignored: [], dictionary: true });
     await vi.advanceTimersByTimeAsync(0);
     expect(results).toEqual([]);
     await vi.advanceTimersByTimeAsync(400);
     expect(checkDocument).toHaveBeenCalledTimes(2);
     expect(checkDocument.mock.calls[1]![0].headline).toBe('hai');
-    pending[1]!({ findings: [], dictionary: true });
+    pending[1]!({ findings: [], ignored: [], dictionary: true });
     await vi.advanceTimersByTimeAsync(0);
     expect(results).toEqual(['hai']);
     checker.dispose();
@@ -236,7 +262,7 @@ describe('Checker', () => {
 
   it('does not send a huge body while typing, and says so', async () => {
     vi.useFakeTimers();
-    const checkDocument = vi.fn(async (_input: CheckInput): Promise<CheckReport> => ({ findings: [], dictionary: true }));
+    const checkDocument = vi.fn(async (_input: CheckInput): Promise<CheckReport> => ({ findings: [], ignored: [], dictionary: true }));
     const big = docFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [text('x'.repeat(300_000))] }] });
     const skipped: Array<number | null> = [];
     const checker = new Checker({ backend: { checkDocument }, source: { headline: () => 'Tít', sapo: () => '', doc: () => big }, onResult: (r) => skipped.push(r.bodySkipped) });

@@ -7,16 +7,23 @@ import { TextSelection, type Plugin } from 'prosemirror-state';
 import type { PmNode } from '../bindings/PmNode';
 import { toAppError, type Backend } from '../backend/backend';
 import { docFromJSON, type BodyEditor } from '../editor/body-editor';
-import { ArticleFindings, type FieldName } from './article-findings.svelte';
+import { ArticleFindings, findingKey, type FieldName } from './article-findings.svelte';
 import { textRange } from './blocks';
 import { Checker } from './checker';
-import { FindingPopupState, type Anchor, type OpenedBy } from './finding-popup.svelte';
+import { FindingPopupState, type Anchor, type Locate, type OpenedBy } from './finding-popup.svelte';
 import { bodyFindings, findingById, findingsPlugin, removeFindings, type Finding } from './findings-plugin';
 import { applyTextFixes, bodyFixTransaction, replaceDocTransaction, type TextFix } from './fixes';
 import { TONE_KINDS } from './kinds';
 import { legacyPastePlugin, wireLegacyPaste, type LegacyPasteOptions } from './legacy-paste';
 import { pasteFlattenPlugin } from './paste-flatten';
 import { TransientNotice } from './transient-notice.svelte';
+
+/**
+ * Makes a bulk change ("Sửa tất cả", the tone style): `apply` changes the text at once and says
+ * whether it changed anything. The editor saves what was typed before it and the change as a
+ * revision of its own (see `ArticleEditor`); by default it is simply applied.
+ */
+export type BulkChange = (apply: () => boolean) => Promise<void>;
 
 export class EditorChecks {
   readonly findings = new ArticleFindings();
@@ -25,9 +32,12 @@ export class EditorChecks {
   readonly notice = new TransientNotice();
   private body: BodyEditor | null = null;
   private checker: Checker | null = null;
+  bulkChange: BulkChange = async (apply) => void apply();
 
   constructor(
     private readonly backend: Backend,
+    /** The article checked: the findings it ignores are kept with it. */
+    private readonly articleId: number,
     /** The fields on screen (to select and fix text in), and what they hold (to check). */
     private readonly fields: Record<FieldName, () => HTMLTextAreaElement>,
     private readonly texts: Record<FieldName, () => string>,
@@ -58,15 +68,20 @@ export class EditorChecks {
         else this.notice.say('paste.imagesDropped', { images });
       }),
       findingsPlugin({
-        point: (id, target) => this.showById(id, target.getBoundingClientRect(), 'pointer'),
+        point: (id, target) => this.showById(id, () => this.whereIs(id, target), 'pointer'),
         leave: () => {
           if (this.popup.openedBy === 'pointer') this.popup.hideSoon();
         },
         cursor: (id) => {
-          if (id) this.showById(id, this.coordsOf(id), 'cursor');
+          if (id) this.showById(id, () => this.whereIs(id), 'cursor');
           else if (this.popup.openedBy === 'cursor') this.popup.hide();
         },
-        open: (id) => this.showById(id, this.coordsOf(id), 'pinned', true),
+        open: (id) => this.showById(id, () => this.whereIs(id), 'pinned', true),
+        escape: () => {
+          if (!this.popup.finding) return false;
+          this.popup.hide();
+          return true;
+        },
       }),
     ];
   }
@@ -75,7 +90,7 @@ export class EditorChecks {
     this.body = body;
     this.checker = new Checker({
       backend: this.backend,
-      source: { headline: this.texts.headline, sapo: this.texts.sapo, doc: () => body.doc },
+      source: { article: this.articleId, headline: this.texts.headline, sapo: this.texts.sapo, doc: () => body.doc },
       onResult: (result) => {
         body.view.dispatch(this.findings.place(result, body.view.state));
         this.findings.refreshBody(body.view.state);
@@ -101,7 +116,16 @@ export class EditorChecks {
     return this.findings.lookup(id, this.body?.view.state ?? null);
   }
 
-  private coordsOf(id: string): Anchor | null {
+  /** A body finding's underline: the one pointed at, else its first piece. */
+  private underline(id: string): HTMLElement | null {
+    const underlines = this.body?.view.dom.querySelectorAll<HTMLElement>('.finding[data-finding-id]') ?? [];
+    return [...underlines].find((u) => u.dataset.findingId === id) ?? null;
+  }
+
+  /** Where a body finding's text is now: its underline, else its first character. */
+  private whereIs(id: string, pointed?: HTMLElement): Anchor | null {
+    const underline = pointed?.isConnected ? pointed : this.underline(id);
+    if (underline) return underline.getBoundingClientRect();
     const at = this.body ? findingById(this.body.view.state, id) : null;
     if (!at) return null;
     try {
@@ -111,27 +135,32 @@ export class EditorChecks {
     }
   }
 
-  private showById(id: string, anchor: Anchor | null, via: OpenedBy, focus = false): void {
+  private showById(id: string, locate: Locate, via: OpenedBy, focus = false): void {
     const finding = this.lookup(id);
-    if (finding) this.popup.show(finding, anchor, via, focus);
+    if (finding) this.popup.show(finding, locate, via, focus);
   }
 
-  /** From the panel: select the finding (body) or its characters (field), and open its popup. */
-  goTo(finding: Finding, fallback: Anchor): void {
+  /**
+   * From the panel: select the finding (body) or its characters (field), bring its words into
+   * view (the body's to the middle of the column), then open its popup by them.
+   */
+  goTo(finding: Finding): void {
     if (finding.field === 'body') {
       const at = this.body && findingById(this.body.view.state, finding.id);
       if (!at) return;
       const view = this.body!.view;
       view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at.from, at.to)).scrollIntoView());
       view.focus();
-      this.popup.show(at.finding, this.coordsOf(finding.id) ?? fallback, 'pinned');
+      this.underline(finding.id)?.scrollIntoView?.({ block: 'center' });
+      this.popup.show(at.finding, () => this.whereIs(finding.id), 'pinned');
       return;
     }
     const field = this.fields[finding.field as FieldName]();
     const { from, to } = textRange(field.value, finding.start, finding.end);
     field.focus();
     field.setSelectionRange(from, to);
-    this.popup.show(finding, field.getBoundingClientRect(), 'pinned');
+    field.scrollIntoView?.({ block: 'nearest' });
+    this.popup.show(finding, () => field.getBoundingClientRect(), 'pinned');
   }
 
   /** Puts the focus back in the text the finding is in (the popup closed by Escape). */
@@ -182,8 +211,8 @@ export class EditorChecks {
     }
   }
 
-  /** Hides this finding for the rest of the session (it stays hidden after re-checks). */
-  ignore(finding: Finding): void {
+  /** "Bỏ qua": hides the finding now and keeps the ignore with the article (reopening, restarts). */
+  async ignore(finding: Finding): Promise<void> {
     this.findings.ignore(finding);
     if (finding.field === 'body') {
       const view = this.body!.view;
@@ -193,24 +222,45 @@ export class EditorChecks {
       this.findings.dropFromField(finding.field as FieldName, (f) => f.id !== finding.id);
     }
     this.popup.hide();
+    try {
+      await this.backend.ignoreFinding(this.articleId, findingKey(finding));
+    } catch (reason) {
+      this.findings.unignore(finding);
+      this.notice.say('error.generic', { message: toAppError(reason).message });
+      this.recheck();
+    }
+  }
+
+  /** "Hiện lại": the article reports the finding again, from the next check on. */
+  async unignore(finding: Finding): Promise<void> {
+    this.findings.unignore(finding);
+    try {
+      await this.backend.unignoreFinding(this.articleId, findingKey(finding));
+    } catch (reason) {
+      this.notice.say('error.generic', { message: toAppError(reason).message });
+    }
+    this.recheck();
   }
 
   /** "Fix all" of a kind: first suggestions everywhere (body in one step), or the tone conversion. */
   async fixAll(kind: string): Promise<void> {
     if (TONE_KINDS.has(kind)) return this.fixToneStyle();
     let count = 0;
-    const view = this.body!.view;
-    const body = bodyFindings(view.state).filter((p) => p.finding.kind === kind && p.finding.suggestions.length > 0);
-    const done = bodyFixTransaction(view.state, body.map((p) => ({ id: p.finding.id, replacement: p.finding.suggestions[0]! })));
-    if (done) {
-      view.dispatch(done.tr);
-      this.findings.refreshBody(view.state);
-      count += done.applied;
-    }
-    for (const field of ['headline', 'sapo'] as const) {
-      const list = this.findings.fields[field].filter((f) => f.kind === kind && f.suggestions.length > 0);
-      count += this.fixField(field, list.map((f) => ({ ...f, replacement: f.suggestions[0]! })), list.map((f) => f.id));
-    }
+    await this.bulkChange(() => {
+      const view = this.body!.view;
+      const body = bodyFindings(view.state).filter((p) => p.finding.kind === kind && p.finding.suggestions.length > 0);
+      const done = bodyFixTransaction(view.state, body.map((p) => ({ id: p.finding.id, replacement: p.finding.suggestions[0]! })));
+      if (done) {
+        view.dispatch(done.tr);
+        this.findings.refreshBody(view.state);
+        count += done.applied;
+      }
+      for (const field of ['headline', 'sapo'] as const) {
+        const list = this.findings.fields[field].filter((f) => f.kind === kind && f.suggestions.length > 0);
+        count += this.fixField(field, list.map((f) => ({ ...f, replacement: f.suggestions[0]! })), list.map((f) => f.id));
+      }
+      return count > 0;
+    });
     this.notice.say('checks.fixed', { count });
   }
 
@@ -230,18 +280,29 @@ export class EditorChecks {
         this.notice.say('error.generic', { message: toAppError(reason).message });
         return;
       }
-      // Typed while converting: convert what is there now.
-      if (view.state.doc !== doc || headline.value !== h || sapo.value !== s) continue;
-      const tones = bodyFindings(view.state).filter((p) => TONE_KINDS.has(p.finding.kind)).map((p) => p.finding.id);
-      const tr = replaceDocTransaction(view.state, docFromJSON(result.body));
-      if (tr) view.dispatch(removeFindings(tr, tones));
-      this.findings.refreshBody(view.state);
-      for (const [name, input, value] of [['headline', headline, result.headline], ['sapo', sapo, result.sapo]] as const) {
-        if (input.value === value) continue;
-        input.value = value;
-        this.findings.dropFromField(name, (f) => !TONE_KINDS.has(f.kind));
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }
+      const fixed = result;
+      let typed = false;
+      await this.bulkChange(() => {
+        // Typed while converting (or saving): convert what is there now.
+        if (view.state.doc !== doc || headline.value !== h || sapo.value !== s) {
+          typed = true;
+          return false;
+        }
+        const tones = bodyFindings(view.state).filter((p) => TONE_KINDS.has(p.finding.kind)).map((p) => p.finding.id);
+        const tr = replaceDocTransaction(view.state, docFromJSON(fixed.body));
+        if (tr) view.dispatch(removeFindings(tr, tones));
+        this.findings.refreshBody(view.state);
+        let changed = tr !== null;
+        for (const [name, input, value] of [['headline', headline, fixed.headline], ['sapo', sapo, fixed.sapo]] as const) {
+          if (input.value === value) continue;
+          input.value = value;
+          this.findings.dropFromField(name, (f) => !TONE_KINDS.has(f.kind));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          changed = true;
+        }
+        return changed;
+      });
+      if (typed) continue;
       if (result.changed > 0) this.notice.say('checks.toneFixed', { count: result.changed });
       else this.notice.say('checks.toneNothing');
       return;

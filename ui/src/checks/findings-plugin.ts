@@ -82,6 +82,8 @@ export type FindingsHandlers = {
   cursor: (id: string | null) => void;
   /** Alt+Enter on a finding: open its popup with focus on the first action. */
   open: (id: string) => void;
+  /** Escape in the text: true when it closed the popup (then the editor does nothing more). */
+  escape: () => boolean;
 };
 
 function targetFinding(event: Event): HTMLElement | null {
@@ -127,6 +129,8 @@ export function findingsPlugin(handlers: FindingsHandlers): Plugin<DecorationSet
         },
       },
       handleKeyDown: (view: EditorView, event: KeyboardEvent) => {
+        const plain = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+        if (event.key === 'Escape' && plain) return handlers.escape();
         if (event.key !== 'Enter' || !event.altKey) return false;
         const found = findingAt(view.state, view.state.selection.head);
         if (!found) return false;

@@ -116,7 +116,7 @@ export class ArticleEditor {
         controller: this.controller,
         conflict: this.conflict,
         snapshot: () => this.snapshot(),
-        show: (stored) => this.replaceWith(stored),
+        show: (stored) => this.replaceWith(stored, 'reload'),
         setReadOnly: (on) => this.setReadOnly(on),
         composed: () => this.composed(),
         showConflict: (error) => (this.banner = { error, blocked: false }),
@@ -125,7 +125,7 @@ export class ArticleEditor {
     );
     const field = (name: 'headline' | 'sapo') => () => this.inputs[name] as HTMLTextAreaElement;
     const text = (name: 'headline' | 'sapo') => () => this.text[name];
-    const checks = (this.checks = new EditorChecks(backend, { headline: field('headline'), sapo: field('sapo') }, { headline: text('headline'), sapo: text('sapo') }));
+    const checks = (this.checks = new EditorChecks(backend, article.id, { headline: field('headline'), sapo: field('sapo') }, { headline: text('headline'), sapo: text('sapo') }));
     const notes = (this.notes = new EditorNotes(backend, article.id, {
       version: () => this.version,
       fields: { headline: () => this.inputs.headline as HTMLTextAreaElement | undefined, sapo: () => this.inputs.sapo as HTMLTextAreaElement | undefined },
@@ -145,9 +145,11 @@ export class ArticleEditor {
     });
     this.history = new RevisionHistory(backend, article.id, {
       beforeRestore: () => this.prepareToLeave(),
-      restored: (restored) => this.replaceWith(restored),
+      restored: (restored) => this.replaceWith(restored, 'restore'),
     });
+    void this.history.locate();
     this.fill(article);
+    checks.bulkChange = (apply) => this.bulkChange(apply);
     checks.attach(this.body);
     photos.attach(this.body);
     notes.attach(this.body);
@@ -217,6 +219,25 @@ export class ArticleEditor {
     const typing = document.activeElement === this.inputs.slug && document.activeElement !== null;
     if (!typing && !this.slugEdited) this.text.slug = article.slug;
     if (!typing) this.slugEdited = false;
+    this.history.saved();
+  }
+
+  /**
+   * A bulk change ("Sửa tất cả", the tone style) is a revision of its own: what was typed is
+   * saved first (its burst closes), then the change alone, so restoring the revision before it
+   * undoes exactly the change. Typing after it starts a new revision.
+   */
+  private async bulkChange(apply: () => boolean): Promise<void> {
+    // Nothing runs between the end of the flush and the bulk save: the patch is the change alone
+    // (and with nothing to save first, the change applies at once, as the click's own step).
+    if (this.controller.dirty) await this.controller.flush();
+    if (!apply()) return;
+    try {
+      await this.controller.saveVia((patch) => (patch ? this.backend.saveBulkFix(this.articleId, patch) : this.backend.getArticle(this.articleId)));
+    } catch {
+      // Not saved: the change stays pending and autosaves; the save state says why.
+    }
+    void this.history.locate();
   }
 
   private showSaveState(state: SaveState, error: AppError | null): void {
@@ -259,19 +280,25 @@ export class ArticleEditor {
 
   async reloadFromLibrary(): Promise<void> {
     try {
-      this.replaceWith(await this.backend.getArticle(this.articleId));
+      this.replaceWith(await this.backend.getArticle(this.articleId), 'reload');
     } catch (reason) {
       this.banner = { error: toAppError(reason), blocked: false };
     }
   }
 
-  /** Shows a stored article, dropping pending edits (reload, restore, merge). */
-  private replaceWith(article: Article): void {
+  /**
+   * Shows a stored article, dropping pending edits (reload, merge, restore). A restore is one
+   * step of the body's undo history (Ctrl+Z takes it back); the history panel then refreshes
+   * itself, while a reload asks which revision the article is at now.
+   */
+  private replaceWith(article: Article, how: 'reload' | 'restore'): void {
     this.merge.loaded(article);
     this.controller.reset(article.version);
-    this.body.setDoc(article.body);
+    if (how === 'restore') this.body.replaceDoc(article.body);
+    else this.body.setDoc(article.body);
     this.fill(article);
     this.checks.recheck();
+    if (how === 'reload') void this.history.locate();
   }
 
   /** The publishing conflict, side by side: the choices are saved and sent. */
@@ -282,7 +309,7 @@ export class ArticleEditor {
       apply: async (choices) => {
         if (!(await this.prepareToLeave())) return false;
         await this.backend.resolveConflict(this.articleId, choices);
-        this.replaceWith(await this.backend.getArticle(this.articleId));
+        this.replaceWith(await this.backend.getArticle(this.articleId), 'reload');
         await this.sync.refresh();
         return true;
       },

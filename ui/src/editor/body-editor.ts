@@ -1,5 +1,6 @@
 /** The body editor: a ProseMirror view over the article schema, its toolbar's state and its counts. */
 import { Node as PmDocNode } from 'prosemirror-model';
+import { closeHistory } from 'prosemirror-history';
 import { EditorState, Selection, type Plugin, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { PmNode } from '../bindings/PmNode';
@@ -133,6 +134,21 @@ export class BodyEditor {
   setDoc(json: PmNode | null): void {
     const doc = docFromJSON(json);
     this.view.updateState(this.freshState(doc, carriedSelection(this.view.state, doc)));
+    this.toolbar?.update(this.view.state);
+  }
+
+  /**
+   * Replaces the document as one step of the undo history (a restore from the history), so
+   * Ctrl+Z brings back what was there; the cursor stays in its block.
+   */
+  replaceDoc(json: PmNode | null): void {
+    const doc = docFromJSON(json);
+    const { state } = this.view;
+    if (doc.eq(state.doc)) return;
+    const tr = closeHistory(state.tr.replaceWith(0, state.doc.content.size, doc.content));
+    tr.setSelection(carriedSelection(state, tr.doc));
+    // Not through `apply`: like `setDoc`, this is the stored text, not an edit to save again.
+    this.view.updateState(state.apply(tr));
     this.toolbar?.update(this.view.state);
   }
 

@@ -35,10 +35,29 @@ export function presetCrop(ratio: number, width: number, height: number, rotatio
   return tidy({ x: 0, y: (1 - h) / 2, width: 1, height: h });
 }
 
-/** The same part of the picture after one more clockwise quarter turn. */
+/** The same part of the picture after one more clockwise quarter turn (its shape turns too). */
 export function rotateCrop(crop: CropRect | null): CropRect | null {
   if (!crop) return null;
   return tidy({ x: 1 - (crop.y + crop.height), y: crop.x, width: crop.height, height: crop.width });
+}
+
+/**
+ * The crop after one more clockwise quarter turn of a `width`×`height` photo shown at `rotation`,
+ * keeping its shape: the same width:height on screen (a 16:9 crop stays 16:9) and the same share
+ * of the largest crop of that shape, centred where the old one was (moved back inside if needed).
+ */
+export function turnCrop(crop: CropRect, width: number, height: number, rotation: number): CropRect {
+  const before = shownSize(width, height, rotation);
+  const after = shownSize(width, height, rotation + 1);
+  const ratio = (crop.width * before.width) / (crop.height * before.height);
+  const largestWidth = (s: { width: number; height: number }) => Math.min(s.width, s.height * ratio);
+  const share = (crop.width * before.width) / largestWidth(before);
+  const w = (share * largestWidth(after)) / after.width;
+  const h = (share * largestWidth(after)) / ratio / after.height;
+  // Where the old centre lies once turned (as `rotateCrop` maps it).
+  const cx = 1 - (crop.y + crop.height / 2);
+  const cy = crop.x + crop.width / 2;
+  return tidy({ x: cx - w / 2, y: cy - h / 2, width: w, height: h });
 }
 
 /** A crop covering (almost) the whole picture is no crop. */
@@ -55,17 +74,18 @@ export function moveCrop(r: CropRect, dx: number, dy: number): CropRect {
   return tidy({ ...r, x: r.x + dx, y: r.y + dy });
 }
 
-export type Corner = 'nw' | 'ne' | 'sw' | 'se';
+/** A corner or an edge of the crop frame, by compass point. */
+export type Handle = 'nw' | 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w';
 
-/** `r` with one corner dragged by (dx, dy); the opposite corner stays, size at least 5 %. */
-export function resizeCrop(r: CropRect, corner: Corner, dx: number, dy: number): CropRect {
+/** `r` with one corner or edge dragged by (dx, dy); the opposite side stays, size at least 5 %. */
+export function resizeCrop(r: CropRect, handle: Handle, dx: number, dy: number): CropRect {
   let left = r.x;
   let top = r.y;
   let right = r.x + r.width;
   let bottom = r.y + r.height;
-  if (corner === 'nw' || corner === 'sw') left = Math.min(Math.max(0, left + dx), right - MIN);
-  else right = Math.max(Math.min(1, right + dx), left + MIN);
-  if (corner === 'nw' || corner === 'ne') top = Math.min(Math.max(0, top + dy), bottom - MIN);
-  else bottom = Math.max(Math.min(1, bottom + dy), top + MIN);
+  if (handle.includes('w')) left = Math.min(Math.max(0, left + dx), right - MIN);
+  if (handle.includes('e')) right = Math.max(Math.min(1, right + dx), left + MIN);
+  if (handle.includes('n')) top = Math.min(Math.max(0, top + dy), bottom - MIN);
+  if (handle.includes('s')) bottom = Math.max(Math.min(1, bottom + dy), top + MIN);
   return tidy({ x: left, y: top, width: right - left, height: bottom - top });
 }

@@ -8,13 +8,13 @@ import { NodeSelection } from 'prosemirror-state';
 import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view';
 import type { MediaItem } from '../bindings/MediaItem';
 import type { I18n, MessageKey } from '../i18n';
-import { CROP_RATIOS, normalizeCrop, presetCrop, rotateCrop, type CropPreset } from './crop';
+import { CROP_RATIOS, normalizeCrop, presetCrop, rotateCrop, turnCrop, type CropPreset } from './crop';
 import { CropBox } from './crop-box';
 import type { FigureAttrs, ImageSource } from './figure-spec';
 import { figureMissing, setFigureAttrs, type MissingField } from './figures';
 import { el, NodeLabels } from './node-dom.svelte';
 
-/** What figures need from outside the editor: a photo's size, for crop presets. */
+/** What figures need from outside the editor: a photo's size, for crop presets and turns. */
 export type FigureContext = { mediaInfo: (id: number) => Promise<MediaItem>; imageSource: ImageSource };
 
 const MISSING_KEYS: Record<MissingField, MessageKey> = {
@@ -27,12 +27,16 @@ export class FigureView implements NodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
   private readonly media: HTMLElement;
+  /** Exactly the picture's box: the free crop frame lies over it, never over the margins. */
+  private readonly picture: HTMLElement;
   private readonly img: HTMLImageElement;
   private readonly credit: HTMLInputElement;
   private readonly alt: HTMLInputElement;
   private readonly missing: HTMLElement;
   private readonly labels: NodeLabels;
   private cropBox: CropBox | null = null;
+  /** The photo's size once the library told it (a preset or a turn asked). */
+  private size: { id: number; width: number; height: number } | null = null;
 
   constructor(
     private node: PmDocNode,
@@ -47,7 +51,8 @@ export class FigureView implements NodeView {
       e.preventDefault();
       this.select();
     });
-    this.media = el('div', { class: 'figure-media', contenteditable: 'false' }, this.img, this.toolbar());
+    this.picture = el('div', { class: 'figure-picture' }, this.img);
+    this.media = el('div', { class: 'figure-media', contenteditable: 'false' }, this.picture, this.toolbar());
     this.contentDOM = el('div', { class: 'figure-caption' });
     this.credit = this.field('figure-credit', 'credit');
     this.alt = this.field('figure-alt', 'alt');
@@ -79,7 +84,7 @@ export class FigureView implements NodeView {
       b.addEventListener('click', run);
       bar.appendChild(b);
     };
-    button('figure-rotate', '⟳', 'figure.rotate', () => this.rotate());
+    button('figure-rotate', '⟳', 'figure.rotate', () => void this.rotate());
     for (const ratio of Object.keys(CROP_RATIOS) as CropPreset[]) {
       button('figure-crop', ratio, 'figure.cropRatio', () => void this.preset(ratio), ratio);
     }
@@ -108,19 +113,41 @@ export class FigureView implements NodeView {
     this.view.focus();
   }
 
-  private rotate(): void {
-    const { rotation, crop } = this.attrs;
-    this.change({ rotation: (rotation + 1) % 4, crop: rotateCrop(crop) });
+  /** The photo's pixel size, from the library (null without one). */
+  private async photoSize(id: number): Promise<{ width: number; height: number } | null> {
+    if (this.size?.id === id) return this.size;
+    if (!this.context) return null;
+    const { width, height } = await this.context.mediaInfo(id);
+    this.size = { id, width, height };
+    return this.size;
+  }
+
+  /**
+   * A quarter turn clockwise. A crop keeps its shape (16:9 stays 16:9, centred where it was),
+   * which needs the photo's size: at once when known, else once the library answers.
+   */
+  private async rotate(): Promise<void> {
+    const before = this.attrs;
+    const turn = (size: { width: number; height: number } | null) => {
+      const crop = before.crop && (size ? normalizeCrop(turnCrop(before.crop, size.width, size.height, before.rotation)) : rotateCrop(before.crop));
+      this.change({ rotation: (before.rotation + 1) % 4, crop });
+    };
+    if (!before.crop) return turn(null);
+    if (this.size?.id === before.media_id) return turn(this.size);
+    // Without the size (the library cannot say) the crop turns with the picture, shape and all.
+    const size = await this.photoSize(before.media_id).catch(() => null);
+    // Changed while the size was on its way (another turn, an undo): that change stands.
+    if (this.attrs.media_id !== before.media_id || this.attrs.rotation !== before.rotation || this.attrs.crop !== before.crop) return;
+    turn(size);
   }
 
   /** A centred crop of `ratio` on the photo as shown (its size comes from the library). */
   async preset(ratio: CropPreset): Promise<void> {
-    if (!this.context) return;
     const id = this.attrs.media_id;
-    const item = await this.context.mediaInfo(id);
+    const size = await this.photoSize(id);
     // The figure may have changed while the size was on its way.
-    if (this.attrs.media_id !== id) return;
-    this.change({ crop: normalizeCrop(presetCrop(CROP_RATIOS[ratio], item.width, item.height, this.attrs.rotation)) });
+    if (!size || this.attrs.media_id !== id) return;
+    this.change({ crop: normalizeCrop(presetCrop(CROP_RATIOS[ratio], size.width, size.height, this.attrs.rotation)) });
   }
 
   private openCropBox(): void {
@@ -128,10 +155,13 @@ export class FigureView implements NodeView {
     this.cropBox = new CropBox(this.i18n, this.attrs.crop, () => this.img.getBoundingClientRect(), (rect) => {
       this.closeCropBox();
       if (rect) this.change({ crop: normalizeCrop(rect) });
+      // Back to the figure, selected, so the keyboard carries on from where the crop began.
+      this.select();
     });
-    this.media.appendChild(this.cropBox.element);
+    this.picture.appendChild(this.cropBox.element);
     this.dom.classList.add('figure-cropping');
     this.sync();
+    this.cropBox.focus();
   }
 
   private closeCropBox(): void {

@@ -65,6 +65,8 @@ describe('History panel', () => {
     headline.value = 'Tít gõ dở';
     headline.dispatchEvent(new Event('input', { bubbles: true }));
     $<HTMLButtonElement>('.restore-revision').click();
+    flushSync();
+    $<HTMLButtonElement>('.confirm-restore').click();
     await settle();
     const stored = await backend.getArticle(article.id);
     expect(stored).toMatchObject({ headline: 'Tít cũ', body });
@@ -73,7 +75,7 @@ describe('History panel', () => {
     // What was typed before the restore was saved first, so it is in the history too.
     expect((await backend.listRevisions(article.id)).some((r) => r.headline === 'Tít gõ dở')).toBe(true);
     expect(document.querySelector('.revision-preview')).toBeNull();
-    expect($('#history-panel .panel-status').textContent).toMatch(/^Đã khôi phục phiên bản lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\.$/);
+    expect($('#history-panel .panel-status').textContent).toMatch(/^Đã khôi phục bản 1 \(lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\)\.$/);
   });
 
   it('a link in the history preview opens in the browser, not in the window', async () => {

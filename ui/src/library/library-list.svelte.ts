@@ -6,6 +6,8 @@
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
 import type { ArticleSync } from '../bindings/ArticleSync';
+import type { ListQuery } from '../bindings/ListQuery';
+import type { ListSort } from '../bindings/ListSort';
 import type { SearchHit } from '../bindings/SearchHit';
 import { toAppError, type Backend } from '../backend/backend';
 import type { MessageKey, Params } from '../i18n';
@@ -22,6 +24,13 @@ export type FocusRequest = { target: 'search' | 'first-row'; serial: number };
 export class LibraryList {
   query = $state('');
   status = $state<ArticleStatus | null>(null);
+  /** Only this byline (null: everyone's). */
+  author = $state<string | null>(null);
+  /** The column the list is sorted by, and whether the other way round (a search ranks by match). */
+  sort = $state<ListSort>('updated');
+  reverse = $state(false);
+  /** Bylines in the library, for the author filter. */
+  authors = $state.raw<string[]>([]);
   items = $state.raw<LibraryItem[]>([]);
   syncs = $state.raw<ReadonlyMap<number, ArticleSync>>(new Map());
   message = $state.raw<ListMessage | null>(null);
@@ -53,13 +62,37 @@ export class LibraryList {
     void this.reload();
   }
 
+  setAuthor(author: string | null): void {
+    this.author = author;
+    void this.reload();
+  }
+
+  /** A column head clicked: sorted by it, or the other way round when it already is. */
+  sortBy(sort: ListSort): void {
+    this.reverse = this.sort === sort ? !this.reverse : false;
+    this.sort = sort;
+    void this.reload();
+  }
+
+  private listQuery(limit: number, offset: number): ListQuery {
+    return { status: this.status ?? undefined, author: this.author ?? undefined, sort: this.sort, reverse: this.reverse, limit, offset };
+  }
+
   requestFocus(target: FocusRequest['target']): void {
     this.focus = { target, serial: (this.focus?.serial ?? 0) + 1 };
   }
 
   /** Shows the first page (or the search results) for the current query and filter. */
   async reload(): Promise<void> {
-    await Promise.all([this.load(), this.refreshSyncs()]);
+    await Promise.all([this.load(), this.refreshSyncs(), this.loadAuthors()]);
+  }
+
+  private async loadAuthors(): Promise<void> {
+    try {
+      this.authors = await this.backend.listAuthors();
+    } catch {
+      // The filter keeps the names it had.
+    }
   }
 
   /** The library changed elsewhere: as many rows again (the view keeps scroll and focus). */
@@ -81,7 +114,7 @@ export class LibraryList {
           hits.length === 0 ? { key: 'library.noResults', params: { query } } : { key: 'library.resultCount', params: { count: hits.length } };
         return;
       }
-      const page = await this.backend.listArticles({ status: this.status ?? undefined, limit, offset: 0 });
+      const page = await this.backend.listArticles(this.listQuery(limit, 0));
       if (generation !== this.generation) return;
       this.offset = 0;
       this.items = [];
@@ -95,7 +128,7 @@ export class LibraryList {
   async loadMore(): Promise<void> {
     const generation = this.generation;
     try {
-      const page = await this.backend.listArticles({ status: this.status ?? undefined, limit: PAGE_SIZE, offset: this.offset });
+      const page = await this.backend.listArticles(this.listQuery(PAGE_SIZE, this.offset));
       if (generation !== this.generation) return;
       this.showPage(page, PAGE_SIZE);
     } catch (reason) {
@@ -107,7 +140,7 @@ export class LibraryList {
     this.items = [...this.items, ...page];
     this.offset += page.length;
     this.hasMore = page.length === limit;
-    if (this.offset === 0) this.message = { key: this.status ? 'library.emptyFiltered' : 'library.empty' };
+    if (this.offset === 0) this.message = { key: this.status || this.author ? 'library.emptyFiltered' : 'library.empty' };
     else this.message = null;
   }
 

@@ -86,3 +86,30 @@ describe('Library', () => {
   });
 });
 
+
+describe('Library columns', () => {
+  const rowIds = () => [...document.querySelectorAll<HTMLElement>('.article-row')].map((r) => Number(r.dataset.id));
+
+  it('sorts by a column head, the other way on a second click, and filters by author', async () => {
+    const backend = new MemoryBackend();
+    const make = (headline: string, byline: string) => backend.createArticle({ ...blank, headline, byline });
+    const a = await make('Đà Nẵng mưa to', 'Trần Bình');
+    const b = await make('An Giang mùa nước nổi', 'Lê An');
+    const c = await make('Ăn Tết ở Huế', 'Trần Bình');
+    await bootApp(backend);
+    await vi.waitFor(() => expect(rowIds()).toEqual([c.id, b.id, a.id]));
+    expect([...document.querySelectorAll('.row-author')].map((r) => r.textContent)).toEqual(['Trần Bình', 'Lê An', 'Trần Bình']);
+
+    document.querySelector<HTMLButtonElement>('#sort-headline')!.click();
+    await vi.waitFor(() => expect(rowIds()).toEqual([b.id, c.id, a.id]));
+    expect(document.querySelector('#sort-headline')!.getAttribute('aria-pressed')).toBe('true');
+    document.querySelector<HTMLButtonElement>('#sort-headline')!.click();
+    await vi.waitFor(() => expect(rowIds()).toEqual([a.id, c.id, b.id]));
+
+    const filter = document.querySelector<HTMLSelectElement>('#author-filter')!;
+    expect([...filter.options].map((o) => o.textContent)).toEqual(['Mọi tác giả', 'Lê An', 'Trần Bình']);
+    filter.value = 'Trần Bình';
+    filter.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(rowIds()).toEqual([a.id, c.id]));
+  });
+});

@@ -159,6 +159,8 @@ pub struct ArticleSummary {
     pub section: String,
     pub status: ArticleStatus,
     pub updated_at: String,
+    /// Tác giả.
+    pub byline: String,
 }
 
 /// Which articles the list shows: newest change first.
@@ -167,14 +169,38 @@ pub struct ArticleSummary {
 #[ts(export, optional_fields)]
 pub struct ListQuery {
     pub status: Option<ArticleStatus>,
+    /// Only articles with this byline (tác giả), as listed by `Library::authors`.
+    pub author: Option<String>,
+    #[ts(as = "Option<ListSort>", optional)]
+    pub sort: ListSort,
+    /// The other way round from the column's natural order (A→Z, workflow order, newest first).
+    #[ts(as = "Option<bool>", optional)]
+    pub reverse: bool,
     pub limit: u32,
     pub offset: u32,
 }
 
 impl Default for ListQuery {
     fn default() -> Self {
-        ListQuery { status: None, limit: 50, offset: 0 }
+        ListQuery { status: None, author: None, sort: ListSort::Updated, reverse: false, limit: 50, offset: 0 }
     }
+}
+
+/// The column the library list is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ListSort {
+    /// Newest change first.
+    #[default]
+    Updated,
+    /// Tít, in Vietnamese dictionary order.
+    Headline,
+    Section,
+    /// In workflow order: Nháp, Chờ duyệt… Đã đăng.
+    Status,
+    /// Tác giả (byline), in Vietnamese dictionary order.
+    Author,
 }
 
 /// A piece of a search snippet; `hit` pieces match the query. Rendered as text, never HTML.
@@ -216,6 +242,16 @@ pub enum RevisionReason {
     Pulled,
     /// The site's version of an article kept beside a sync conflict, so neither side is lost.
     RemoteCopy,
+    /// A change made all at once ("Sửa tất cả", the tone style): a revision of its own, so
+    /// restoring the one before it undoes exactly that change.
+    BulkFix,
+}
+
+impl RevisionReason {
+    /// Text kept beside the article (it never was the article's content).
+    pub fn is_copy(self) -> bool {
+        matches!(self, Self::UnsavedCopy | Self::RemoteCopy)
+    }
 }
 
 /// One entry of an article's history.
@@ -226,10 +262,22 @@ pub struct RevisionSummary {
     pub id: RevisionId,
     #[ts(type = "number")]
     pub article_id: ArticleId,
+    /// Its place in the article's history: 1 is the oldest revision.
+    pub number: u32,
     pub created_at: String,
     pub reason: RevisionReason,
     pub headline: String,
     pub tieng: u32,
+}
+
+/// Where an article stands in its history (the editor's "Bản N").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RevisionMark {
+    /// The number of the revision the article's content is at, as the history numbers them.
+    pub number: u32,
+    /// Until when an edit joins that revision (RFC 3339); none when the next edit starts a new one.
+    pub open_until: Option<String>,
 }
 
 /// The content of an article at one revision.

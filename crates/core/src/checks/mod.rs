@@ -3,10 +3,12 @@
 
 mod convert;
 mod dictionary;
+mod ignored;
 pub mod model;
 
 use banthao_text::check::{check_fields, Abbreviations, CheckOptions, Field, Finding, Limits};
 use banthao_text::spell::Speller;
+use banthao_text::tokens::{tokens, Token};
 
 pub use convert::{convert_font_runs, fix_tone_style};
 pub use dictionary::system_dictionary_path;
@@ -65,20 +67,24 @@ impl Checker {
         let blocks: Vec<_> = input.blocks.iter().map(|b| banthao_text::to_nfc(b)).collect();
         let mut fields = vec![(Field::Headline, headline.as_ref()), (Field::Sapo, sapo.as_ref())];
         fields.extend(blocks.iter().map(|b| (Field::Body, b.as_ref())));
+        let words: Vec<Vec<Token>> = fields.iter().map(|(_, text)| tokens(text)).collect();
         let findings = check_fields(&fields, &self.options())
             .into_iter()
-            .map(|(index, finding)| placed(index, finding, lang))
+            .map(|(index, finding)| placed(index, finding, &words[index], lang))
             .collect();
-        CheckReport { findings, dictionary: self.dictionary }
+        CheckReport { findings, ignored: Vec::new(), dictionary: self.dictionary }
     }
 }
 
-fn placed(index: usize, f: Finding, lang: Lang) -> ArticleFinding {
+fn placed(index: usize, f: Finding, words: &[Token], lang: Lang) -> ArticleFinding {
     let (field, block) = match index {
         0 => (CheckField::Headline, 0),
         1 => (CheckField::Sapo, 0),
         n => (CheckField::Body, (n - 2) as u32),
     };
+    let word = |t: Option<&Token>| t.map_or_else(String::new, |t| t.text.to_lowercase());
+    let before = word(words[..words.partition_point(|t| t.end <= f.start)].last());
+    let after = word(words[words.partition_point(|t| t.start < f.end)..].first());
     ArticleFinding {
         field,
         block,
@@ -91,6 +97,8 @@ fn placed(index: usize, f: Finding, lang: Lang) -> ArticleFinding {
             Lang::En => f.message.en,
         },
         suggestions: f.suggestions,
+        before,
+        after,
     }
 }
 
@@ -127,16 +135,25 @@ impl Library {
         Ok(self.checker.as_ref().expect("just built"))
     }
 
+    /// Checks the texts; when they name their article, the findings it ignores are moved from
+    /// `findings` to `ignored`.
     pub fn check_input(&mut self, input: &CheckInput, lang: Lang) -> Result<CheckReport> {
-        Ok(self.checker()?.check(input, lang))
+        let mut report = self.checker()?.check(input, lang);
+        if let Some(article) = input.article {
+            let keys = self.ignored_findings(article)?;
+            if !keys.is_empty() {
+                let keys: std::collections::HashSet<FindingKey> = keys.into_iter().collect();
+                (report.ignored, report.findings) = report.findings.into_iter().partition(|f| keys.contains(&f.key()));
+            }
+        }
+        Ok(report)
     }
 
-    /// Checks a stored article: headline, sapo and each text block of the body.
+    /// Checks a stored article: headline, sapo and each text block of the body (what it
+    /// ignores in `ignored`).
     pub fn check_article(&mut self, id: crate::ArticleId, lang: Lang) -> Result<CheckReport> {
         let a = self.get_article(id)?;
-        let input =
-            CheckInput { headline: a.headline, sapo: a.sapo, blocks: crate::article::render::doc_blocks(&a.body) };
-        self.check_input(&input, lang)
+        self.check_input(&CheckInput::of_article(&a), lang)
     }
 
     /// Headline, sapo and body converted to this library's house tone style.

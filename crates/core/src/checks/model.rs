@@ -72,6 +72,23 @@ pub struct CheckInput {
     pub headline: String,
     pub sapo: String,
     pub blocks: Vec<String>,
+    /// The article these texts are from: the findings it ignores go to `ignored` instead of
+    /// `findings`. None (a file, a paste): nothing is left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub article: Option<crate::ArticleId>,
+}
+
+impl CheckInput {
+    /// A stored article's texts, naming the article (so its ignored findings are left out).
+    pub fn of_article(a: &crate::Article) -> CheckInput {
+        CheckInput {
+            headline: a.headline.clone(),
+            sapo: a.sapo.clone(),
+            blocks: crate::article::render::doc_blocks(&a.body),
+            article: Some(a.id),
+        }
+    }
 }
 
 /// Which text a finding is in.
@@ -97,12 +114,43 @@ pub struct ArticleFinding {
     pub text: String,
     pub message: String,
     pub suggestions: Vec<String>,
+    /// The word just before and just after the span in its text, lowercase; '' at an edge.
+    /// With `kind` and `text`, what "Bỏ qua" remembers ([`FindingKey`]).
+    pub before: String,
+    pub after: String,
+}
+
+impl ArticleFinding {
+    pub fn key(&self) -> FindingKey {
+        FindingKey {
+            kind: self.kind.clone(),
+            text: self.text.clone(),
+            before: self.before.clone(),
+            after: self.after.clone(),
+        }
+    }
+}
+
+/// What an ignored finding is remembered by, per article: its kind, the flagged text as written
+/// and the word on either side. Edits elsewhere in the article (even elsewhere in the sentence)
+/// keep the ignore; retyping the flagged text or a neighbouring word ends it, as does the same
+/// slip in another phrase. The same text between the same words twice is one key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FindingKey {
+    pub kind: String,
+    pub text: String,
+    pub before: String,
+    pub after: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CheckReport {
     pub findings: Vec<ArticleFinding>,
+    /// Findings the article ignores ("Bỏ qua"), left out of `findings`; the panel lists them
+    /// to be shown again. Empty when the input names no article.
+    pub ignored: Vec<ArticleFinding>,
     /// False when the system dictionary (hunspell-vi) was not found: rule checks only.
     pub dictionary: bool,
 }

@@ -410,18 +410,43 @@ impl Library {
         Ok(())
     }
 
-    /// The library list: newest change first, optionally one status only.
+    /// The library list: sorted by a column (newest change first by default), optionally one
+    /// status and one author only.
     pub fn list_articles(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>> {
+        let (natural, reversed) = match query.sort {
+            ListSort::Updated => ("updated_at DESC, id DESC", "updated_at ASC, id ASC"),
+            ListSort::Headline => ("headline COLLATE vi ASC, id DESC", "headline COLLATE vi DESC, id ASC"),
+            ListSort::Section => {
+                ("section COLLATE vi ASC, updated_at DESC", "section COLLATE vi DESC, updated_at DESC")
+            }
+            ListSort::Status => ("status_rank ASC, updated_at DESC", "status_rank DESC, updated_at DESC"),
+            ListSort::Author => ("byline COLLATE vi ASC, updated_at DESC", "byline COLLATE vi DESC, updated_at DESC"),
+        };
+        let ranks: String = ArticleStatus::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("WHEN '{}' THEN {i}", s.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ");
         let sql = format!(
-            "SELECT id, headline, section, status, updated_at FROM articles {} \
-             ORDER BY updated_at DESC, id DESC LIMIT ?1 OFFSET ?2",
-            if query.status.is_some() { "WHERE status = ?3" } else { "WHERE ?3 IS NULL" }
+            "SELECT id, headline, section, status, updated_at, byline, CASE status {ranks} END AS status_rank
+             FROM articles WHERE (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR byline = ?4)
+             ORDER BY {} LIMIT ?1 OFFSET ?2",
+            if query.reverse { reversed } else { natural }
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
-            params![query.limit.min(1000), query.offset, query.status.map(|s| s.as_str())],
+            params![query.limit.min(1000), query.offset, query.status.map(|s| s.as_str()), query.author],
             summary_from_row,
         )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Distinct bylines in Vietnamese dictionary order (for the list's author filter).
+    pub fn authors(&self) -> Result<Vec<String>> {
+        let mut stmt =
+            self.conn.prepare("SELECT DISTINCT byline FROM articles WHERE byline != '' ORDER BY byline COLLATE vi")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -443,5 +468,6 @@ pub(crate) fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
         section: row.get(2)?,
         status: ArticleStatus::parse(&status).unwrap_or(ArticleStatus::Draft),
         updated_at: row.get(4)?,
+        byline: row.get(5)?,
     })
 }

@@ -1,6 +1,7 @@
 //! Revisions: snapshots of an article's content. Saves within one editing burst (up to
 //! [`BURST_MILLIS`]) share one revision, so autosave every second does not bury the history,
-//! while at least one revision is kept per five minutes of editing.
+//! while at least one revision is kept per five minutes of editing. Revisions are numbered
+//! 1..N per article, oldest first; that number is what the user sees ("Bản 7").
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -10,7 +11,7 @@ use super::Library;
 use crate::article::model::*;
 use crate::article::render::doc_to_text;
 use crate::error::{Error, Result};
-use crate::time::millis_between;
+use crate::time::{add_millis, millis_between};
 
 pub const BURST_MILLIS: i64 = 5 * 60 * 1000;
 
@@ -36,6 +37,7 @@ fn reason_str(r: RevisionReason) -> &'static str {
         RevisionReason::UnsavedCopy => "unsaved_copy",
         RevisionReason::Pulled => "pulled",
         RevisionReason::RemoteCopy => "remote_copy",
+        RevisionReason::BulkFix => "bulk_fix",
     }
 }
 
@@ -47,6 +49,7 @@ fn parse_reason(s: &str) -> RevisionReason {
         "unsaved_copy" => RevisionReason::UnsavedCopy,
         "pulled" => RevisionReason::Pulled,
         "remote_copy" => RevisionReason::RemoteCopy,
+        "bulk_fix" => RevisionReason::BulkFix,
         _ => RevisionReason::Edited,
     }
 }
@@ -57,8 +60,31 @@ pub(crate) fn content_changed(current: &Article, next: &Article) -> bool {
     content_of(current) != content_of(next)
 }
 
+/// The burst an `Edited` save may still join: the latest revision, when it is an `Edited`
+/// one and no workflow step came after it opened. Its id and when it opened.
+fn open_burst(conn: &Connection, article_id: ArticleId) -> Result<Option<(RevisionId, String)>> {
+    let latest: Option<(RevisionId, String, String)> = conn
+        .query_row(
+            "SELECT id, reason, opened_at FROM revisions WHERE article_id = ?1 ORDER BY id DESC LIMIT 1",
+            [article_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((id, _, opened_at)) = latest.filter(|(_, reason, _)| reason == "edited") else {
+        return Ok(None);
+    };
+    // A workflow step closes the burst: "as submitted" must stay what was handed in.
+    let stepped: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM transitions WHERE article_id = ?1 AND at >= ?2)",
+        params![article_id, opened_at],
+        |r| r.get(0),
+    )?;
+    Ok((!stepped).then_some((id, opened_at)))
+}
+
 /// Records the article's current state. An `Edited` save joins the latest revision when that
-/// one is an `Edited` revision whose burst started less than [`BURST_MILLIS`] ago.
+/// one is an `Edited` revision whose burst started less than [`BURST_MILLIS`] ago. Any other
+/// reason (a bulk fix, a restore) is a revision of its own and closes the burst.
 /// `body_text` is `a`'s body as plain text (the caller has it already: no second walk).
 pub(super) fn record(conn: &Connection, a: &Article, body_text: &str, reason: RevisionReason) -> Result<()> {
     let content = serde_json::to_string(&content_of(a)).expect("revision serializes");
@@ -67,22 +93,8 @@ pub(super) fn record(conn: &Connection, a: &Article, body_text: &str, reason: Re
         + banthao_text::count_tieng(body_text)) as i64;
     let now = &a.updated_at;
     if reason == RevisionReason::Edited {
-        let latest: Option<(i64, String, String)> = conn
-            .query_row(
-                "SELECT id, reason, opened_at FROM revisions WHERE article_id = ?1 ORDER BY id DESC LIMIT 1",
-                [a.id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        if let Some((id, latest_reason, opened_at)) = latest {
-            let young = millis_between(&opened_at, now).is_some_and(|ms| ms < BURST_MILLIS);
-            // A workflow step closes the burst: "as submitted" must stay what was handed in.
-            let stepped: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM transitions WHERE article_id = ?1 AND at >= ?2)",
-                params![a.id, opened_at],
-                |r| r.get(0),
-            )?;
-            if latest_reason == "edited" && young && !stepped {
+        if let Some((id, opened_at)) = open_burst(conn, a.id)? {
+            if millis_between(&opened_at, now).is_some_and(|ms| ms < BURST_MILLIS) {
                 conn.execute(
                     "UPDATE revisions SET created_at = ?2, headline = ?3, tieng = ?4, content = ?5 WHERE id = ?1",
                     params![id, now, a.headline, tieng, content],
@@ -115,7 +127,7 @@ pub(crate) fn record_copy(
 }
 
 impl Library {
-    /// An article's history, newest first.
+    /// An article's history, newest first, each revision with its number (1 = the oldest).
     pub fn list_revisions(&self, article_id: ArticleId) -> Result<Vec<RevisionSummary>> {
         load(&self.conn, article_id)?;
         let mut stmt = self.conn.prepare_cached(
@@ -126,13 +138,35 @@ impl Library {
             Ok(RevisionSummary {
                 id: r.get(0)?,
                 article_id: r.get(1)?,
+                number: 0,
                 created_at: r.get(2)?,
                 reason: parse_reason(&r.get::<_, String>(3)?),
                 headline: r.get(4)?,
                 tieng: r.get(5)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut revisions = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let count = revisions.len() as u32;
+        for (newer, revision) in revisions.iter_mut().enumerate() {
+            revision.number = count - newer as u32;
+        }
+        Ok(revisions)
+    }
+
+    /// The number of the revision the article's content is at (the newest one that is not a
+    /// kept copy), and until when the next edit joins it. Cheap: the editor asks after a save
+    /// only when that save may have started a new revision.
+    pub fn revision_mark(&self, article_id: ArticleId) -> Result<RevisionMark> {
+        load(&self.conn, article_id)?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT reason FROM revisions WHERE article_id = ?1 ORDER BY id DESC")?;
+        let reasons = stmt
+            .query_map([article_id], |r| Ok(parse_reason(&r.get::<_, String>(0)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let copies_after = reasons.iter().take_while(|r| r.is_copy()).count();
+        let open_until =
+            open_burst(&self.conn, article_id)?.and_then(|(_, opened_at)| add_millis(&opened_at, BURST_MILLIS));
+        Ok(RevisionMark { number: (reasons.len() - copies_after) as u32, open_until })
     }
 
     pub fn get_revision(&self, id: RevisionId) -> Result<Revision> {
@@ -163,6 +197,16 @@ impl Library {
         let revision_id = record_copy(&tx, id, patch, RevisionReason::UnsavedCopy)?;
         tx.commit()?;
         self.list_revisions(id)?.into_iter().find(|r| r.id == revision_id).ok_or(Error::RevisionNotFound(revision_id))
+    }
+
+    /// Saves a change made all at once ("Sửa tất cả", the tone style) as a revision of its own:
+    /// the editing burst before it closes, and the next edit starts a new one. The editor saves
+    /// what was typed first, so restoring the revision before this one undoes exactly the fix.
+    pub fn save_bulk_fix(&mut self, id: ArticleId, patch: ArticlePatch) -> Result<Article> {
+        let tx = write_transaction(&mut self.conn)?;
+        let saved = save(&tx, id, patch, RevisionReason::BulkFix)?;
+        tx.commit()?;
+        Ok(saved)
     }
 
     /// Puts a revision's content back as a new save. The state before it is kept as its own
