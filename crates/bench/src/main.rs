@@ -1,9 +1,10 @@
 //! `make bench`: every figure printed beside a reference measured in the same run.
 //!
 //! Options: `--articles N` (default 100000), `--skip-window` (no X display needed),
-//! `--only text|photo|sync` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
+//! `--only text|photo|sync|desk|window` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
 //! check's time per finding kind.
 
+mod desk_bench;
 mod generate;
 mod library_bench;
 mod photo_bench;
@@ -31,6 +32,7 @@ fn main() {
         Some("text") => return text_bench::run(tmp.path()),
         Some("photo") => return photo_bench::run(tmp.path()),
         Some("sync") => return sync_bench::run(tmp.path()),
+        Some("desk") => return desk_bench::run(tmp.path()),
         Some("window") => {
             window_bench::bundle_size();
             return window_bench::startup_and_memory(tmp.path());
@@ -48,6 +50,7 @@ fn main() {
     drop(lib);
     library_bench::autosave(&dir);
 
+    desk_bench::run(tmp.path());
     text_bench::run(tmp.path());
     photo_bench::run(tmp.path());
     sync_bench::run(tmp.path());
