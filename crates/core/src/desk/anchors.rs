@@ -19,9 +19,9 @@ pub(crate) type Range = (usize, usize);
 /// last full stop and delete the first, and cut a range ending at "tháng." short.
 pub(crate) fn map_ranges(old: &[char], new: &[char], ranges: &[Range]) -> Vec<Option<Range>> {
     let (old_starts, new_starts) = (token_starts(old), token_starts(new));
-    let tokens = |chars: &'_ [char], starts: &[usize]| -> Vec<Vec<char>> {
-        starts.windows(2).map(|w| chars[w[0]..w[1]].to_vec()).collect()
-    };
+    fn tokens<'a>(chars: &'a [char], starts: &[usize]) -> Vec<&'a [char]> {
+        starts.windows(2).map(|w| &chars[w[0]..w[1]]).collect()
+    }
     let (old_tokens, new_tokens) = (tokens(old, &old_starts), tokens(new, &new_starts));
     let ops = slide_late(
         capture_diff_slices_deadline(Algorithm::Myers, &old_tokens, &new_tokens, Some(Instant::now() + DIFF_DEADLINE))
