@@ -3,6 +3,12 @@
 
 export const KEY = { ENTER: '\uE007', CONTROL: '\uE009', NULL: '\uE000' };
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+/**
+ * No single WebDriver command takes this long when things work (starting the app included);
+ * one that hangs (seen once: a send-keys that never answered) fails the run with its name
+ * instead of holding CI until its time limit.
+ */
+const COMMAND_TIMEOUT_MS = 180_000;
 
 export class WebDriver {
   constructor(base) {
@@ -16,6 +22,9 @@ export class WebDriver {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
+    }).catch((e) => {
+      throw new Error(`${method} ${path}: no answer (${e.name === 'TimeoutError' ? `over ${COMMAND_TIMEOUT_MS / 1000} s` : e.message})`);
     });
     const json = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value ?? json)}`);
