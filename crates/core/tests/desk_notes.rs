@@ -225,3 +225,18 @@ fn each_role_sees_its_queue() {
     assert_eq!(photo.groups[0].items[0].photo_requests, 1);
     let _ = draft;
 }
+
+#[test]
+fn paragraphs_added_and_removed_around_the_note_move_it_between_blocks() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let (a, _) = with_note(&mut lib);
+    let sentence = format!("Theo Bộ Công Thương, {SENTENCE} Người dân lo lắng.");
+    body_edit(&mut lib, &a, &[&sentence, "Đoạn cuối."]);
+    assert_eq!(the_note(&lib, &a).anchor.unwrap().block, 0, "the paragraph before it was deleted");
+    body_edit(&mut lib, &a, &["Một.", "Hai.", "Ba.", &sentence, "Đoạn cuối.", "Thêm nữa."]);
+    let n = the_note(&lib, &a);
+    assert_eq!((n.anchor.unwrap().block, n.quote.as_str()), (3, SENTENCE));
+    // An edit far from it leaves it where it is.
+    body_edit(&mut lib, &a, &["Một.", "Hai.", "Ba.", &sentence, "Đoạn cuối đã sửa.", "Thêm nữa."]);
+    assert_eq!(the_note(&lib, &a).anchor.unwrap().block, 3);
+}

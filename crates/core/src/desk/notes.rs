@@ -142,20 +142,31 @@ pub(crate) fn open_count(conn: &Connection, id: ArticleId) -> Result<usize> {
 }
 
 /// Moves every attached anchor of the article from `before`'s text to `after`'s, inside the
-/// save's transaction. A field that did not change is not looked at.
+/// save's transaction. A field that did not change is not looked at; in the body, only the run
+/// of blocks between the unchanged ones at either end is compared, so a save costs what the
+/// edited paragraph costs, not the article.
 pub(crate) fn follow_edit(conn: &Connection, before: &Article, after: &Article) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, field, block, start_char, end_char FROM notes
+        "SELECT id, field, block, start_char, end_char, quote FROM notes
          WHERE article_id = ?1 AND field IS NOT NULL AND detached = 0",
     )?;
-    let anchors: Vec<(i64, String, usize, usize, usize)> = stmt
-        .query_map([after.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+    let anchors: Vec<Stored> = stmt
+        .query_map([after.id], |r| {
+            Ok(Stored {
+                id: r.get(0)?,
+                field: r.get(1)?,
+                block: r.get(2)?,
+                start: r.get(3)?,
+                end: r.get(4)?,
+                quote: r.get(5)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     if anchors.is_empty() {
         return Ok(());
     }
     for field in [NoteField::Headline, NoteField::Sapo, NoteField::Body] {
-        let mine: Vec<_> = anchors.iter().filter(|a| a.1 == field.as_str()).collect();
+        let mine: Vec<&Stored> = anchors.iter().filter(|a| a.field == field.as_str()).collect();
         if mine.is_empty() {
             continue;
         }
@@ -170,26 +181,49 @@ pub(crate) fn follow_edit(conn: &Connection, before: &Article, after: &Article) 
         if old == new {
             continue;
         }
-        let (old, new) = (FlatBody::new(&old), FlatBody::new(&new));
-        let ranges: Vec<_> = mine.iter().map(|a| old.flat_range(a.2, a.3, a.4).unwrap_or((0, 0))).collect();
-        let mapped = map_ranges(&old.chars, &new.chars, &ranges);
-        for (anchor, moved) in mine.iter().zip(mapped) {
-            match moved.and_then(|r| new.block_range(r)) {
+        let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+        let room = old.len().min(new.len()) - prefix;
+        let suffix = old.iter().rev().zip(new.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+        let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+        let (old_mid, new_mid) = (FlatBody::new(&old[prefix..old_end]), FlatBody::new(&new[prefix..new_end]));
+        let middle: Vec<&&Stored> = mine.iter().filter(|a| (prefix..old_end).contains(&a.block)).collect();
+        let ranges: Vec<_> =
+            middle.iter().map(|a| old_mid.flat_range(a.block - prefix, a.start, a.end).unwrap_or((0, 0))).collect();
+        let mapped = map_ranges(&old_mid.chars, &new_mid.chars, &ranges);
+        for (anchor, moved) in middle.iter().zip(mapped) {
+            match moved.and_then(|r| new_mid.block_range(r)) {
                 Some((block, start, end)) => {
-                    let quote: String = new.chars[new.flat_range(block, start, end).expect("mapped").0..]
-                        [..end - start]
-                        .iter()
-                        .collect();
-                    conn.execute(
-                        "UPDATE notes SET block = ?2, start_char = ?3, end_char = ?4, quote = ?5 WHERE id = ?1",
-                        params![anchor.0, block, start, end, quote],
-                    )?;
+                    let at = new_mid.flat_range(block, start, end).expect("mapped").0;
+                    let quote: String = new_mid.chars[at..at + (end - start)].iter().collect();
+                    move_anchor(conn, anchor, block + prefix, start, end, &quote)?;
                 }
                 None => {
-                    conn.execute("UPDATE notes SET detached = 1 WHERE id = ?1", [anchor.0])?;
+                    conn.prepare_cached("UPDATE notes SET detached = 1 WHERE id = ?1")?.execute([anchor.id])?;
                 }
             }
         }
+        // After the edited run: the same text, perhaps in another block number.
+        for anchor in mine.iter().filter(|a| a.block >= old_end) {
+            move_anchor(conn, anchor, anchor.block - old_end + new_end, anchor.start, anchor.end, &anchor.quote)?;
+        }
+    }
+    Ok(())
+}
+
+/// An anchor as stored.
+struct Stored {
+    id: i64,
+    field: String,
+    block: usize,
+    start: usize,
+    end: usize,
+    quote: String,
+}
+
+fn move_anchor(conn: &Connection, a: &Stored, block: usize, start: usize, end: usize, quote: &str) -> Result<()> {
+    if (block, start, end, quote) != (a.block, a.start, a.end, a.quote.as_str()) {
+        conn.prepare_cached("UPDATE notes SET block = ?2, start_char = ?3, end_char = ?4, quote = ?5 WHERE id = ?1")?
+            .execute(params![a.id, block, start, end, quote])?;
     }
     Ok(())
 }
