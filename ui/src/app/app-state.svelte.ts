@@ -245,8 +245,8 @@ export class AppState {
 
   /**
    * The app's own keys, from anywhere: Ctrl+Q quits (through the same save-first handshake as
-   * the close button), Ctrl+S saves now, Ctrl+N starts an article, Ctrl+= / Ctrl+− / Ctrl+0
-   * size the text.
+   * the close button), Ctrl+S saves now, Ctrl+N starts an article, Ctrl+F finds (and replaces)
+   * in the body, Ctrl+= / Ctrl+− / Ctrl+0 size the text.
    */
   private shortcut(event: KeyboardEvent): void {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented) return;
@@ -258,6 +258,7 @@ export class AppState {
     if (key === 'q') act(() => void this.backend.closeWindow());
     else if (key === 's' && !event.shiftKey) act(() => void this.editor?.flush());
     else if (key === 'n' && !event.shiftKey && this.screen !== 'loading' && this.screen !== 'error') act(() => void this.createArticle());
+    else if (key === 'f' && !event.shiftKey && this.editor) act(() => this.editor?.find.show());
     else if (this.screen === 'editor' && (key === '=' || key === '+')) act(() => this.zoomText(1));
     else if (this.screen === 'editor' && (key === '-' || key === '_')) act(() => this.zoomText(-1));
     else if (this.screen === 'editor' && key === '0') act(() => this.zoomText(0));

@@ -9,6 +9,7 @@ import type { ArticleStatus } from '../bindings/ArticleStatus';
 import { toAppError, type AppError, type Backend } from '../backend/backend';
 import type { I18n } from '../i18n';
 import { countText, type TextCounts } from '../text/counts';
+import { FindBar } from '../find/find-bar.svelte';
 import { ArticleWorkflow } from '../workflow/article-workflow.svelte';
 import { fromVietnamInput, toVietnamInput } from '../text/time';
 import { ConflictChooser, type ConflictSource } from '../sync/conflict-chooser.svelte';
@@ -77,6 +78,8 @@ export class ArticleEditor {
   readonly photos: EditorPhotos;
   readonly history: RevisionHistory;
   readonly notes: EditorNotes;
+  /** Tìm và thay (Ctrl+F) in the body. */
+  readonly find = new FindBar(() => this.body.view);
   readonly sync: EditorSync;
   readonly conflict: ConflictChooser;
   readonly merge: EditorMerge;
@@ -135,7 +138,7 @@ export class ArticleEditor {
     this.body = BodyEditor.detached({
       doc: article.body,
       i18n,
-      plugins: [...checks.plugins(), ...photos.plugins(), ...notes.plugins()],
+      plugins: [...checks.plugins(), ...photos.plugins(), ...notes.plugins(), this.find.plugin],
       figures: photos.figureContext,
       onChange: (editor) => {
         this.controller.change({ body: editor.toJSON() });
