@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "create_article",
     "update_article",
     "delete_article",
+    "duplicate_article",
     "merge_edit",
     "list_revisions",
     "get_revision",

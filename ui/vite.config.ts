@@ -12,5 +12,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // The first test of a file also loads the editor's code (ProseMirror and all): on a loaded
+    // two-core machine that alone can take seconds. Tests still fail on their own assertions.
+    testTimeout: 20_000,
   },
 });

@@ -65,6 +65,7 @@ pub fn run() {
             commands::articles::create_article,
             commands::articles::update_article,
             commands::articles::delete_article,
+            commands::articles::duplicate_article,
             commands::articles::merge_edit,
             commands::revisions::list_revisions,
             commands::revisions::get_revision,

@@ -267,3 +267,33 @@ fn the_list_sorts_by_any_column_and_filters_by_author() {
     assert_eq!(lib.authors().unwrap(), ["Lê An", "Trần Bình"]);
     assert_eq!(lib.list_articles(&ListQuery::default()).unwrap()[0].byline, "Lê An");
 }
+
+#[test]
+fn duplicating_makes_a_new_draft_with_the_same_text_and_its_own_identity() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let a = lib
+        .create_article(NewArticle {
+            section: "Thời sự".into(),
+            byline: "Lan".into(),
+            ..new_article("Bão số 3", "Sapo.", &["Một.", "Hai."])
+        })
+        .unwrap();
+    lib.change_status(
+        a.id,
+        desk::transitions::StatusChange { to: Some(ArticleStatus::Submitted), ..Default::default() },
+    )
+    .unwrap();
+    lib.add_note(a.id, desk::notes::NewNote { text: "Ghi chú".into(), ..Default::default() }).unwrap();
+    let copy = lib.duplicate_article(a.id).unwrap();
+    let a = lib.get_article(a.id).unwrap();
+    assert_ne!(copy.id, a.id);
+    assert_ne!(copy.uid, a.uid);
+    assert_ne!(copy.slug, a.slug);
+    assert_eq!(copy.headline, "Bão số 3 (bản sao)");
+    assert_eq!((copy.sapo.as_str(), copy.section.as_str(), copy.byline.as_str()), ("Sapo.", "Thời sự", "Lan"));
+    assert_eq!(copy.body, a.body);
+    assert_eq!(copy.status, ArticleStatus::Draft);
+    assert!(lib.list_notes(copy.id).unwrap().is_empty());
+    assert_eq!(lib.list_revisions(copy.id).unwrap().len(), 1);
+    assert_eq!(a.status, ArticleStatus::Submitted, "the original is untouched");
+}

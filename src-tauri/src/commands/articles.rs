@@ -59,6 +59,11 @@ pub fn merge_edit(
 }
 
 #[tauri::command(async)]
+pub fn duplicate_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<Article> {
+    state.with_library(|lib| lib.duplicate_article(id))
+}
+
+#[tauri::command(async)]
 pub fn delete_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<()> {
     state.with_library(|lib| lib.delete_article(id))
 }

@@ -239,6 +239,20 @@ export class AppState {
     }
   }
 
+  /** "Nhân bản bài": what is typed is saved, then the copy opens in the editor. */
+  async duplicateArticle(): Promise<void> {
+    const editor = this.editor;
+    if (!editor) return;
+    try {
+      await editor.flush();
+      const copy = await this.backend.duplicateArticle(editor.articleId);
+      await this.openArticle(copy.id);
+      this.notices.show(this.i18n.t('editor.duplicated'), 'info');
+    } catch (reason) {
+      this.notices.show(toAppError(reason).message);
+    }
+  }
+
   toggleSettings(open = !this.settingsOpen): void {
     this.settingsOpen = open;
   }

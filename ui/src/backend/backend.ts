@@ -130,6 +130,8 @@ export interface Backend extends PublishingBackend, DeskBackend {
   /** `patch.base_version` must be the version the edit was based on; rejects with `conflict`. */
   updateArticle(id: number, patch: ArticleChanges): Promise<Article>;
   deleteArticle(id: number): Promise<void>;
+  /** "Nhân bản": a new draft with the article's text, photos and details; its own identity. */
+  duplicateArticle(id: number): Promise<Article>;
   /** "Xem trước": the stored article as a reader sees it, one whole HTML page (escaped, no script). */
   previewArticle(id: number): Promise<string>;
   listRevisions(articleId: number): Promise<RevisionSummary[]>;

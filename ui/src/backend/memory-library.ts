@@ -203,6 +203,14 @@ export class MemoryLibrary {
     return nfcDoc(clone(body));
   }
 
+  async duplicateArticle(id: number): Promise<Article> {
+    await this.tick();
+    const a = this.find(id);
+    const { sapo, body, section, keywords, byline, dateline } = clone(a);
+    const copy = this.storeNew({ headline: `${a.headline} (bản sao)`.trimStart(), sapo, body, section, keywords, byline, dateline });
+    return a.featured_media_id ? this.storeEdit(copy.id, { base_version: copy.version, featured_media_id: a.featured_media_id }) : copy;
+  }
+
   async createArticle(input: NewArticle): Promise<Article> {
     await this.tick();
     return this.storeNew(input);

@@ -124,6 +124,9 @@ export class TauriBackend implements Backend {
   updateArticle(id: number, patch: ArticleChanges): Promise<Article> {
     return call('update_article', { id, patch });
   }
+  duplicateArticle(id: number): Promise<Article> {
+    return call('duplicate_article', { id });
+  }
   async deleteArticle(id: number): Promise<void> {
     await call<null>('delete_article', { id });
   }

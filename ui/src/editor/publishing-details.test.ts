@@ -75,3 +75,17 @@ describe('Editor details for publishing', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 });
+
+describe('Nhân bản bài', () => {
+  it('saves what is typed, then opens a new draft with the same text', async () => {
+    const backend = new MemoryBackend();
+    const { app, article } = await openInApp(backend, { ...blank, headline: 'Bão số 3', section: 'Thời sự' });
+    type('#sapo', 'Gió giật cấp 12.');
+    $<HTMLButtonElement>('#duplicate-article').click();
+    await vi.waitFor(() => expect(app.editor?.articleId).not.toBe(article.id));
+    const copy = await backend.getArticle(app.editor!.articleId);
+    expect(copy).toMatchObject({ headline: 'Bão số 3 (bản sao)', sapo: 'Gió giật cấp 12.', section: 'Thời sự', status: 'draft' });
+    expect((await backend.getArticle(article.id)).sapo).toBe('Gió giật cấp 12.');
+    expect(app.notices.current?.message).toBe('Đã nhân bản: đây là bản sao (bản nháp mới).');
+  });
+});

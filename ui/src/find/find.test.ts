@@ -52,8 +52,7 @@ describe('Tìm và thay (Ctrl+F)', () => {
     expect($('#find-count').textContent).toBe('1/3');
     typeQuery('không có gì');
     expect($('#find-count').textContent).toBe('Không thấy');
-    // The first test of a run also loads the editor's code.
-  }, 15000);
+  });
 
   it('replaces one, then all the rest in one step that one undo takes back, and Esc closes', async () => {
     const { editor, backend, article } = await open();

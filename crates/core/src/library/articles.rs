@@ -364,6 +364,40 @@ impl Library {
         load(&self.conn, id)
     }
 
+    /// "Nhân bản": a new draft with the article's text, photos and details (headline marked as
+    /// a copy), made by the acting user; its own uid, no notes, history or publishing state.
+    pub fn duplicate_article(&mut self, id: ArticleId) -> Result<Article> {
+        let a = load(&self.conn, id)?;
+        let author = self.user()?.name;
+        let tx = write_transaction(&mut self.conn)?;
+        let copy = create_by(
+            &tx,
+            NewArticle {
+                headline: format!("{} (bản sao)", a.headline).trim_start().to_string(),
+                sapo: a.sapo,
+                body: Some(a.body),
+                section: a.section,
+                keywords: a.keywords,
+                byline: a.byline,
+                dateline: a.dateline,
+                slug: None,
+                uid: None,
+            },
+            &author,
+        )?;
+        let copy = match a.featured_media_id {
+            Some(m) => save(
+                &tx,
+                copy.id,
+                ArticlePatch { base_version: copy.version, featured_media_id: Some(m), ..Default::default() },
+                RevisionReason::Edited,
+            )?,
+            None => copy,
+        };
+        tx.commit()?;
+        Ok(copy)
+    }
+
     /// Merges an editor's unsaved edit (`local`, made from `base`) with the article as stored
     /// now, which changed elsewhere meanwhile. Nothing is saved: the caller saves the patch
     /// (or shows the conflicts side by side first and asks again with `choices`).
