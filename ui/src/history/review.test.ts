@@ -113,7 +113,7 @@ describe('History: what changed', () => {
     const view = $('#review-view');
     expect(view.getAttribute('role')).toBe('dialog');
     expect(document.activeElement).toBe(view);
-    expect($<HTMLSelectElement>('#review-from').selectedOptions[0]!.textContent).toBe('Bản đã gửi duyệt');
+    expect($<HTMLSelectElement>('#review-from').selectedOptions[0]!.textContent).toBe('Lần chuyển bài gần nhất (gửi duyệt / trả lại)');
     expect($<HTMLSelectElement>('#review-to').selectedOptions[0]!.textContent).toBe('Hiện tại');
     expect($('.review-count').textContent).toBe('1 thay đổi');
     const changed = $('.diff-block[data-block="1"]');

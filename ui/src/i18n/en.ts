@@ -89,7 +89,7 @@ export const en: Record<MessageKey, string> = {
   'review.title': 'What changed',
   'review.from': 'Compare',
   'review.to': 'with',
-  'review.submitted': 'As submitted',
+  'review.submitted': 'When it last changed hands (submitted / returned)',
   'review.first': 'First version',
   'review.now': 'Now',
   'review.revision': 'Revision {number} · {time} · {reason}',

@@ -87,7 +87,7 @@ export const vi = {
   'review.title': 'Thay đổi',
   'review.from': 'So sánh',
   'review.to': 'với',
-  'review.submitted': 'Bản đã gửi duyệt',
+  'review.submitted': 'Lần chuyển bài gần nhất (gửi duyệt / trả lại)',
   'review.first': 'Bản đầu tiên',
   'review.now': 'Hiện tại',
   'review.revision': 'Bản {number} · {time} · {reason}',
