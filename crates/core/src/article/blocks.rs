@@ -21,23 +21,37 @@ pub struct TextBlock {
 
 pub fn text_blocks(doc: &BodyDoc) -> Vec<TextBlock> {
     let mut out = Vec::new();
-    walk(doc, &mut out);
+    walk(doc, &mut Vec::new(), &mut |node, kind, _| out.push(TextBlock { kind, text: block_text(node) }));
     out
 }
 
-fn walk(node: &PmNode, out: &mut Vec<TextBlock>) {
+/// Where each text block is: its child-index path from the root, in the same order.
+pub fn text_block_paths(doc: &BodyDoc) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    walk(doc, &mut Vec::new(), &mut |_, _, path| out.push(path.to_vec()));
+    out
+}
+
+/// The one walk both lists come from, so a block's index means the same in each.
+fn walk(node: &PmNode, path: &mut Vec<usize>, found: &mut impl FnMut(&PmNode, BlockKind, &[usize])) {
     let kind = match node.node_type.as_str() {
         "paragraph" => BlockKind::Paragraph,
         "heading" => BlockKind::Heading,
         "figcaption" => BlockKind::Caption,
         "raw_block" | "text" | "hard_break" => return,
         _ => {
-            for child in node.content.iter().flatten() {
-                walk(child, out);
+            for (i, child) in node.content.iter().flatten().enumerate() {
+                path.push(i);
+                walk(child, path, found);
+                path.pop();
             }
             return;
         }
     };
+    found(node, kind, path);
+}
+
+fn block_text(node: &PmNode) -> String {
     let mut text = String::new();
     for inline in node.content.iter().flatten() {
         match inline.node_type.as_str() {
@@ -46,7 +60,7 @@ fn walk(node: &PmNode, out: &mut Vec<TextBlock>) {
             _ => {}
         }
     }
-    out.push(TextBlock { kind, text });
+    text
 }
 
 #[cfg(test)]
