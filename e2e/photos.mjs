@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sleep } from './webdriver.mjs';
+import { spawnSync } from 'node:child_process';
+import { KEY, sleep } from './webdriver.mjs';
 
 export const CAPTION = 'Cầu Hoàng Văn Thụ lúc hoàng hôn, nhìn từ bờ sông Cấm.';
 export const ALT = 'Cây cầu dây văng trên sông lúc chiều tối';
@@ -68,4 +69,35 @@ export async function importReadsOnlyDroppedFiles(wd, { step }) {
       .then(() => 'imported', (e) => e);`);
   assert.equal(refusal?.code, 'invalid_input', `import of a path never dropped: ${JSON.stringify(refusal)}`);
   assert.ok(refusal.message.includes('/etc/hostname'), refusal.message);
+}
+
+/** Free crop ("Tự do") in the real window: the frame appears over the picture, the keyboard sizes it, Enter keeps it. */
+export async function freeCropInTheWindow(wd, { step, shots, cli, library }) {
+  step('photos: free crop — the frame appears, Shift+arrows resize it, Enter keeps the crop');
+  await wd.find('#body figure img');
+  await wd.click('#body figure img');
+  await wd.click('#body figure .figure-crop[data-ratio="free"]');
+  const frame = await wd.until(
+    'the crop frame over the picture, focused',
+    `const f = document.querySelector('#body .crop-box .crop-frame'); const r = f && f.getBoundingClientRect();
+     return f && document.activeElement === f && r.width > 50 && r.height > 50 && f.dataset.crop`,
+  );
+  const [, , w0] = frame.split(',').map(Number);
+  for (let i = 0; i < 5; i++) await wd.chord('\uE008', '\uE012'); // Shift+ArrowLeft: narrower
+  const resized = await wd.exec("return document.querySelector('#body .crop-box .crop-frame').dataset.crop");
+  const [, , w1] = resized.split(',').map(Number);
+  assert.ok(w1 < w0, `Shift+ArrowLeft made the frame narrower: ${frame} → ${resized}`);
+  writeFileSync(join(shots, '14-free-crop.png'), await wd.screenshot());
+  await wd.chord(KEY.ENTER);
+  await wd.until('the crop frame closed and the crop saved', `return !document.querySelector('#body .crop-box') &&
+    document.querySelector('#save-state')?.dataset.state === 'saved'`, 15000);
+  const id = await wd.exec("return document.querySelector('#editor-view').dataset.articleId");
+  const out = spawnSync(cli, ['--library', library, 'show', id, '--json'], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  const figure = JSON.parse(out.stdout).body.content.find((n) => n.type === 'figure');
+  assert.ok(figure.attrs.crop && figure.attrs.crop.width < 1, `the stored crop: ${JSON.stringify(figure.attrs.crop)}`);
+  // Back to the whole picture for what follows.
+  await wd.click('#body figure img');
+  await wd.click('#body figure .figure-crop[data-ratio="none"]');
+  await wd.until('the crop removed and saved', `return document.querySelector('#save-state')?.dataset.state === 'saved'`, 15000);
 }

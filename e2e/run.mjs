@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { WebDriver, KEY, sleep } from './webdriver.mjs';
 import { pasteAndFix } from './vietnamese.mjs';
-import { addPhoto, importReadsOnlyDroppedFiles, photoAfterRestart } from './photos.mjs';
+import { addPhoto, freeCropInTheWindow, importReadsOnlyDroppedFiles, photoAfterRestart } from './photos.mjs';
 import { linksStayOutOfTheWindow } from './links.mjs';
 import { publishWithPhoto } from './sync.mjs';
 import { conflictSideBySide, pullForReview } from './sync-review.mjs';
@@ -198,6 +198,7 @@ try {
   await onePanelAtATime(wd, { step, shots: SHOTS });
   await languageFromEditor(wd, { step, shots: SHOTS });
   await figureWarningFollowsTheField(wd, { step, shots: SHOTS });
+  await freeCropInTheWindow(wd, { step, shots: SHOTS, cli: CLI, library });
   await deskRoundTrip(wd, { step, shots: SHOTS, cli: CLI, library });
   const postId = await publishWithPhoto(wd, { step, shots: SHOTS });
   await conflictSideBySide(wd, { step, shots: SHOTS, postId });
