@@ -8,11 +8,14 @@ need_apt=()
 # Build: WebKitGTK (Tauri), libjpeg-turbo, libheif, lcms2 (photos), libdbus (the OS keychain). Tests and benchmarks:
 # Xvfb + WebKitWebDriver (end-to-end), hunspell-vi (spelling), exiftool, ImageMagick, libheif
 # tools, vips, mate-backgrounds and ICC profiles (photo fixtures and references; libgs-common is
-# Ghostscript's CMYK profile, which banthao-media assumes for CMYK photos without one), GNU time.
+# Ghostscript's CMYK profile, which banthao-media assumes for CMYK photos without one), GNU time,
+# LibreOffice Writer (the Word documents the import tests write, and the import benchmark's
+# reference) and python3-jsonschema (ninjs output checked against IPTC's schema).
 for pkg in libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev \
            libturbojpeg0-dev libheif-dev liblcms2-dev libdbus-1-dev \
            xvfb xauth webkit2gtk-driver imagemagick hunspell-vi \
-           libheif-examples libimage-exiftool-perl libvips-tools mate-backgrounds icc-profiles-free colord-data libgs-common time; do
+           libheif-examples libimage-exiftool-perl libvips-tools mate-backgrounds icc-profiles-free colord-data libgs-common time \
+           libreoffice-writer-nogui python3-jsonschema; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then

@@ -125,11 +125,21 @@ pub enum Verb {
         #[arg(long)]
         keep: String,
     },
-    /// Export an article as JSON or HTML on stdout.
+    /// Export an article: JSON, HTML or IPTC ninjs on stdout (or to --out), or a `.banthao`
+    /// handover file (with its photos, notes and history) to --out.
     Export {
         id: i64,
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// Write to this file instead of stdout (required for `banthao`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Import files as articles: Word documents (`.docx`) and handover files (`.banthao`).
+    /// Prints one result per file; exits 1 when any file could not be imported.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Save changes to an article, with the app's version check; prints the new version.
     Update(UpdateArgs),
@@ -321,6 +331,10 @@ pub struct NewArgs {
 pub enum ExportFormat {
     Json,
     Html,
+    /// IPTC ninjs 2.2 (JSON).
+    Ninjs,
+    /// The handover file: the article with its photos, notes, history and sync base.
+    Banthao,
 }
 
 /// A workflow status as the core names it (`draft`, `in_review`, …), or by its Vietnamese

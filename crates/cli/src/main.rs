@@ -2,6 +2,9 @@
 
 mod args;
 mod desk_verbs;
+mod docx_verbs;
+mod handover_verbs;
+mod interchange_verbs;
 mod output;
 mod photo_verbs;
 mod sync_verbs;

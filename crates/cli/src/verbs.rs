@@ -74,13 +74,13 @@ pub fn run(cli: Cli) -> Result<bool> {
         }
         Verb::Outbox => return crate::sync_verbs::outbox(&library, json),
         Verb::Resolve { id, keep } => return crate::sync_verbs::resolve(library, id, &keep, json),
-        Verb::Export { id, format } => {
-            let article = library.get_article(id)?;
-            match format {
-                ExportFormat::Json => println!("{}", export::to_json(&article)),
-                ExportFormat::Html => print!("{}", export::to_html(&article)),
-            }
-        }
+        Verb::Export { id, format, out } => match format {
+            ExportFormat::Json => write_out(out.as_deref(), &(export::to_json(&library.get_article(id)?) + "\n"))?,
+            ExportFormat::Html => write_out(out.as_deref(), &export::to_html(&library.get_article(id)?))?,
+            ExportFormat::Ninjs => crate::interchange_verbs::export_ninjs(&library, id, out.as_deref())?,
+            ExportFormat::Banthao => crate::interchange_verbs::export_banthao(&library, id, out.as_deref(), json)?,
+        },
+        Verb::Import { files } => return crate::interchange_verbs::import(&mut library, &files, json),
         Verb::Update(args) => crate::desk_verbs::update(&mut library, args, json)?,
         Verb::Status { id, status, note, at, override_note } => {
             let change = StatusChange {
@@ -99,6 +99,17 @@ pub fn run(cli: Cli) -> Result<bool> {
         Verb::Checklist { id } => crate::desk_verbs::checklist(&mut library, id, json)?,
     }
     Ok(true)
+}
+
+/// Writes an export to `out`, or to stdout when there is none.
+pub(crate) fn write_out(out: Option<&std::path::Path>, text: &str) -> Result<()> {
+    match out {
+        Some(path) => std::fs::write(path, text).map_err(|source| Error::File { path: path.to_path_buf(), source }),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
 }
 
 /// Below this, a legacy-encoding guess is refused rather than trusted.

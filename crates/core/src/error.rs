@@ -48,6 +48,9 @@ pub enum ErrorCode {
     /// A workflow step refused: not allowed from this status, a note or a time missing, open
     /// checklist items without an override note.
     WorkflowRefused,
+    /// A file to import (a Word document, a handover file) that is damaged, tampered with or
+    /// not of its kind; nothing was changed.
+    InvalidFile,
 }
 
 /// What crosses to the UI: `{code, message}`.
@@ -74,6 +77,10 @@ pub enum Error {
     MediaNotFound(i64),
     #[error("{file}: {en}")]
     Media { file: String, code: &'static str, vi: String, en: String },
+    /// A file to import that cannot be read as what it claims to be (Word, `.banthao`):
+    /// `code` is a stable detail (`not_docx`, `checksum_mismatch`…), worded in both languages.
+    #[error("{file}: {en}")]
+    BadFile { file: String, code: &'static str, vi: String, en: String },
     #[error("every photo needs a caption, a credit and alt text before the article is submitted (figures {})", list(.0))]
     IncompleteFigures(Vec<usize>),
     #[error("cancelled")]
@@ -137,6 +144,7 @@ impl Error {
             Error::EndpointAddress { .. } => ErrorCode::EndpointAddress,
             Error::Remote { code, .. } => *code,
             Error::Media { .. } => ErrorCode::InvalidMedia,
+            Error::BadFile { .. } => ErrorCode::InvalidFile,
             Error::IncompleteFigures(_) => ErrorCode::IncompleteFigures,
             Error::Cancelled => ErrorCode::Cancelled,
             Error::Conflict { .. } => ErrorCode::Conflict,
@@ -189,6 +197,7 @@ impl Error {
             Error::NoteNotFound(id) => format!("Không tìm thấy ghi chú {id}."),
             Error::Workflow(refusal) => refusal.message(Lang::Vi),
             Error::Media { file, vi, .. } => format!("{file}: {vi}"),
+            Error::BadFile { file, vi, .. } => format!("{file}: {vi}"),
             Error::IncompleteFigures(figures) => format!(
                 "Trước khi gửi duyệt, mỗi ảnh cần có chú thích, tác giả ảnh và mô tả thay thế (ảnh số {}).",
                 list(figures)

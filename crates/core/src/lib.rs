@@ -8,6 +8,7 @@ pub mod checks;
 pub mod desk;
 pub mod error;
 pub mod export;
+pub mod interchange;
 pub mod library;
 pub mod media;
 pub mod merge;

@@ -267,6 +267,7 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   sync_conflict: true,
   keychain_unavailable: true,
   workflow_refused: true,
+  invalid_file: true,
 };
 const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_CODES));
 

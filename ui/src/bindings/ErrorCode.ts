@@ -3,4 +3,4 @@
 /**
  * Stable error codes shared with the UI (`ErrorCode.ts`).
  */
-export type ErrorCode = "not_found" | "conflict" | "invalid_input" | "invalid_body" | "article_damaged" | "library_corrupt" | "library_too_new" | "library_unwritable" | "library_in_use" | "invalid_media" | "incomplete_figures" | "cancelled" | "io" | "internal" | "endpoint_address" | "unreachable" | "not_wordpress" | "auth_failed" | "remote_refused" | "remote_unavailable" | "remote_gone" | "sync_conflict" | "keychain_unavailable" | "workflow_refused";
+export type ErrorCode = "not_found" | "conflict" | "invalid_input" | "invalid_body" | "article_damaged" | "library_corrupt" | "library_too_new" | "library_unwritable" | "library_in_use" | "invalid_media" | "incomplete_figures" | "cancelled" | "io" | "internal" | "endpoint_address" | "unreachable" | "not_wordpress" | "auth_failed" | "remote_refused" | "remote_unavailable" | "remote_gone" | "sync_conflict" | "keychain_unavailable" | "workflow_refused" | "invalid_file";

@@ -1,0 +1,72 @@
+//! `banthao import FILE…` (Word documents and handover files, chosen by extension) and the
+//! export formats that are files rather than text: ninjs and `.banthao`.
+
+use banthao_core::{Error, Lang, Library, Result};
+use serde::Serialize;
+use std::path::Path;
+
+use crate::output;
+
+/// One imported file, as `import` prints it: a line for people, an object for `--json`.
+pub(crate) struct Imported {
+    pub text: String,
+    pub json: serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct FailedJson<'a> {
+    file: String,
+    error: &'a banthao_core::ErrorPayload,
+}
+
+/// Imports each file in turn; a bad file reports its error and the others go on.
+/// `Ok(false)` when any file failed.
+pub fn import(library: &mut Library, files: &[std::path::PathBuf], json: bool) -> Result<bool> {
+    let mut all_ok = true;
+    let mut rows = Vec::new();
+    for file in files {
+        match import_one(library, file) {
+            Ok(done) if json => rows.push(done.json),
+            Ok(done) => println!("{}", done.text),
+            Err(e) => {
+                all_ok = false;
+                if json {
+                    let payload = e.payload(Lang::En);
+                    let failed = FailedJson { file: file.display().to_string(), error: &payload };
+                    rows.push(serde_json::to_value(failed).expect("serializes"));
+                } else {
+                    output::error(&e);
+                }
+            }
+        }
+    }
+    if json {
+        output::json(&rows);
+    }
+    Ok(all_ok)
+}
+
+fn import_one(library: &mut Library, file: &Path) -> Result<Imported> {
+    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    match ext.as_str() {
+        "docx" => crate::docx_verbs::import(library, file),
+        "banthao" => crate::handover_verbs::import(library, file),
+        _ => Err(Error::BadFile {
+            file: file.display().to_string(),
+            code: "unknown_kind",
+            vi: "chỉ nhập được tài liệu Word (.docx) và tệp bàn giao (.banthao).".into(),
+            en: "only Word documents (.docx) and handover files (.banthao) can be imported.".into(),
+        }),
+    }
+}
+
+/// `export --format ninjs`: the article as an IPTC ninjs 2.2 item.
+pub fn export_ninjs(library: &Library, id: i64, out: Option<&Path>) -> Result<()> {
+    let _ = (library, id, out);
+    Err(Error::InvalidInput("ninjs export is not built yet".into()))
+}
+
+/// `export --format banthao --out FILE`: the handover file.
+pub fn export_banthao(library: &Library, id: i64, out: Option<&Path>, json: bool) -> Result<()> {
+    crate::handover_verbs::export(library, id, out, json)
+}
