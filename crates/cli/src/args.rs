@@ -2,6 +2,7 @@
 
 use banthao_core::desk::people::Role;
 use banthao_core::desk::workflow::{status_en, status_vi};
+use banthao_core::library::Shelf;
 use banthao_core::{ArticleStatus, ListSort};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -46,9 +47,32 @@ pub enum Verb {
         /// The other way round.
         #[arg(long)]
         reverse: bool,
+        /// Which list: active (the daily list), archived, or trash.
+        #[arg(long, default_value = "active", value_parser = parse_shelf)]
+        shelf: Shelf,
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
+    /// Put articles in the trash (out of lists, queues and search; `restore` takes them back).
+    Trash {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Take articles out of the trash.
+    Restore {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Archive articles (out of the daily list and queues, still found by search), or with
+    /// --undo take them back to the daily list.
+    Archive {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Delete every article in the trash for good; prints how many.
+    EmptyTrash,
     /// Show one article.
     Show { id: i64 },
     /// Search without caring about diacritics ("da nang" finds "Đà Nẵng").
@@ -335,6 +359,10 @@ pub enum ExportFormat {
     Ninjs,
     /// The handover file: the article with its photos, notes, history and sync base.
     Banthao,
+}
+
+fn parse_shelf(s: &str) -> Result<Shelf, String> {
+    Shelf::parse(s).ok_or_else(|| format!("'{s}': use active, archived or trash"))
 }
 
 /// A workflow status as the core names it (`draft`, `in_review`, …), or by its Vietnamese

@@ -38,12 +38,36 @@ pub fn run(cli: Cli) -> Result<bool> {
                 println!("{}", article.id);
             }
         }
-        Verb::List { status, author, sort, reverse, limit } => {
-            let rows = library.list_articles(&ListQuery { status, author, sort, reverse, limit, offset: 0 })?;
+        Verb::List { status, author, sort, reverse, shelf, limit } => {
+            let rows = library.list_articles(&ListQuery { status, author, sort, reverse, shelf, limit, offset: 0 })?;
             if json {
                 output::json(&rows)
             } else {
                 output::list(&rows)
+            }
+        }
+        Verb::Trash { ids } => {
+            library.move_to_trash(&ids)?;
+            println!("đã chuyển {} bài vào thùng rác / moved to the trash", ids.len());
+        }
+        Verb::Restore { ids } => {
+            library.restore_from_trash(&ids)?;
+            println!("đã khôi phục {} bài / restored", ids.len());
+        }
+        Verb::Archive { ids, undo: false } => {
+            library.archive(&ids)?;
+            println!("đã lưu trữ {} bài / archived", ids.len());
+        }
+        Verb::Archive { ids, undo: true } => {
+            library.unarchive(&ids)?;
+            println!("đã đưa {} bài về danh sách / back in the list", ids.len());
+        }
+        Verb::EmptyTrash => {
+            let deleted = library.empty_trash()?;
+            if json {
+                output::json(&serde_json::json!({ "deleted": deleted }))
+            } else {
+                println!("đã xoá vĩnh viễn {deleted} bài / deleted for good");
             }
         }
         Verb::Show { id } => {

@@ -241,3 +241,32 @@ fn list_sorts_by_a_column_and_filters_by_author() {
     assert_eq!(headlines(&["--author", "Trần Bình"]), ["Ăn Tết ở Huế", "Đà Nẵng mưa to"]);
     assert!(fails(&lib, &["list", "--sort", "length"]).contains("sort by"));
 }
+
+#[test]
+fn trash_archive_restore_and_empty_the_trash() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path();
+    let id = |v: Value| v["id"].as_i64().unwrap().to_string();
+    let a = id(json(lib, &["--json", "new", "--headline", "Bài bỏ đi"]));
+    let b = id(json(lib, &["--json", "new", "--headline", "Bài lưu trữ"]));
+    let listed = |shelf: &str| -> Vec<String> {
+        json(lib, &["--json", "list", "--shelf", shelf])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["headline"].as_str().unwrap().to_string())
+            .collect()
+    };
+    ok(lib, &["trash", &a]);
+    ok(lib, &["archive", &b]);
+    assert!(listed("active").is_empty());
+    assert_eq!(listed("trash"), ["Bài bỏ đi"]);
+    assert_eq!(listed("archived"), ["Bài lưu trữ"]);
+    ok(lib, &["restore", &a]);
+    ok(lib, &["archive", "--undo", &b]);
+    assert_eq!(listed("active").len(), 2);
+    ok(lib, &["trash", &a]);
+    assert_eq!(json(lib, &["--json", "empty-trash"])["deleted"], 1);
+    assert!(fails(lib, &["show", &a]).contains("not found"));
+    assert!(fails(lib, &["list", "--shelf", "bin"]).contains("active, archived or trash"));
+}

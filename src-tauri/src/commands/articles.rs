@@ -1,4 +1,5 @@
 use banthao_core::article::merge::EditMerge;
+use banthao_core::library::ShelfCounts;
 use banthao_core::sync::ConflictSide;
 use banthao_core::{Article, ArticleId, ArticlePatch, ArticleStatus, ArticleSummary, ListQuery, NewArticle, SearchHit};
 use tauri::State;
@@ -66,4 +67,30 @@ pub fn duplicate_article(state: State<'_, AppState>, id: ArticleId) -> CommandRe
 #[tauri::command(async)]
 pub fn delete_article(state: State<'_, AppState>, id: ArticleId) -> CommandResult<()> {
     state.with_library(|lib| lib.delete_article(id))
+}
+
+/// The trash and the archive: moving between shelves is not an edit (no version change).
+#[tauri::command(async)]
+pub fn move_to_trash(state: State<'_, AppState>, ids: Vec<ArticleId>) -> CommandResult<()> {
+    state.with_library(|lib| lib.move_to_trash(&ids))
+}
+
+#[tauri::command(async)]
+pub fn restore_from_trash(state: State<'_, AppState>, ids: Vec<ArticleId>) -> CommandResult<()> {
+    state.with_library(|lib| lib.restore_from_trash(&ids))
+}
+
+#[tauri::command(async)]
+pub fn archive_articles(state: State<'_, AppState>, ids: Vec<ArticleId>, undo: bool) -> CommandResult<()> {
+    state.with_library(|lib| if undo { lib.unarchive(&ids) } else { lib.archive(&ids) })
+}
+
+#[tauri::command(async)]
+pub fn empty_trash(state: State<'_, AppState>) -> CommandResult<u32> {
+    state.with_library(|lib| lib.empty_trash())
+}
+
+#[tauri::command(async)]
+pub fn shelf_counts(state: State<'_, AppState>) -> CommandResult<ShelfCounts> {
+    state.with_library(|lib| lib.shelf_counts())
 }

@@ -253,6 +253,31 @@ export class AppState {
     }
   }
 
+  /**
+   * "Lưu trữ" / "Chuyển vào thùng rác" from the editor: what is typed is saved, the list comes
+   * back, and a notice offers to take it back.
+   */
+  async shelveOpenArticle(to: 'archive' | 'trash'): Promise<void> {
+    const editor = this.editor;
+    if (!editor) return;
+    const id = editor.articleId;
+    try {
+      await editor.flush();
+      await this.showLibrary();
+      if (to === 'trash') await this.library.moveToTrash([id]);
+      else await this.library.archive([id]);
+      await this.desk.reload();
+    } catch (reason) {
+      this.notices.show(toAppError(reason).message);
+      return;
+    }
+    const undo = () => (to === 'trash' ? this.library.restoreFromTrash([id]) : this.library.archive([id], true));
+    this.notices.show(this.i18n.t(`library.moved.${to}`, { count: 1 }), 'info', {
+      label: this.i18n.t('library.undo'),
+      run: () => void undo().then(() => this.desk.reload()).catch((reason: unknown) => this.notices.show(toAppError(reason).message)),
+    });
+  }
+
   toggleSettings(open = !this.settingsOpen): void {
     this.settingsOpen = open;
   }

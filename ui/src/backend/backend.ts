@@ -34,6 +34,7 @@ import type { Revision } from '../bindings/Revision';
 import type { RevisionMark } from '../bindings/RevisionMark';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
+import type { ShelfCounts } from '../bindings/ShelfCounts';
 import type { Settings } from '../bindings/Settings';
 import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncJob } from '../bindings/SyncJob';
@@ -130,6 +131,14 @@ export interface Backend extends PublishingBackend, DeskBackend {
   /** `patch.base_version` must be the version the edit was based on; rejects with `conflict`. */
   updateArticle(id: number, patch: ArticleChanges): Promise<Article>;
   deleteArticle(id: number): Promise<void>;
+  /** The trash: out of every list, queue and search until restored; not an edit. */
+  moveToTrash(ids: number[]): Promise<void>;
+  restoreFromTrash(ids: number[]): Promise<void>;
+  /** The archive: out of the daily list and queues, still found by search (`undo` takes back). */
+  archiveArticles(ids: number[], undo: boolean): Promise<void>;
+  /** Deletes what is in the trash for good; resolves to how many. */
+  emptyTrash(): Promise<number>;
+  shelfCounts(): Promise<ShelfCounts>;
   /** "Nhân bản": a new draft with the article's text, photos and details; its own identity. */
   duplicateArticle(id: number): Promise<Article>;
   /** "Xem trước": the stored article as a reader sees it, one whole HTML page (escaped, no script). */

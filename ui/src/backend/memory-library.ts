@@ -3,6 +3,8 @@
  * versions and conflicts, NFC text, slugs that follow the headline, newest-first lists, folded
  * search with exact hits first, revisions and restore, and the photos a save links.
  */
+import type { Shelf } from '../bindings/Shelf';
+import type { ShelfCounts } from '../bindings/ShelfCounts';
 import type { Article } from '../bindings/Article';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
@@ -83,6 +85,8 @@ export class MemoryLibrary {
   private nextId = 1;
   private nextRevisionId = 1;
   private seq = 0;
+  /** Archive and trash (not edits: no version change). */
+  private shelves = new Map<number, { archived: boolean; trashed: number | null }>();
   private settings: Settings = { locale: 'vi', last_article_id: null, window: null, user: { name: '', role: 'reporter' } };
   private flushHandlers: Array<() => Promise<void>> = [];
   private libraryHandlers: Array<() => void> = [];
@@ -159,8 +163,11 @@ export class MemoryLibrary {
       status: (a, b) => rank(a) - rank(b) || newest(a, b),
       author: (a, b) => vi(a.byline, b.byline) || newest(a, b),
     };
+    const shelf = query.shelf ?? 'active';
+    if (shelf === 'trash') order.updated = (a, b) => (this.shelfState(b.id).trashed ?? 0) - (this.shelfState(a.id).trashed ?? 0);
     const compare = order[query.sort ?? 'updated'];
     return [...this.articles.values()]
+      .filter((a) => this.shelfOf(a.id) === shelf)
       .filter((a) => (status === null || a.status === status) && (query.author == null || a.byline === query.author))
       .sort((a, b) => (query.reverse ? -compare(a, b) : compare(a, b)))
       .slice(query.offset, query.offset + query.limit)
@@ -169,7 +176,7 @@ export class MemoryLibrary {
 
   async listAuthors(): Promise<string[]> {
     await this.tick();
-    return [...new Set([...this.articles.values()].map((a) => a.byline).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'vi'));
+    return [...new Set([...this.articles.values()].filter((a) => this.shelfOf(a.id) !== 'trash').map((a) => a.byline).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'vi'));
   }
 
   async searchArticles(query: string, status: ArticleStatus | null, limit: number): Promise<SearchHit[]> {
@@ -177,6 +184,7 @@ export class MemoryLibrary {
     const hits: Array<SearchHit & { seq: number }> = [];
     for (const a of this.articles.values()) {
       if (status !== null && a.status !== status) continue;
+      if (this.shelfOf(a.id) === 'trash') continue;
       const found = searchArticle(query, [a.headline, a.sapo, pmText(a.body), a.section, a.keywords.join(', ')]);
       if (!found) continue;
       const { id, headline, section, updated_at } = a;
@@ -262,9 +270,56 @@ export class MemoryLibrary {
     return this.storeEdit(id, patch, 'bulk_fix');
   }
 
-  /** The desk's view of the library (`memory-desk.ts`). */
+  /** The desk's view of the library (`memory-desk.ts`): what is in the daily list. */
   protected allArticles(): Article[] {
-    return [...this.articles.values()].map((a) => this.publicCopy(a));
+    return [...this.articles.values()].filter((a) => this.shelfOf(a.id) === 'active').map((a) => this.publicCopy(a));
+  }
+
+  private shelfState(id: number): { archived: boolean; trashed: number | null } {
+    return this.shelves.get(id) ?? { archived: false, trashed: null };
+  }
+
+  private shelfOf(id: number): Shelf {
+    const { archived, trashed } = this.shelfState(id);
+    return trashed !== null ? 'trash' : archived ? 'archived' : 'active';
+  }
+
+  private setShelf(ids: number[], change: (state: { archived: boolean; trashed: number | null }) => void): void {
+    for (const id of ids) this.find(id); // all or none
+    for (const id of ids) {
+      const state = { ...this.shelfState(id) };
+      change(state);
+      this.shelves.set(id, state);
+    }
+  }
+
+  async moveToTrash(ids: number[]): Promise<void> {
+    await this.tick();
+    this.setShelf(ids, (s) => (s.trashed = ++this.seq));
+  }
+
+  async restoreFromTrash(ids: number[]): Promise<void> {
+    await this.tick();
+    this.setShelf(ids, (s) => (s.trashed = null));
+  }
+
+  async archiveArticles(ids: number[], undo: boolean): Promise<void> {
+    await this.tick();
+    this.setShelf(ids, (s) => (s.archived = !undo));
+  }
+
+  async emptyTrash(): Promise<number> {
+    await this.tick();
+    const gone = [...this.articles.keys()].filter((id) => this.shelfOf(id) === 'trash');
+    for (const id of gone) await this.deleteArticle(id);
+    return gone.length;
+  }
+
+  async shelfCounts(): Promise<ShelfCounts> {
+    await this.tick();
+    const counts: ShelfCounts = { active: 0, archived: 0, trash: 0 };
+    for (const id of this.articles.keys()) counts[this.shelfOf(id)] += 1;
+    return counts;
   }
 
   protected revisionsOf(id: number): Revision[] {
@@ -358,6 +413,7 @@ export class MemoryLibrary {
     await this.tick();
     this.find(id);
     this.articles.delete(id);
+    this.shelves.delete(id);
     this.revisions = this.revisions.filter((r) => r.article_id !== id);
     if (this.settings.last_article_id === id) this.settings.last_article_id = null;
   }

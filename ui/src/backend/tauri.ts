@@ -35,6 +35,7 @@ import type { Revision } from '../bindings/Revision';
 import type { RevisionMark } from '../bindings/RevisionMark';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
+import type { ShelfCounts } from '../bindings/ShelfCounts';
 import type { Settings } from '../bindings/Settings';
 import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncJob } from '../bindings/SyncJob';
@@ -123,6 +124,21 @@ export class TauriBackend implements Backend {
   }
   updateArticle(id: number, patch: ArticleChanges): Promise<Article> {
     return call('update_article', { id, patch });
+  }
+  async moveToTrash(ids: number[]): Promise<void> {
+    await call<null>('move_to_trash', { ids });
+  }
+  async restoreFromTrash(ids: number[]): Promise<void> {
+    await call<null>('restore_from_trash', { ids });
+  }
+  async archiveArticles(ids: number[], undo: boolean): Promise<void> {
+    await call<null>('archive_articles', { ids, undo });
+  }
+  emptyTrash(): Promise<number> {
+    return call('empty_trash');
+  }
+  shelfCounts(): Promise<ShelfCounts> {
+    return call('shelf_counts');
   }
   duplicateArticle(id: number): Promise<Article> {
     return call('duplicate_article', { id });

@@ -9,6 +9,8 @@ import type { ArticleSync } from '../bindings/ArticleSync';
 import type { ListQuery } from '../bindings/ListQuery';
 import type { ListSort } from '../bindings/ListSort';
 import type { SearchHit } from '../bindings/SearchHit';
+import type { Shelf } from '../bindings/Shelf';
+import type { ShelfCounts } from '../bindings/ShelfCounts';
 import { toAppError, type Backend } from '../backend/backend';
 import type { MessageKey, Params } from '../i18n';
 
@@ -31,6 +33,10 @@ export class LibraryList {
   reverse = $state(false);
   /** Bylines in the library, for the author filter. */
   authors = $state.raw<string[]>([]);
+  /** The daily list, the archive or the trash. */
+  shelf = $state<Shelf>('active');
+  /** How many articles each shelf holds (the trash's count is on its tab). */
+  counts = $state.raw<ShelfCounts | null>(null);
   items = $state.raw<LibraryItem[]>([]);
   syncs = $state.raw<ReadonlyMap<number, ArticleSync>>(new Map());
   message = $state.raw<ListMessage | null>(null);
@@ -67,6 +73,34 @@ export class LibraryList {
     void this.reload();
   }
 
+  setShelf(shelf: Shelf): void {
+    this.shelf = shelf;
+    void this.reload();
+  }
+
+  /** To the trash, to the archive (or back): the list and the counts follow. */
+  async moveToTrash(ids: number[]): Promise<void> {
+    await this.backend.moveToTrash(ids);
+    await this.reload();
+  }
+
+  async restoreFromTrash(ids: number[]): Promise<void> {
+    await this.backend.restoreFromTrash(ids);
+    await this.reload();
+  }
+
+  async archive(ids: number[], undo = false): Promise<void> {
+    await this.backend.archiveArticles(ids, undo);
+    await this.reload();
+  }
+
+  /** Deletes the trash for good; resolves to how many went. */
+  async emptyTrash(): Promise<number> {
+    const deleted = await this.backend.emptyTrash();
+    await this.reload();
+    return deleted;
+  }
+
   /** A column head clicked: sorted by it, or the other way round when it already is. */
   sortBy(sort: ListSort): void {
     this.reverse = this.sort === sort ? !this.reverse : false;
@@ -75,7 +109,15 @@ export class LibraryList {
   }
 
   private listQuery(limit: number, offset: number): ListQuery {
-    return { status: this.status ?? undefined, author: this.author ?? undefined, sort: this.sort, reverse: this.reverse, limit, offset };
+    return {
+      status: this.status ?? undefined,
+      author: this.author ?? undefined,
+      sort: this.sort,
+      reverse: this.reverse,
+      shelf: this.shelf,
+      limit,
+      offset,
+    };
   }
 
   requestFocus(target: FocusRequest['target']): void {
@@ -84,7 +126,15 @@ export class LibraryList {
 
   /** Shows the first page (or the search results) for the current query and filter. */
   async reload(): Promise<void> {
-    await Promise.all([this.load(), this.refreshSyncs(), this.loadAuthors()]);
+    await Promise.all([this.load(), this.refreshSyncs(), this.loadAuthors(), this.loadCounts()]);
+  }
+
+  private async loadCounts(): Promise<void> {
+    try {
+      this.counts = await this.backend.shelfCounts();
+    } catch {
+      // The tabs keep the counts they had.
+    }
   }
 
   private async loadAuthors(): Promise<void> {
@@ -97,7 +147,7 @@ export class LibraryList {
 
   /** The library changed elsewhere: as many rows again (the view keeps scroll and focus). */
   async refresh(): Promise<void> {
-    await Promise.all([this.load(Math.max(PAGE_SIZE, this.offset)), this.refreshSyncs()]);
+    await Promise.all([this.load(Math.max(PAGE_SIZE, this.offset)), this.refreshSyncs(), this.loadCounts()]);
   }
 
   private async load(limit = PAGE_SIZE): Promise<void> {
@@ -140,8 +190,15 @@ export class LibraryList {
     this.items = [...this.items, ...page];
     this.offset += page.length;
     this.hasMore = page.length === limit;
-    if (this.offset === 0) this.message = { key: this.status || this.author ? 'library.emptyFiltered' : 'library.empty' };
+    if (this.offset === 0) this.message = { key: this.emptyMessage() };
     else this.message = null;
+  }
+
+  private emptyMessage(): MessageKey {
+    if (this.status || this.author) return 'library.emptyFiltered';
+    if (this.shelf === 'trash') return 'library.trashEmpty';
+    if (this.shelf === 'archived') return 'library.archiveEmpty';
+    return 'library.empty';
   }
 
   /** Fetches every article's publishing state again (the badges follow). */

@@ -112,4 +112,57 @@ describe('Library columns', () => {
     filter.dispatchEvent(new Event('change', { bubbles: true }));
     await vi.waitFor(() => expect(rowIds()).toEqual([a.id, c.id]));
   });
+
+  it('Delete puts the row in the trash with an undo; the trash tab restores and empties it', async () => {
+    const backend = new MemoryBackend();
+    const a = await backend.createArticle({ ...blank, headline: 'Bài một' });
+    const b = await backend.createArticle({ ...blank, headline: 'Bài hai' });
+    await bootApp(backend);
+    const rowIds = () => [...document.querySelectorAll<HTMLElement>('.article-row')].map((r) => Number(r.dataset.id));
+    const click = (selector: string) => document.querySelector<HTMLElement>(selector)!.click();
+    expect(rowIds()).toEqual([b.id, a.id]);
+
+    const row = document.querySelector<HTMLElement>(`.article-row[data-id="${b.id}"]`)!;
+    row.focus();
+    row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
+    await vi.waitFor(() => expect(rowIds()).toEqual([a.id]));
+    expect(document.querySelector('#notice')!.textContent).toContain('Đã chuyển 1 bài vào thùng rác.');
+    expect(document.querySelector('#trash-count')!.textContent).toBe('1');
+    await vi.waitFor(() => expect(document.activeElement).toBe(document.querySelector(`.article-row[data-id="${a.id}"]`)));
+
+    click('#notice-action'); // Hoàn tác
+    await vi.waitFor(() => expect(rowIds()).toEqual([b.id, a.id]));
+    expect(document.querySelector('#trash-count')).toBeNull();
+
+    document.querySelector<HTMLElement>(`.article-row[data-id="${a.id}"] .row-trash`)!.click();
+    await vi.waitFor(() => expect(rowIds()).toEqual([b.id]));
+    click('#home-trash');
+    await vi.waitFor(() => expect(rowIds()).toEqual([a.id]));
+    expect(document.querySelector('#home-trash')!.getAttribute('aria-selected')).toBe('true');
+
+    click('#empty-trash');
+    flushSync();
+    expect(document.querySelector('#empty-trash-question')!.textContent).toBe('Xoá vĩnh viễn 1 bài trong thùng rác? Không thể hoàn tác.');
+    click('#empty-trash-confirm');
+    await vi.waitFor(() => expect(rowIds()).toEqual([]));
+    expect(document.querySelector('.list-message')!.textContent).toContain('Thùng rác trống.');
+    await expect(backend.getArticle(a.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect((await backend.getArticle(b.id)).headline).toBe('Bài hai');
+  });
+
+  it('archiving takes an article out of the daily list and the archive tab brings it back', async () => {
+    const backend = new MemoryBackend();
+    const a = await backend.createArticle({ ...blank, headline: 'Tin cũ' });
+    await bootApp(backend);
+    const rowIds = () => [...document.querySelectorAll<HTMLElement>('.article-row')].map((r) => Number(r.dataset.id));
+    document.querySelector<HTMLElement>(`.article-row[data-id="${a.id}"] .row-archive`)!.click();
+    await vi.waitFor(() => expect(rowIds()).toEqual([]));
+    document.querySelector<HTMLElement>('#home-archived')!.click();
+    await vi.waitFor(() => expect(rowIds()).toEqual([a.id]));
+    document.querySelector<HTMLElement>(`.article-row[data-id="${a.id}"] .row-unarchive`)!.click();
+    await vi.waitFor(() => expect(rowIds()).toEqual([]));
+    expect(document.querySelector('.list-message')!.textContent).toContain('Chưa có bài nào được lưu trữ.');
+    document.querySelector<HTMLElement>('#home-all')!.click();
+    await vi.waitFor(() => expect(rowIds()).toEqual([a.id]));
+  });
 });

@@ -176,13 +176,24 @@ pub struct ListQuery {
     /// The other way round from the column's natural order (A→Z, workflow order, newest first).
     #[ts(as = "Option<bool>", optional)]
     pub reverse: bool,
+    /// The daily list (default), the archive or the trash.
+    #[ts(as = "Option<crate::library::Shelf>", optional)]
+    pub shelf: crate::library::Shelf,
     pub limit: u32,
     pub offset: u32,
 }
 
 impl Default for ListQuery {
     fn default() -> Self {
-        ListQuery { status: None, author: None, sort: ListSort::Updated, reverse: false, limit: 50, offset: 0 }
+        ListQuery {
+            status: None,
+            author: None,
+            sort: ListSort::Updated,
+            reverse: false,
+            shelf: crate::library::Shelf::Active,
+            limit: 50,
+            offset: 0,
+        }
     }
 }
 

@@ -84,7 +84,8 @@ impl Library {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, headline, section, status, updated_at, byline, created_by,
                     CASE WHEN instr(body, '\"figure\"') > 0 THEN body ELSE '' END
-             FROM articles WHERE status IN (SELECT value FROM json_each(?1))",
+             FROM articles WHERE status IN (SELECT value FROM json_each(?1))
+               AND trashed_at IS NULL AND archived_at IS NULL",
         )?;
         let rows = stmt.query_map(params![serde_json::to_string(&list).expect("list")], |r| {
             Ok(Row {

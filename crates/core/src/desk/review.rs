@@ -84,20 +84,26 @@ impl Library {
         let article = self.get_article(id)?;
         let resubmitted = matches!(article.status, ArticleStatus::Submitted | ArticleStatus::InReview);
         let step = if resubmitted { "returned" } else { "submitted" };
-        let mut at: Option<String> = self.conn.query_row(
-            "SELECT max(at) FROM transitions WHERE article_id = ?1 AND to_status = ?2",
-            params![id, step],
-            |r| r.get(0),
-        )?;
-        if at.is_none() && resubmitted {
-            at = self.conn.query_row(
-                "SELECT max(at) FROM transitions WHERE article_id = ?1 AND to_status = 'submitted'",
-                [id],
-                |r| r.get(0),
-            )?;
+        // The newest such step: the revision it recorded, or (a step from before revisions were
+        // recorded) the newest revision no later than its time.
+        let last_step = |to: &str| -> Result<Option<(String, Option<RevisionId>)>> {
+            Ok(self
+                .conn
+                .query_row(
+                    "SELECT at, revision_id FROM transitions WHERE article_id = ?1 AND to_status = ?2
+                     ORDER BY at DESC, id DESC LIMIT 1",
+                    params![id, to],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?)
+        };
+        let mut found = last_step(step)?;
+        if found.is_none() && resubmitted {
+            found = last_step("submitted")?;
         }
-        let at_step: Option<RevisionId> = match at {
-            Some(at) => self
+        let at_step: Option<RevisionId> = match found {
+            Some((_, Some(revision))) => Some(revision),
+            Some((at, None)) => self
                 .conn
                 .query_row(
                     "SELECT id FROM revisions

@@ -61,8 +61,11 @@ pub struct NextStep {
 
 fn insert(conn: &Connection, t: &Transition) -> Result<()> {
     conn.execute(
-        "INSERT INTO transitions (article_id, at, actor, role, from_status, to_status, note, overridden, scheduled_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO transitions (article_id, at, actor, role, from_status, to_status, note, overridden, scheduled_at,
+                                  revision_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+                 (SELECT max(id) FROM revisions
+                  WHERE article_id = ?1 AND reason NOT IN ('unsaved_copy', 'remote_copy')))",
         params![
             t.article_id,
             t.at,

@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::connection::write_transaction;
-use super::{revisions, Library};
+use super::{revisions, Library, Shelf};
 use crate::article::model::*;
 use crate::article::render::{doc_to_text, empty_doc};
 use crate::article::schema;
@@ -448,6 +448,7 @@ impl Library {
     /// status and one author only.
     pub fn list_articles(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>> {
         let (natural, reversed) = match query.sort {
+            ListSort::Updated if query.shelf == Shelf::Trash => ("trashed_at DESC, id DESC", "trashed_at ASC, id ASC"),
             ListSort::Updated => ("updated_at DESC, id DESC", "updated_at ASC, id ASC"),
             ListSort::Headline => ("headline COLLATE vi ASC, id DESC", "headline COLLATE vi DESC, id ASC"),
             ListSort::Section => {
@@ -464,8 +465,9 @@ impl Library {
             .join(" ");
         let sql = format!(
             "SELECT id, headline, section, status, updated_at, byline, CASE status {ranks} END AS status_rank
-             FROM articles WHERE (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR byline = ?4)
+             FROM articles WHERE {} AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR byline = ?4)
              ORDER BY {} LIMIT ?1 OFFSET ?2",
+            query.shelf.condition(""),
             if query.reverse { reversed } else { natural }
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -478,8 +480,9 @@ impl Library {
 
     /// Distinct bylines in Vietnamese dictionary order (for the list's author filter).
     pub fn authors(&self) -> Result<Vec<String>> {
-        let mut stmt =
-            self.conn.prepare("SELECT DISTINCT byline FROM articles WHERE byline != '' ORDER BY byline COLLATE vi")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT byline FROM articles WHERE byline != '' AND trashed_at IS NULL ORDER BY byline COLLATE vi",
+        )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

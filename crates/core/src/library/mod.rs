@@ -7,6 +7,7 @@ pub mod migrate;
 mod revisions;
 pub(crate) mod search;
 mod settings_store;
+pub mod shelves;
 mod snippet;
 
 // The one write path, for other parts of the core that save inside their own transaction.
@@ -19,6 +20,8 @@ use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 use crate::error::{is_corruption, is_readonly, Error, Result};
+
+pub use shelves::{Shelf, ShelfCounts};
 
 pub const DB_FILE: &str = "library.sqlite";
 
@@ -84,7 +87,8 @@ impl Library {
     }
 
     pub fn info(&self) -> Result<LibraryInfo> {
-        let article_count: u32 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        let article_count: u32 =
+            self.conn.query_row("SELECT count(*) FROM articles WHERE trashed_at IS NULL", [], |r| r.get(0))?;
         Ok(LibraryInfo {
             path: self.dir.display().to_string(),
             article_count,

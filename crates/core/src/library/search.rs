@@ -67,7 +67,7 @@ impl Library {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.headline, a.section, a.status, a.updated_at, a.sapo, a.body_text
              FROM article_search s JOIN articles a ON a.search_rowid = s.rowid
-             WHERE article_search MATCH ?1 AND (?2 IS NULL OR a.status = ?2)
+             WHERE article_search MATCH ?1 AND (?2 IS NULL OR a.status = ?2) AND a.trashed_at IS NULL
              ORDER BY s.rowid DESC LIMIT ?3",
         )?;
         let rows = stmt.query_map(params![fts, status.map(|s| s.as_str()), limit], |r| {
