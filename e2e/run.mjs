@@ -17,6 +17,7 @@ import { linksStayOutOfTheWindow } from './links.mjs';
 import { publishWithPhoto } from './sync.mjs';
 import { conflictSideBySide, pullForReview } from './sync-review.mjs';
 import { deskRoundTrip } from './desk.mjs';
+import { trashAndUndo } from './library.mjs';
 import { followsChangesElsewhere } from './external.mjs';
 import { figureWarningFollowsTheField, languageFromEditor, onePanelAtATime } from './ui-state.mjs';
 
@@ -204,6 +205,7 @@ try {
   await conflictSideBySide(wd, { step, shots: SHOTS, postId });
   await followsChangesElsewhere(wd, { step, shots: SHOTS, cli: CLI, library, photo: PHOTO });
   await pullForReview(wd, { step, shots: SHOTS });
+  await trashAndUndo(wd, { step, shots: SHOTS, cli: CLI, library });
   await importReadsOnlyDroppedFiles(wd, { step, shots: SHOTS });
   await linksStayOutOfTheWindow(wd, { step, shots: SHOTS });
   await wd.quit();
