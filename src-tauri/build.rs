@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "archive_articles",
     "empty_trash",
     "shelf_counts",
+    "export_article",
     "merge_edit",
     "list_revisions",
     "get_revision",

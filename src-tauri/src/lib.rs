@@ -52,6 +52,8 @@ pub fn run() {
         // Opens links for the UI's one link handler (ui/src/views/links.ts); the plugin's own
         // click script would be a second, broader one (it also takes `tel:`).
         .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())
+        // Save dialogs for "Xuất bài", opened from Rust only (no dialog permission for the page).
+        .plugin(tauri_plugin_dialog::init())
         .register_asynchronous_uri_scheme_protocol("media", media_protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::library::library_info,
@@ -71,6 +73,7 @@ pub fn run() {
             commands::articles::archive_articles,
             commands::articles::empty_trash,
             commands::articles::shelf_counts,
+            commands::interchange::export_article,
             commands::articles::merge_edit,
             commands::revisions::list_revisions,
             commands::revisions::get_revision,

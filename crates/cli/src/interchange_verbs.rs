@@ -5,6 +5,7 @@ use banthao_core::{Error, Lang, Library, Result};
 use serde::Serialize;
 use std::path::Path;
 
+use crate::args::ExportFormat;
 use crate::output;
 
 /// One imported file, as `import` prints it: a line for people, an object for `--json`.
@@ -58,6 +59,35 @@ fn import_one(library: &mut Library, file: &Path) -> Result<Imported> {
             en: "only Word documents (.docx) and handover files (.banthao) can be imported.".into(),
         }),
     }
+}
+
+/// `export ID --format …`: JSON and HTML on stdout or to `--out`; ninjs and `.banthao` below.
+pub fn export(library: &Library, id: i64, format: ExportFormat, out: Option<&Path>, json: bool) -> Result<()> {
+    use banthao_core::interchange::ExportFormat as Core;
+    let core = match format {
+        ExportFormat::Ninjs => return export_ninjs(library, id, out),
+        ExportFormat::Banthao => return export_banthao(library, id, out, json),
+        ExportFormat::Json => Core::Json,
+        ExportFormat::Html => Core::Html,
+    };
+    match out {
+        Some(path) => {
+            let done = library.export_article(id, core, path)?;
+            if json {
+                output::json(&done);
+            } else {
+                eprintln!("đã xuất {} ({} byte) / exported", done.path, done.bytes);
+            }
+        }
+        None => {
+            let article = library.get_article(id)?;
+            match core {
+                Core::Html => print!("{}", banthao_core::export::to_html(&article)),
+                _ => println!("{}", banthao_core::export::to_json(&article)),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `export --format ninjs`: the article as an IPTC ninjs 2.2 item.

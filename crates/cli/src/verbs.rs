@@ -5,7 +5,7 @@ use banthao_core::desk::transitions::StatusChange;
 use banthao_core::library::default_library_dir;
 use banthao_core::{export, Error, Library, ListQuery, NewArticle, Result};
 
-use crate::args::{Cli, ExportFormat, Verb};
+use crate::args::{Cli, Verb};
 use crate::output;
 
 /// Runs a verb; `Ok(false)` when it ran but some item failed (reported on stdout).
@@ -98,12 +98,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         }
         Verb::Outbox => return crate::sync_verbs::outbox(&library, json),
         Verb::Resolve { id, keep } => return crate::sync_verbs::resolve(library, id, &keep, json),
-        Verb::Export { id, format, out } => match format {
-            ExportFormat::Json => write_out(out.as_deref(), &(export::to_json(&library.get_article(id)?) + "\n"))?,
-            ExportFormat::Html => write_out(out.as_deref(), &export::to_html(&library.get_article(id)?))?,
-            ExportFormat::Ninjs => crate::interchange_verbs::export_ninjs(&library, id, out.as_deref())?,
-            ExportFormat::Banthao => crate::interchange_verbs::export_banthao(&library, id, out.as_deref(), json)?,
-        },
+        Verb::Export { id, format, out } => crate::interchange_verbs::export(&library, id, format, out.as_deref(), json)?,
         Verb::Import { files } => return crate::interchange_verbs::import(&mut library, &files, json),
         Verb::Update(args) => crate::desk_verbs::update(&mut library, args, json)?,
         Verb::Status { id, status, note, at, override_note } => {
@@ -123,17 +118,6 @@ pub fn run(cli: Cli) -> Result<bool> {
         Verb::Checklist { id } => crate::desk_verbs::checklist(&mut library, id, json)?,
     }
     Ok(true)
-}
-
-/// Writes an export to `out`, or to stdout when there is none.
-pub(crate) fn write_out(out: Option<&std::path::Path>, text: &str) -> Result<()> {
-    match out {
-        Some(path) => std::fs::write(path, text).map_err(|source| Error::File { path: path.to_path_buf(), source }),
-        None => {
-            print!("{text}");
-            Ok(())
-        }
-    }
 }
 
 /// Below this, a legacy-encoding guess is refused rather than trusted.

@@ -4,6 +4,7 @@
 pub mod articles;
 pub mod checks;
 pub mod desk;
+pub mod interchange;
 pub mod library;
 pub mod photos;
 pub mod preview;

@@ -35,6 +35,8 @@ import type { RevisionMark } from '../bindings/RevisionMark';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { ShelfCounts } from '../bindings/ShelfCounts';
+import type { ExportDone } from '../bindings/ExportDone';
+import type { ExportFormat } from '../bindings/ExportFormat';
 import type { Settings } from '../bindings/Settings';
 import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncJob } from '../bindings/SyncJob';
@@ -139,6 +141,8 @@ export interface Backend extends PublishingBackend, DeskBackend {
   /** Deletes what is in the trash for good; resolves to how many. */
   emptyTrash(): Promise<number>;
   shelfCounts(): Promise<ShelfCounts>;
+  /** "Xuất bài": the desktop's save dialog, then the file; null when the dialog was closed. */
+  exportArticle(id: number, format: ExportFormat): Promise<ExportDone | null>;
   /** "Nhân bản": a new draft with the article's text, photos and details; its own identity. */
   duplicateArticle(id: number): Promise<Article>;
   /** "Xem trước": the stored article as a reader sees it, one whole HTML page (escaped, no script). */

@@ -5,6 +5,8 @@
  */
 import type { Shelf } from '../bindings/Shelf';
 import type { ShelfCounts } from '../bindings/ShelfCounts';
+import type { ExportDone } from '../bindings/ExportDone';
+import type { ExportFormat } from '../bindings/ExportFormat';
 import type { Article } from '../bindings/Article';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
 import type { ArticleSummary } from '../bindings/ArticleSummary';
@@ -313,6 +315,19 @@ export class MemoryLibrary {
     const gone = [...this.articles.keys()].filter((id) => this.shelfOf(id) === 'trash');
     for (const id of gone) await this.deleteArticle(id);
     return gone.length;
+  }
+
+  /** Test helper: what the next save dialog answers (a path, or null for "closed"). */
+  exportPath: string | null = '/tmp/bai.json';
+  /** Test helper: what was exported, in order. */
+  exported: Array<{ id: number; format: ExportFormat; path: string }> = [];
+
+  async exportArticle(id: number, format: ExportFormat): Promise<ExportDone | null> {
+    await this.tick();
+    this.find(id);
+    if (this.exportPath === null) return null;
+    this.exported.push({ id, format, path: this.exportPath });
+    return { path: this.exportPath, bytes: 1234, format };
   }
 
   async shelfCounts(): Promise<ShelfCounts> {

@@ -36,6 +36,8 @@ import type { RevisionMark } from '../bindings/RevisionMark';
 import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { ShelfCounts } from '../bindings/ShelfCounts';
+import type { ExportDone } from '../bindings/ExportDone';
+import type { ExportFormat } from '../bindings/ExportFormat';
 import type { Settings } from '../bindings/Settings';
 import type { SyncConflict } from '../bindings/SyncConflict';
 import type { SyncJob } from '../bindings/SyncJob';
@@ -139,6 +141,9 @@ export class TauriBackend implements Backend {
   }
   shelfCounts(): Promise<ShelfCounts> {
     return call('shelf_counts');
+  }
+  exportArticle(id: number, format: ExportFormat): Promise<ExportDone | null> {
+    return call('export_article', { id, format });
   }
   duplicateArticle(id: number): Promise<Article> {
     return call('duplicate_article', { id });
