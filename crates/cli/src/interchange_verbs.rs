@@ -60,10 +60,10 @@ fn import_one(library: &mut Library, file: &Path) -> Result<Imported> {
     }
 }
 
-/// `export --format ninjs`: the article as an IPTC ninjs 2.2 item.
+/// `export --format ninjs`: the article as an IPTC ninjs 2.2 item; the pictures' renditions
+/// are `file://` addresses of the library's files.
 pub fn export_ninjs(library: &Library, id: i64, out: Option<&Path>) -> Result<()> {
-    let _ = (library, id, out);
-    Err(Error::InvalidInput("ninjs export is not built yet".into()))
+    crate::verbs::write_out(out, &banthao_core::interchange::ninjs::export_ninjs(library, id)?)
 }
 
 /// `export --format banthao --out FILE`: the handover file.

@@ -170,7 +170,10 @@ fn an_approved_and_a_scheduled_article_are_valid_ninjs_with_every_field_and_no_n
                {"name": "An toàn giao thông", "rel": "section"}])
     );
 
-    // The pictures: the featured photo, then the figures in body order.
+    // The pictures: the featured photo (its caption and credit from the file's IPTC), then
+    // the figures in body order.
+    assert_eq!(photo.caption, "Người dân phường Hải Sơn đi bộ trên tuyến đường ven biển mới thông xe.");
+    assert_eq!(photo.credit, "Ảnh: Nguyễn Văn An");
     let pics = &exported.pictures;
     assert_eq!(pics.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["featureimage", "picture1", "picture2"]);
     let web = |i: usize| pics[i].renditions[0].clone();
@@ -191,13 +194,16 @@ fn an_approved_and_a_scheduled_article_are_valid_ninjs_with_every_field_and_no_n
         item["associations"],
         json!([
             {"name": "featureimage", "uri": format!("urn:banthao:picture:{}", photo.hash), "type": "picture",
-             "descriptions": [{"role": "alt", "contenttype": "text/plain", "value": "Đường ven biển lúc sáng sớm"}],
+             "descriptions": [
+                {"role": "caption", "contenttype": "text/plain", "value": photo.caption},
+                {"role": "alt", "contenttype": "text/plain", "value": "Đường ven biển lúc sáng sớm"}],
+             "by": photo.credit, "copyrightholder": "© 2024 Báo Bản Thảo",
              "renditions": [rendition(&web(0)), rendition(&thumb(0))]},
             {"name": "picture1", "uri": format!("urn:banthao:picture:{}", photo.hash), "type": "picture",
              "descriptions": [
                 {"role": "caption", "contenttype": "text/plain", "value": "Người dân đi bộ trên đường mới. (ảnh minh hoạ)"},
                 {"role": "alt", "contenttype": "text/plain", "value": "Đường ven biển lúc sáng sớm"}],
-             "by": "Ảnh: Nguyễn Văn An",
+             "by": "Ảnh: Nguyễn Văn An", "copyrightholder": "© 2024 Báo Bản Thảo",
              "renditions": [rendition(&web(1)), rendition(&thumb(1))]},
             {"name": "picture2", "uri": format!("urn:banthao:picture:{}", png.hash), "type": "picture",
              "descriptions": [
@@ -234,7 +240,7 @@ fn an_approved_and_a_scheduled_article_are_valid_ninjs_with_every_field_and_no_n
 
     // Hẹn giờ: still usable, with the publication time as the embargo.
     let at = "2030-03-02T08:30:00+07:00";
-    lib.change_status(a.id, StatusChange { scheduled_at: Some(at.into()), ..step(ArticleStatus::Scheduled) }).unwrap();
+    lib.change_status(a.id, StatusChange { scheduled_at: Some(at.into()), override_note: OVERRIDE.into(), ..step(ArticleStatus::Scheduled) }).unwrap();
     let scheduled = ninjs::to_ninjs(&lib, a.id, &asset_href).unwrap().item;
     validate(&scheduled);
     assert_eq!(scheduled["pubstatus"], "usable");
