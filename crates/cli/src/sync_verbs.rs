@@ -82,7 +82,7 @@ pub fn endpoint(library: Library, verb: EndpointVerb, json: bool) -> Result<bool
     match verb {
         EndpointVerb::Add { name, url, user, allow_http } => {
             let password = read_password()?;
-            let input = EndpointInput { name, url, username: user, allow_http, status_map: None };
+            let input = EndpointInput { name, url, username: user, allow_http, status_map: None, ..Default::default() };
             let check = banthao_sync::endpoint::save_endpoint(&access, &secrets, &http, &input, &password)?;
             if json {
                 print_json(&check);

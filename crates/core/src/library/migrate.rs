@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_sync.sql"),
     include_str!("migrations/0006_desk.sql"),
     include_str!("migrations/0007_ignored_findings.sql"),
+    include_str!("migrations/0008_endpoint_kind.sql"),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
