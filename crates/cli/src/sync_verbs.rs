@@ -109,8 +109,7 @@ pub fn endpoint(library: Library, verb: EndpointVerb, json: bool) -> Result<bool
                 return Err(Error::InvalidInput("a WordPress endpoint needs --user".into()));
             }
             let password = if kind == EndpointKind::Ninjs { read_secret()? } else { read_password()? };
-            let input =
-                EndpointInput { name, kind, url, assets_url, username: user, allow_http, status_map: None };
+            let input = EndpointInput { name, kind, url, assets_url, username: user, allow_http, status_map: None };
             let check = banthao_sync::endpoint::save_endpoint(&access, &secrets, &http, &input, &password)?;
             if json {
                 print_json(&check);
@@ -130,7 +129,9 @@ pub fn endpoint(library: Library, verb: EndpointVerb, json: bool) -> Result<bool
                     check.endpoint.name, check.endpoint.url, check.endpoint.username, check.remote_user
                 );
             }
-            if check.password_kept == PasswordKept::SessionOnly && (kind == EndpointKind::Wordpress || check.endpoint.signed) {
+            if check.password_kept == PasswordKept::SessionOnly
+                && (kind == EndpointKind::Wordpress || check.endpoint.signed)
+            {
                 eprintln!(
                     "chú ý: máy này không có kho khoá (Secret Service); mật khẩu không được lưu — hãy đặt BANTHAO_PASSWORD khi đồng bộ.\n\
                      note: no OS keychain (Secret Service) here; the password was not kept — set BANTHAO_PASSWORD when syncing."

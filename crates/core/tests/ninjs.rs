@@ -71,7 +71,11 @@ fn validate(item: &Value) {
 }
 
 fn utc(stored: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(stored).unwrap().with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    chrono::DateTime::parse_from_rfc3339(stored)
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
 }
 
 /// `href` as the push would give it: the receiver's asset address.
@@ -240,7 +244,15 @@ fn an_approved_and_a_scheduled_article_are_valid_ninjs_with_every_field_and_no_n
 
     // Hẹn giờ: still usable, with the publication time as the embargo.
     let at = "2030-03-02T08:30:00+07:00";
-    lib.change_status(a.id, StatusChange { scheduled_at: Some(at.into()), override_note: OVERRIDE.into(), ..step(ArticleStatus::Scheduled) }).unwrap();
+    lib.change_status(
+        a.id,
+        StatusChange {
+            scheduled_at: Some(at.into()),
+            override_note: OVERRIDE.into(),
+            ..step(ArticleStatus::Scheduled)
+        },
+    )
+    .unwrap();
     let scheduled = ninjs::to_ninjs(&lib, a.id, &asset_href).unwrap().item;
     validate(&scheduled);
     assert_eq!(scheduled["pubstatus"], "usable");

@@ -65,11 +65,10 @@ impl Desk {
             })
             .unwrap();
         let src = ImportSource::Path(photo(dir.path(), "cau", 7));
-        let media = lib.import_photos(&[src], Some(a.id), Lang::Vi, &mut |_| {}, &AtomicBool::new(false)).unwrap()
-            [0]
-        .media
-        .clone()
-        .unwrap();
+        let media = lib.import_photos(&[src], Some(a.id), Lang::Vi, &mut |_| {}, &AtomicBool::new(false)).unwrap()[0]
+            .media
+            .clone()
+            .unwrap();
         let body = serde_json::from_value(json!({"type": "doc", "content": [
             {"type": "paragraph", "content": [{"type": "text", "text": "Cầu dài 666 m."}]},
             figure(media.id, "Cầu Rồng lúc khánh thành.")]}))
@@ -116,7 +115,8 @@ impl Desk {
     /// The rendition ids the item refers to.
     fn asset_ids(&self) -> Vec<String> {
         let ninjs = self.with(|l| to_ninjs(l, self.article, &|r| r.media_id.clone()));
-        let mut ids: Vec<String> = ninjs.pictures.iter().flat_map(|p| p.renditions.iter().map(|r| r.media_id.clone())).collect();
+        let mut ids: Vec<String> =
+            ninjs.pictures.iter().flat_map(|p| p.renditions.iter().map(|r| r.media_id.clone())).collect();
         ids.dedup();
         ids
     }
@@ -177,7 +177,10 @@ fn signed_renditions_first_then_the_item_and_nothing_twice() {
         }
     }
     drop(state);
-    assert_eq!(desk.with(|l| l.article_sync(desk.article, Lang::En)).unwrap().badge, banthao_core::sync::SyncBadge::Synced);
+    assert_eq!(
+        desk.with(|l| l.article_sync(desk.article, Lang::En)).unwrap().badge,
+        banthao_core::sync::SyncBadge::Synced
+    );
 
     // Nothing changed: a sync sends nothing at all.
     desk.receiver.clear_requests();
@@ -198,7 +201,12 @@ fn signed_renditions_first_then_the_item_and_nothing_twice() {
     // A new headline: only the item goes (the renditions are known to be there).
     let v = desk.with(|l| l.get_article(desk.article)).version;
     desk.with(|l| {
-        l.update_article(desk.article, ArticlePatch { base_version: v, headline: Some("Cầu Rồng thông xe sớm".into()), ..Default::default() })
+        l.update_article(
+            desk.article,
+            ArticlePatch {
+                base_version: v, headline: Some("Cầu Rồng thông xe sớm".into()), ..Default::default()
+            },
+        )
     });
     desk.send();
     assert_eq!(sent(&desk.run(Duration::ZERO)), Pushed::Updated);

@@ -109,9 +109,11 @@ pub struct Endpoint {
     /// resource address items are POSTed to.
     pub url: String,
     /// ninjs: where renditions are checked (`GET <assets>/<id>`) and uploaded (`POST`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub assets_url: Option<String>,
     /// ninjs: a secret signs every request (`x-superdesk-signature`); it lives in the keychain.
+    #[serde(default)]
     #[ts(as = "Option<bool>", optional)]
     pub signed: bool,
     /// WordPress: the account; empty for ninjs.

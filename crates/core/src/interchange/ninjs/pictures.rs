@@ -5,8 +5,8 @@
 use serde_json::Value;
 use std::path::PathBuf;
 
-use crate::article::model::Article;
 use crate::article::body::PmNode;
+use crate::article::model::Article;
 use crate::error::{Error, Result};
 use crate::library::Library;
 use crate::media::{FigureLook, MediaItem, RenditionSize};
