@@ -303,14 +303,23 @@ pub enum PhotoVerb {
 
 #[derive(Subcommand)]
 pub enum EndpointVerb {
-    /// Add (or update) a WordPress site. The application password is read from standard
-    /// input or BANTHAO_PASSWORD, never from the command line; it goes to the OS keychain.
+    /// Add (or update) a WordPress site, or a ninjs receiver (`--type ninjs`). The application
+    /// password (ninjs: the signing secret, empty for none) is read from standard input or
+    /// BANTHAO_PASSWORD, never from the command line; it goes to the OS keychain.
     Add {
         name: String,
+        /// `wordpress` (default) or `ninjs`.
+        #[arg(long = "type", value_enum, default_value = "wordpress")]
+        kind: EndpointType,
+        /// WordPress: the site; ninjs: the resource address items are POSTed to.
         #[arg(long)]
         url: String,
-        #[arg(long)]
+        /// WordPress: the account (required).
+        #[arg(long, default_value = "")]
         user: String,
+        /// ninjs: where renditions go (default `<url>/assets`).
+        #[arg(long)]
+        assets_url: Option<String>,
         /// Allow plain http to a host that is not this machine (the password crosses unencrypted).
         #[arg(long)]
         allow_http: bool,
@@ -323,6 +332,12 @@ pub enum EndpointVerb {
     Remove {
         name: String,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum EndpointType {
+    Wordpress,
+    Ninjs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

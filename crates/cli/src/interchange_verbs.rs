@@ -90,10 +90,17 @@ pub fn export(library: &Library, id: i64, format: ExportFormat, out: Option<&Pat
     Ok(())
 }
 
-/// `export --format ninjs`: the article as an IPTC ninjs 2.2 item.
+/// `export --format ninjs`: the article as an IPTC ninjs 2.2 item; the pictures' renditions
+/// are `file://` addresses of the library's files.
 pub fn export_ninjs(library: &Library, id: i64, out: Option<&Path>) -> Result<()> {
-    let _ = (library, id, out);
-    Err(Error::InvalidInput("ninjs export is not built yet".into()))
+    match out {
+        Some(path) => {
+            let done = library.export_article(id, banthao_core::interchange::ExportFormat::Ninjs, path)?;
+            eprintln!("đã xuất {} ({} byte) / exported", done.path, done.bytes);
+        }
+        None => println!("{}", banthao_core::interchange::ninjs::export_ninjs(library, id)?),
+    }
+    Ok(())
 }
 
 /// `export --format banthao --out FILE`: the handover file.

@@ -1,7 +1,7 @@
 //! `banthao endpoint|sync|pull|outbox|resolve`: publishing from the command line, through the
 //! same sync code as the app. Passwords come from standard input or BANTHAO_PASSWORD, never argv.
 
-use banthao_core::sync::{ConflictSide, EndpointInput, PasswordKept};
+use banthao_core::sync::{ConflictSide, EndpointInput, EndpointKind, PasswordKept};
 use banthao_core::{Error, Lang, Library, Result};
 use banthao_sync::http::UreqHttp;
 use banthao_sync::wordpress::pull::PullFilter;
@@ -12,7 +12,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::args::EndpointVerb;
+use crate::args::{EndpointType, EndpointVerb};
 
 fn http() -> UreqHttp {
     let secs = std::env::var("BANTHAO_HTTP_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(30);
@@ -38,6 +38,26 @@ fn read_password() -> Result<String> {
     let echo = tty.then(|| set_echo(false));
     let mut line = String::new();
     let read = stdin.lock().read_line(&mut line);
+    if let Some(Some(old)) = echo {
+        restore_echo(&old);
+        eprintln!();
+    }
+    read?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+/// A ninjs profile's signing secret, like the password (an empty line: requests are not signed).
+fn read_secret() -> Result<String> {
+    if let Some(p) = env_password() {
+        return Ok(p);
+    }
+    if std::io::stdin().is_terminal() {
+        eprint!("Khoá ký (secret), để trống nếu không ký / signing secret, empty for none: ");
+        let _ = std::io::stderr().flush();
+    }
+    let echo = std::io::stdin().is_terminal().then(|| set_echo(false));
+    let mut line = String::new();
+    let read = std::io::stdin().lock().read_line(&mut line);
     if let Some(Some(old)) = echo {
         restore_echo(&old);
         eprintln!();
@@ -80,19 +100,38 @@ pub fn endpoint(library: Library, verb: EndpointVerb, json: bool) -> Result<bool
     let secrets = Secrets::system();
     let http = http();
     match verb {
-        EndpointVerb::Add { name, url, user, allow_http } => {
-            let password = read_password()?;
-            let input = EndpointInput { name, url, username: user, allow_http, status_map: None };
+        EndpointVerb::Add { name, kind, url, user, assets_url, allow_http } => {
+            let kind = match kind {
+                EndpointType::Wordpress => EndpointKind::Wordpress,
+                EndpointType::Ninjs => EndpointKind::Ninjs,
+            };
+            if kind == EndpointKind::Wordpress && user.trim().is_empty() {
+                return Err(Error::InvalidInput("a WordPress endpoint needs --user".into()));
+            }
+            let password = if kind == EndpointKind::Ninjs { read_secret()? } else { read_password()? };
+            let input = EndpointInput { name, kind, url, assets_url, username: user, allow_http, status_map: None };
             let check = banthao_sync::endpoint::save_endpoint(&access, &secrets, &http, &input, &password)?;
             if json {
                 print_json(&check);
+            } else if kind == EndpointKind::Ninjs {
+                let e = &check.endpoint;
+                println!(
+                    "{}  ninjs  {}  tệp ảnh / assets {}  {}  (trả lời / answered {})",
+                    e.name,
+                    e.url,
+                    e.assets_url.as_deref().unwrap_or(""),
+                    if e.signed { "có ký / signed" } else { "không ký / unsigned" },
+                    check.remote_user
+                );
             } else {
                 println!(
                     "{}  {}  {} ({})",
                     check.endpoint.name, check.endpoint.url, check.endpoint.username, check.remote_user
                 );
             }
-            if check.password_kept == PasswordKept::SessionOnly {
+            if check.password_kept == PasswordKept::SessionOnly
+                && (kind == EndpointKind::Wordpress || check.endpoint.signed)
+            {
                 eprintln!(
                     "chú ý: máy này không có kho khoá (Secret Service); mật khẩu không được lưu — hãy đặt BANTHAO_PASSWORD khi đồng bộ.\n\
                      note: no OS keychain (Secret Service) here; the password was not kept — set BANTHAO_PASSWORD when syncing."
@@ -120,6 +159,8 @@ pub fn endpoint(library: Library, verb: EndpointVerb, json: bool) -> Result<bool
                 banthao_sync::endpoint::test_endpoint(&access, &secrets, &http, &name, env_password().as_deref())?;
             if json {
                 print_json(&check);
+            } else if check.endpoint.kind == EndpointKind::Ninjs {
+                println!("{}: nơi nhận trả lời ({}) / the receiver answers", check.endpoint.name, check.remote_user);
             } else {
                 println!(
                     "{}: đăng nhập được với tên {} / credentials accepted",

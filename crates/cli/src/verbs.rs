@@ -3,7 +3,7 @@
 use banthao_core::article::render::doc_from_plain_text;
 use banthao_core::desk::transitions::StatusChange;
 use banthao_core::library::default_library_dir;
-use banthao_core::{export, Error, Library, ListQuery, NewArticle, Result};
+use banthao_core::{Error, Library, ListQuery, NewArticle, Result};
 
 use crate::args::{Cli, Verb};
 use crate::output;
@@ -98,7 +98,9 @@ pub fn run(cli: Cli) -> Result<bool> {
         }
         Verb::Outbox => return crate::sync_verbs::outbox(&library, json),
         Verb::Resolve { id, keep } => return crate::sync_verbs::resolve(library, id, &keep, json),
-        Verb::Export { id, format, out } => crate::interchange_verbs::export(&library, id, format, out.as_deref(), json)?,
+        Verb::Export { id, format, out } => {
+            crate::interchange_verbs::export(&library, id, format, out.as_deref(), json)?
+        }
         Verb::Import { files } => return crate::interchange_verbs::import(&mut library, &files, json),
         Verb::Update(args) => crate::desk_verbs::update(&mut library, args, json)?,
         Verb::Status { id, status, note, at, override_note } => {

@@ -35,6 +35,7 @@ fn the_sites_version_is_kept_once_per_version() {
         username: "bientap".into(),
         allow_http: false,
         status_map: None,
+        ..Default::default()
     };
     let endpoint = lib.save_endpoint(&input, true).unwrap();
     lib.record_remote_id(a.id, endpoint.id, 41, "https://bao.example.vn/?p=41").unwrap();

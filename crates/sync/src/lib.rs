@@ -7,6 +7,7 @@ pub mod credentials;
 pub mod endpoint;
 pub mod error;
 pub mod http;
+pub mod ninjs;
 /// The generic three-way merge (diff3) lives in the core, which merges local edits too.
 pub use banthao_core::merge;
 pub mod wordpress;

@@ -2,7 +2,7 @@
 //! happened. Passing failures go back to the queue with exponential backoff and full jitter
 //! (honouring `Retry-After`); refusals wait for a person; a conflict waits for a choice.
 
-use banthao_core::sync::{ConflictSide, Endpoint, SyncJob};
+use banthao_core::sync::{ConflictSide, Endpoint, EndpointKind, SyncJob};
 use banthao_core::{ArticleId, Lang};
 use std::time::{Duration, Instant};
 
@@ -25,6 +25,19 @@ pub fn password_for(secrets: &Secrets, endpoint: &Endpoint, given: Option<&str>)
         return Ok(p.to_string());
     }
     secrets.get(&account(endpoint)).ok_or_else(|| SyncError::NoPassword { endpoint: endpoint.name.clone() })
+}
+
+/// A ninjs profile's signing secret: given for this run, else the keychain's. `None` when the
+/// profile signs nothing; a signed profile whose secret is lost stops rather than send unsigned.
+pub fn ninjs_secret_for(secrets: &Secrets, endpoint: &Endpoint, given: Option<&str>) -> SyncResult<Option<String>> {
+    if let Some(p) = given.filter(|p| !p.is_empty()) {
+        return Ok(Some(p.to_string()));
+    }
+    match secrets.get(&account(endpoint)) {
+        Some(s) => Ok(Some(s)),
+        None if endpoint.signed => Err(SyncError::NoPassword { endpoint: endpoint.name.clone() }),
+        None => Ok(None),
+    }
 }
 
 /// How long to wait before attempt `attempts + 1`: full jitter over the exponential step,
@@ -135,6 +148,10 @@ pub fn send_job<A: LibraryAccess>(
 ) -> JobOutcome {
     let result = (|| {
         let endpoint = access.with_library(|l| l.endpoint(job.endpoint_id))?;
+        if endpoint.kind == EndpointKind::Ninjs {
+            let secret = ninjs_secret_for(secrets, &endpoint, password)?;
+            return crate::ninjs::push::push(access, http, &endpoint, secret.as_deref(), job.article_id);
+        }
         let password = password_for(secrets, &endpoint, password)?;
         let client = WpClient::new(http, &endpoint.url, &endpoint.username, &password);
         let session = Session { access, client, endpoint };

@@ -7,9 +7,22 @@ import type { StatusMap } from "./StatusMap";
  */
 export type Endpoint = { id: number, name: string, kind: EndpointKind, 
 /**
- * The site's address, e.g. `https://baomoi.example.vn` (no `/wp-json`).
+ * The site's address, e.g. `https://baomoi.example.vn` (no `/wp-json`); for ninjs, the
+ * resource address items are POSTed to.
  */
-url: string, username: string, 
+url: string, 
+/**
+ * ninjs: where renditions are checked (`GET <assets>/<id>`) and uploaded (`POST`).
+ */
+assets_url?: string, 
+/**
+ * ninjs: a secret signs every request (`x-superdesk-signature`); it lives in the keychain.
+ */
+signed?: boolean, 
+/**
+ * WordPress: the account; empty for ninjs.
+ */
+username: string, 
 /**
  * Plain `http` to a host that is not this machine, allowed explicitly by the user.
  */

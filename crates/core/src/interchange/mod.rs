@@ -58,9 +58,8 @@ impl Library {
         match format {
             ExportFormat::Json => write_file_atomic(out, (export::to_json(&self.get_article(id)?) + "\n").as_bytes())?,
             ExportFormat::Html => write_file_atomic(out, export::to_html(&self.get_article(id)?).as_bytes())?,
-            ExportFormat::Ninjs | ExportFormat::Banthao => {
-                return Err(Error::InvalidInput(format!("{format:?} export is not built yet")))
-            }
+            ExportFormat::Ninjs => write_file_atomic(out, ninjs::export_ninjs(self, id)?.as_bytes())?,
+            ExportFormat::Banthao => return Err(Error::InvalidInput(format!("{format:?} export is not built yet"))),
         }
         let bytes = std::fs::metadata(out).map_err(|source| Error::File { path: out.to_path_buf(), source })?.len();
         Ok(ExportDone { path: out.display().to_string(), bytes, format })

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_desk.sql"),
     include_str!("migrations/0007_ignored_findings.sql"),
     include_str!("migrations/0008_shelves.sql"),
+    include_str!("migrations/0009_endpoint_kind.sql"),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -8,14 +8,17 @@ use crate::error::{Error, Result};
 use crate::library::Library;
 use crate::time::now_rfc3339;
 
-const COLUMNS: &str = "id, name, kind, url, username, allow_http, status_map, created_at, checked_at, secret_key";
+const COLUMNS: &str =
+    "id, name, kind, url, username, allow_http, status_map, created_at, checked_at, secret_key, assets_url, signed";
 
 fn from_row(r: &Row) -> rusqlite::Result<Endpoint> {
     Ok(Endpoint {
         id: r.get(0)?,
         name: r.get(1)?,
-        kind: EndpointKind::Wordpress,
+        kind: EndpointKind::parse(&r.get::<_, String>(2)?),
         url: r.get(3)?,
+        assets_url: r.get(10)?,
+        signed: r.get(11)?,
         username: r.get(4)?,
         allow_http: r.get(5)?,
         status_map: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
@@ -109,25 +112,39 @@ impl Library {
     /// Adds a profile, or updates the one with the same name. The caller has checked the
     /// credentials with the site (`checked` says so) and stored the password in the keychain.
     pub fn save_endpoint(&mut self, input: &EndpointInput, checked: bool) -> Result<Endpoint> {
+        self.save_endpoint_signed(input, checked, false)
+    }
+
+    /// [`Library::save_endpoint`], saying whether a ninjs profile has a signing secret (kept in
+    /// the keychain by the caller): a signed profile whose secret is lost refuses to send
+    /// unsigned.
+    pub fn save_endpoint_signed(&mut self, input: &EndpointInput, checked: bool, signed: bool) -> Result<Endpoint> {
         let name = banthao_text::to_nfc_string(input.name.trim());
         if name.is_empty() {
             return Err(Error::InvalidInput("an endpoint needs a name".into()));
         }
         let username = banthao_text::to_nfc_string(input.username.trim());
-        if username.is_empty() {
+        if username.is_empty() && input.kind == EndpointKind::Wordpress {
             return Err(Error::InvalidInput("an endpoint needs a user name".into()));
         }
         let url = clean_url(&input.url, input.allow_http)?;
+        let assets_url = match (input.kind, input.assets_url.as_deref().map(str::trim)) {
+            (EndpointKind::Wordpress, _) => None,
+            (EndpointKind::Ninjs, Some(a)) if !a.is_empty() => Some(clean_url(a, input.allow_http)?),
+            (EndpointKind::Ninjs, _) => Some(format!("{url}/assets")),
+        };
         let map = input.status_map.clone().unwrap_or_default();
         check_status_map(&map)?;
         let now = now_rfc3339();
         let checked_at = checked.then(|| now.clone());
         self.conn.execute(
-            "INSERT INTO endpoints (name, url, username, allow_http, status_map, created_at, checked_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            "INSERT INTO endpoints (name, url, username, allow_http, status_map, created_at, checked_at, kind,
+               assets_url, signed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT (name) DO UPDATE SET url = excluded.url, username = excluded.username,
                allow_http = excluded.allow_http, status_map = excluded.status_map,
-               checked_at = coalesce(excluded.checked_at, endpoints.checked_at)",
+               checked_at = coalesce(excluded.checked_at, endpoints.checked_at), kind = excluded.kind,
+               assets_url = excluded.assets_url, signed = excluded.signed",
             params![
                 name,
                 url,
@@ -135,7 +152,10 @@ impl Library {
                 input.allow_http,
                 serde_json::to_string(&map).expect("map serializes"),
                 now,
-                checked_at
+                checked_at,
+                input.kind.as_str(),
+                assets_url,
+                signed
             ],
         )?;
         self.endpoint_by_name(&name)

@@ -67,11 +67,34 @@ impl StatusMap {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// What a profile publishes to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum EndpointKind {
+    /// A WordPress site over its REST API (user name + application password).
+    #[default]
     Wordpress,
+    /// A newsroom CMS that takes IPTC ninjs items over HTTP, Superdesk-style (renditions to
+    /// the assets address, then the item to the resource address, optionally signed).
+    Ninjs,
+}
+
+impl EndpointKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EndpointKind::Wordpress => "wordpress",
+            EndpointKind::Ninjs => "ninjs",
+        }
+    }
+
+    pub fn parse(s: &str) -> EndpointKind {
+        if s == "ninjs" {
+            EndpointKind::Ninjs
+        } else {
+            EndpointKind::Wordpress
+        }
+    }
 }
 
 /// A publishing endpoint profile. The password is in the OS keychain, never here.
@@ -82,8 +105,18 @@ pub struct Endpoint {
     pub id: EndpointId,
     pub name: String,
     pub kind: EndpointKind,
-    /// The site's address, e.g. `https://baomoi.example.vn` (no `/wp-json`).
+    /// The site's address, e.g. `https://baomoi.example.vn` (no `/wp-json`); for ninjs, the
+    /// resource address items are POSTed to.
     pub url: String,
+    /// ninjs: where renditions are checked (`GET <assets>/<id>`) and uploaded (`POST`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub assets_url: Option<String>,
+    /// ninjs: a secret signs every request (`x-superdesk-signature`); it lives in the keychain.
+    #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
+    pub signed: bool,
+    /// WordPress: the account; empty for ninjs.
     pub username: String,
     /// Plain `http` to a host that is not this machine, allowed explicitly by the user.
     pub allow_http: bool,
@@ -103,7 +136,12 @@ pub struct Endpoint {
 #[ts(export, optional_fields)]
 pub struct EndpointInput {
     pub name: String,
+    /// WordPress when left out.
+    #[ts(as = "Option<EndpointKind>", optional)]
+    pub kind: EndpointKind,
     pub url: String,
+    /// ninjs: the assets address; `<url>/assets` when left out.
+    pub assets_url: Option<String>,
     pub username: String,
     pub allow_http: bool,
     pub status_map: Option<StatusMap>,

@@ -105,6 +105,28 @@ impl Library {
         Ok(())
     }
 
+    /// A ninjs item went through: no remote id (the receiver names it by `uri` + `version`);
+    /// the base is what was sent (`{"sha256": …, "version": …}`), so the same content is never
+    /// sent twice.
+    pub fn record_ninjs_pushed(
+        &mut self,
+        article_id: ArticleId,
+        endpoint_id: EndpointId,
+        uri: &str,
+        base: &str,
+        version: i64,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO sync_state (article_id, endpoint_id, link, base, synced_version, synced_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (article_id) DO UPDATE SET endpoint_id = excluded.endpoint_id, link = excluded.link,
+               base = excluded.base, synced_version = excluded.synced_version, synced_at = excluded.synced_at,
+               conflict = NULL, remote_gone = NULL",
+            params![article_id, endpoint_id, uri, base, version, now_rfc3339()],
+        )?;
+        Ok(())
+    }
+
     /// The sync went through: keep the post's state as the next base, clear any conflict.
     pub fn record_synced(&mut self, article_id: ArticleId, endpoint_id: EndpointId, synced: &SyncedBase) -> Result<()> {
         write_synced(&self.conn, article_id, endpoint_id, synced, synced.synced_version)

@@ -64,6 +64,7 @@ impl Desk {
             username: if admin { site.admin_user.clone() } else { site.author_user.clone() },
             allow_http: false,
             status_map: None,
+            ..Default::default()
         };
         let password = if admin { site.admin_password.clone() } else { site.author_password.clone() };
         let endpoint = banthao_sync::endpoint::save_endpoint(&lib, &secrets, &http, &input, &password).unwrap();

@@ -1,1 +1,0 @@
-//! IPTC ninjs 2.2: an article as a news item in JSON (notes never appear).
