@@ -6,6 +6,7 @@ import type { Article } from '../bindings/Article';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { Locale } from '../bindings/Locale';
 import { toAppError, type AppError, type Backend } from '../backend/backend';
+import { DocumentImports, isDocumentPath } from '../interchange/document-imports.svelte';
 import type { Component } from 'svelte';
 import type { ArticleEditor } from '../editor/article-editor.svelte';
 import { I18n } from '../i18n';
@@ -44,6 +45,8 @@ export class AppState {
   /** Who the user is, and the queue for their role (the home screen). */
   readonly desk: DeskQueue;
   readonly syncActivity: SyncActivity;
+  /** Word documents and handover files coming in (the file chooser, or dropped anywhere). */
+  readonly documents: DocumentImports;
   screen = $state<Screen>('loading');
   error = $state.raw<AppError | null>(null);
   info = $state.raw<LibraryInfo | null>(null);
@@ -64,6 +67,14 @@ export class AppState {
     this.library = new LibraryList(backend);
     this.desk = new DeskQueue(backend);
     this.syncActivity = new SyncActivity((message) => this.notices.show(message), this.i18n);
+    this.documents = new DocumentImports(
+      backend,
+      async (id) => {
+        await this.openArticle(id);
+        if (this.screen !== 'editor') await this.library.reload();
+      },
+      (message) => this.notices.show(message),
+    );
   }
 
   get t() {
@@ -149,6 +160,13 @@ export class AppState {
 
   /** News from elsewhere: the outbox worker's progress and states, and other processes' writes. */
   private wireEvents(): void {
+    // Word and handover files dropped anywhere become articles (photos dropped on an article
+    // are the editor's: it takes the other paths of the same drop).
+    void this.backend.onFileDrop((event) => {
+      if (event.type !== 'drop') return;
+      const documents = event.paths.filter(isDocumentPath);
+      if (documents.length > 0) void this.documents.importPaths(documents).then(() => this.library.reload());
+    });
     void this.backend.onSyncProgress((progress) => {
       this.syncActivity.update(progress);
       this.editor?.sync.progress(progress);

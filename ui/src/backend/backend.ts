@@ -36,6 +36,7 @@ import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { ShelfCounts } from '../bindings/ShelfCounts';
 import type { ExportDone } from '../bindings/ExportDone';
+import type { DocumentImportResult } from '../bindings/DocumentImportResult';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { Settings } from '../bindings/Settings';
 import type { SyncConflict } from '../bindings/SyncConflict';
@@ -141,6 +142,13 @@ export interface Backend extends PublishingBackend, DeskBackend {
   /** Deletes what is in the trash for good; resolves to how many. */
   emptyTrash(): Promise<number>;
   shelfCounts(): Promise<ShelfCounts>;
+  /**
+   * Word documents and handover files dropped on the window (paths the shell handed the page),
+   * one result per path. `choices` settle a handover conflict (one side per place, in order).
+   */
+  importDocumentPaths(paths: string[], choices: ConflictSide[] | null): Promise<DocumentImportResult[]>;
+  /** One Word document or handover file from the file chooser, as bytes. */
+  importDocumentData(name: string, bytes: Uint8Array, choices: ConflictSide[] | null): Promise<DocumentImportResult>;
   /** "Xuất bài": the desktop's save dialog, then the file; null when the dialog was closed. */
   exportArticle(id: number, format: ExportFormat): Promise<ExportDone | null>;
   /** "Nhân bản": a new draft with the article's text, photos and details; its own identity. */

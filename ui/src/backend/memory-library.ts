@@ -6,6 +6,7 @@
 import type { Shelf } from '../bindings/Shelf';
 import type { ShelfCounts } from '../bindings/ShelfCounts';
 import type { ExportDone } from '../bindings/ExportDone';
+import type { DocumentImportResult } from '../bindings/DocumentImportResult';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { Article } from '../bindings/Article';
 import type { ArticleStatus } from '../bindings/ArticleStatus';
@@ -315,6 +316,28 @@ export class MemoryLibrary {
     const gone = [...this.articles.keys()].filter((id) => this.shelfOf(id) === 'trash');
     for (const id of gone) await this.deleteArticle(id);
     return gone.length;
+  }
+
+  /**
+   * Test helper: how a Word or handover file imports (by its name). By default a `.docx`
+   * becomes a draft titled after the file, and anything else is refused as Rust refuses it.
+   */
+  documentImporter: ((name: string, choices: ConflictSide[] | null) => Promise<DocumentImportResult>) | null = null;
+
+  async importDocumentData(name: string, _bytes: Uint8Array, choices: ConflictSide[] | null): Promise<DocumentImportResult> {
+    await this.tick();
+    if (this.documentImporter) return this.documentImporter(name, choices);
+    if (!/\.docx$/i.test(name)) {
+      return { file: name, imported: null, error: { code: 'invalid_file', message: `${name}: chỉ nhập được tài liệu Word (.docx) và tệp bàn giao (.banthao).` } };
+    }
+    const article = await this.createArticle({ headline: name.replace(/\.docx$/i, ''), sapo: '', section: '', keywords: [], byline: '', dateline: '' });
+    return { file: name, imported: { kind: 'docx', article, photos: 0, converted: [], not_imported: [], notices: [] }, error: null };
+  }
+
+  async importDocumentPaths(paths: string[], choices: ConflictSide[] | null): Promise<DocumentImportResult[]> {
+    const results: DocumentImportResult[] = [];
+    for (const path of paths) results.push(await this.importDocumentData(path, new Uint8Array(), choices));
+    return results;
   }
 
   /** Test helper: what the next save dialog answers (a path, or null for "closed"). */

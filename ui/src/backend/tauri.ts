@@ -37,6 +37,7 @@ import type { RevisionSummary } from '../bindings/RevisionSummary';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { ShelfCounts } from '../bindings/ShelfCounts';
 import type { ExportDone } from '../bindings/ExportDone';
+import type { DocumentImportResult } from '../bindings/DocumentImportResult';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { Settings } from '../bindings/Settings';
 import type { SyncConflict } from '../bindings/SyncConflict';
@@ -141,6 +142,15 @@ export class TauriBackend implements Backend {
   }
   shelfCounts(): Promise<ShelfCounts> {
     return call('shelf_counts');
+  }
+  importDocumentPaths(paths: string[], choices: ConflictSide[] | null): Promise<DocumentImportResult[]> {
+    return call('import_documents', { paths, choices });
+  }
+  importDocumentData(name: string, bytes: Uint8Array, choices: ConflictSide[] | null): Promise<DocumentImportResult> {
+    // Raw body, like a photo: a Word file with its pictures never goes through JSON.
+    const headers: Record<string, string> = { 'x-file-name': encodeURIComponent(name) };
+    if (choices) headers['x-choices'] = choices.join(',');
+    return call('import_document_data', bytes, { headers });
   }
   exportArticle(id: number, format: ExportFormat): Promise<ExportDone | null> {
     return call('export_article', { id, format });

@@ -3,6 +3,7 @@
  * images, desktop drops (paths from the shell), the photo panel and featured image, and the
  * figure check before an article is submitted (here and when Rust refuses with `incomplete_figures`).
  */
+import { isDocumentPath } from '../interchange/document-imports.svelte';
 import { Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorView as PmView } from 'prosemirror-view';
 import type { MediaItem } from '../bindings/MediaItem';
@@ -150,10 +151,12 @@ export class EditorPhotos {
     const hovering = event.type === 'enter' || event.type === 'over';
     this.library.dropOver = hovering && onPanel;
     this.bodyDropOver = hovering && onBody;
-    if (event.type !== 'drop' || event.paths.length === 0 || !view) return;
+    // Word and handover files in the same drop are the app's (they become articles).
+    const photos = event.paths.filter((path) => !isDocumentPath(path));
+    if (event.type !== 'drop' || photos.length === 0 || !view) return;
     // Dropped on the text: the photos go where they were dropped; elsewhere, at the cursor.
     if (onBody) this.placeCursor(view, event.x, event.y);
-    void this.importPaths(event.paths, onPanel ? 'panel' : 'insert');
+    void this.importPaths(photos, onPanel ? 'panel' : 'insert');
   }
 
   /** False (with the list on screen) while a figure lacks a caption, a credit or alt text. */

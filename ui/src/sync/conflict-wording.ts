@@ -4,8 +4,11 @@
  */
 import type { MessageKey } from '../i18n';
 
-/** `sync`: the other side is the site's post; `edit`: a version saved elsewhere (CLI, pull). */
-export type ConflictKind = 'sync' | 'edit';
+/**
+ * `sync`: the other side is the site's post; `edit`: a version saved elsewhere (CLI, pull);
+ * `handover`: the version in a handover file (.banthao) being imported.
+ */
+export type ConflictKind = 'sync' | 'edit' | 'handover';
 
 export const FIELD_KEYS: Partial<Record<string, MessageKey>> = {
   headline: 'conflict.field.headline',
@@ -46,5 +49,16 @@ export const WORDING: Record<ConflictKind, Wording> = {
     takeRemote: 'conflict.edit.takeRemote',
     allLocal: 'conflict.edit.allLocal',
     allRemote: 'conflict.edit.allRemote',
+  },
+  handover: {
+    title: 'conflict.handover.title',
+    intro: 'conflict.handover.intro',
+    base: 'conflict.handover.base',
+    local: 'conflict.handover.local',
+    remote: 'conflict.handover.remote',
+    keepLocal: 'conflict.handover.keepLocal',
+    takeRemote: 'conflict.handover.takeRemote',
+    allLocal: 'conflict.handover.allLocal',
+    allRemote: 'conflict.handover.allRemote',
   },
 };
