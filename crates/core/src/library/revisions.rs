@@ -28,7 +28,7 @@ pub(crate) fn content_of(a: &Article) -> RevisionContent {
     }
 }
 
-fn reason_str(r: RevisionReason) -> &'static str {
+pub(crate) fn reason_str(r: RevisionReason) -> &'static str {
     match r {
         RevisionReason::Created => "created",
         RevisionReason::Edited => "edited",
@@ -38,10 +38,11 @@ fn reason_str(r: RevisionReason) -> &'static str {
         RevisionReason::Pulled => "pulled",
         RevisionReason::RemoteCopy => "remote_copy",
         RevisionReason::BulkFix => "bulk_fix",
+        RevisionReason::Handover => "handover",
     }
 }
 
-fn parse_reason(s: &str) -> RevisionReason {
+pub(crate) fn parse_reason(s: &str) -> RevisionReason {
     match s {
         "created" => RevisionReason::Created,
         "before_restore" => RevisionReason::BeforeRestore,
@@ -50,6 +51,7 @@ fn parse_reason(s: &str) -> RevisionReason {
         "pulled" => RevisionReason::Pulled,
         "remote_copy" => RevisionReason::RemoteCopy,
         "bulk_fix" => RevisionReason::BulkFix,
+        "handover" => RevisionReason::Handover,
         _ => RevisionReason::Edited,
     }
 }
