@@ -65,9 +65,11 @@ pub(crate) fn content_changed(current: &Article, next: &Article) -> bool {
 /// The burst an `Edited` save may still join: the latest revision, when it is an `Edited`
 /// one and no workflow step came after it opened. Its id and when it opened.
 fn open_burst(conn: &Connection, article_id: ArticleId) -> Result<Option<(RevisionId, String)>> {
+    // A revision handed over to another library (.banthao) is shared history: never rewritten.
     let latest: Option<(RevisionId, String, String)> = conn
         .query_row(
-            "SELECT id, reason, opened_at FROM revisions WHERE article_id = ?1 ORDER BY id DESC LIMIT 1",
+            "SELECT id, reason, opened_at FROM revisions WHERE article_id = ?1 AND handed_over = 0
+               AND id = (SELECT max(id) FROM revisions WHERE article_id = ?1)",
             [article_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )

@@ -263,8 +263,8 @@ fn add_history(
         let body = body_from_file(&r.content.body, &id_of(ids)).unwrap_or_else(|_| empty_doc());
         let content = RevisionContent { body, ..r.content.clone() };
         tx.execute(
-            "INSERT INTO revisions (article_id, opened_at, created_at, reason, headline, tieng, content, uid)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO revisions (article_id, opened_at, created_at, reason, headline, tieng, content, uid,
+               handed_over) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
             params![
                 article.id,
                 r.opened_at,

@@ -290,6 +290,8 @@ pub(super) fn export(lib: &Library, id: ArticleId, out: &Path) -> Result<Handove
     let gathered = gather(lib, id)?;
     let bytes = zip_bytes(&gathered)?;
     write_beside(out, &bytes)?;
+    // What the other library now has is closed: the next edit here starts a new revision.
+    lib.conn.execute("UPDATE revisions SET handed_over = 1 WHERE article_id = ?1 AND handed_over = 0", [id])?;
     Ok(HandoverExport {
         path: out.display().to_string(),
         bytes: bytes.len() as u64,

@@ -5,6 +5,10 @@
 ALTER TABLE notes ADD COLUMN uid TEXT;
 ALTER TABLE revisions ADD COLUMN uid TEXT;
 ALTER TABLE transitions ADD COLUMN uid TEXT;
+-- A revision that went into a handover file (or came from one) is closed: the next edit starts
+-- a new revision instead of joining its editing burst, so the history two libraries share
+-- never changes under either of them.
+ALTER TABLE revisions ADD COLUMN handed_over INTEGER NOT NULL DEFAULT 0;
 UPDATE notes SET uid = lower(hex(randomblob(16)));
 UPDATE revisions SET uid = lower(hex(randomblob(16)));
 UPDATE transitions SET uid = lower(hex(randomblob(16)));
