@@ -449,3 +449,63 @@ fn a_failed_export_leaves_no_file() {
     assert_eq!(err.code(), ErrorCode::NotFound);
     assert!(!tmp.path().join("x.banthao").exists());
 }
+
+#[test]
+fn edits_in_different_places_merge_into_a_handover_revision() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut a_lib = Library::open(&tmp.path().join("a")).unwrap();
+    let mut b_lib = Library::open(&tmp.path().join("b")).unwrap();
+    let a = a_lib.create_article(new_article("Giá xăng tăng", "Từ 15 giờ.", &["Một.", "Hai.", "Ba."])).unwrap();
+    let file = tmp.path().join("1.banthao");
+    a_lib.export_handover(a.id, &file).unwrap();
+    let b_id = b_lib.import_handover(&file, None, Lang::Vi).unwrap().article_id;
+    let a = save(&mut a_lib, a.id, ArticlePatch { body: Some(paragraphs(&["Một, sửa ở A.", "Hai.", "Ba."])), ..Default::default() });
+    save(&mut b_lib, b_id, ArticlePatch { body: Some(paragraphs(&["Một.", "Hai.", "Ba, sửa ở B."])), headline: Some("Giá xăng lại tăng".into()), ..Default::default() });
+    let back = tmp.path().join("2.banthao");
+    b_lib.export_handover(b_id, &back).unwrap();
+    let merged = a_lib.import_handover(&back, None, Lang::En).unwrap();
+    assert_eq!(merged.outcome, HandoverOutcome::Merged, "{:?}", merged.conflicts);
+    assert_eq!(merged.revisions_added, 1);
+    let now = a_lib.get_article(a.id).unwrap();
+    assert_eq!(now.headline, "Giá xăng lại tăng");
+    assert_eq!(paragraph_texts(&now), ["Một, sửa ở A.", "Hai.", "Ba, sửa ở B."]);
+    let reasons: Vec<RevisionReason> = a_lib.list_revisions(a.id).unwrap().iter().map(|r| r.reason).collect();
+    assert_eq!(reasons, [RevisionReason::Handover, RevisionReason::Edited, RevisionReason::Edited, RevisionReason::Created]);
+    assert_ne!(now.version, a.version);
+}
+
+/// Notes, revisions and workflow steps written before schema 9 get their uid when the
+/// library is upgraded, and keep it.
+#[test]
+fn rows_from_before_the_migration_get_uids() {
+    use banthao_core::library::migrate::{migrate_to, SCHEMA_VERSION};
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("library.sqlite");
+    {
+        let mut conn = rusqlite::Connection::open(&db).unwrap();
+        library::connection::configure(&conn).unwrap();
+        migrate_to(&mut conn, Some(&db), SCHEMA_VERSION - 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO articles (id, body, created_at, updated_at) VALUES (1, '{\"type\":\"doc\"}', 't', 't');
+             INSERT INTO revisions (article_id, opened_at, created_at, reason, headline, tieng, content)
+               VALUES (1, 't', 't', 'created', '', 0, '{}');
+             INSERT INTO notes (article_id, author, role, text, created_at) VALUES (1, 'An', 'editor', 'Ghi chú', 't');
+             INSERT INTO transitions (article_id, at, actor, role, from_status, to_status)
+               VALUES (1, 't', 'An', 'reporter', 'draft', 'submitted');",
+        )
+        .unwrap();
+    }
+    drop(Library::open(tmp.path()).unwrap());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    for table in ["revisions", "notes", "transitions"] {
+        let uids: Vec<Option<String>> = conn
+            .prepare(&format!("SELECT uid FROM {table}"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(uids.len(), 1);
+        assert!(uids[0].as_ref().is_some_and(|u| u.len() == 32), "{table}: {uids:?}");
+    }
+}
