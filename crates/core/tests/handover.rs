@@ -65,7 +65,9 @@ struct Sent {
 /// workflow steps and a sync base.
 fn make_article(lib: &mut Library, photo_dir: &Path) -> Sent {
     act(lib, "Nguyễn Văn An", Role::Reporter);
-    let a = lib.create_article(new_article("Đường ven biển thông xe", "Sáng 2-3, tuyến đường mới thông xe.", &["Mở đầu."])).unwrap();
+    let a = lib
+        .create_article(new_article("Đường ven biển thông xe", "Sáng 2-3, tuyến đường mới thông xe.", &["Mở đầu."]))
+        .unwrap();
     let sources = [
         ImportSource::Path(jpeg(photo_dir, "duong.jpg", "120x80", "gradient:red-blue")),
         ImportSource::Path(jpeg(photo_dir, "cau.jpg", "90x120", "gradient:green-yellow")),
@@ -79,26 +81,53 @@ fn make_article(lib: &mut Library, photo_dir: &Path) -> Sent {
         para("Dự án có tổng vốn 500 tỷ đồng."),
         figure(photos[1].id, "Cây cầu trên tuyến.", "Ảnh: Trần Bình", "Cây cầu", serde_json::Value::Null),
     ];
-    save(lib, a.id, ArticlePatch { body: Some(body(blocks.clone())), featured_media_id: Some(photos[1].id), ..Default::default() });
+    save(
+        lib,
+        a.id,
+        ArticlePatch { body: Some(body(blocks.clone())), featured_media_id: Some(photos[1].id), ..Default::default() },
+    );
     lib.change_status(a.id, StatusChange { to: Some(ArticleStatus::Submitted), ..Default::default() }).unwrap();
     let mut edited = blocks.clone();
     edited[2] = para("Dự án có tổng vốn hơn 500 tỷ đồng, khởi công năm 2022.");
-    save(lib, a.id, ArticlePatch { body: Some(body(edited.clone())), keywords: Some(vec!["giao thông".into(), "Đà Nẵng".into()]), ..Default::default() });
+    save(
+        lib,
+        a.id,
+        ArticlePatch {
+            body: Some(body(edited.clone())),
+            keywords: Some(vec!["giao thông".into(), "Đà Nẵng".into()]),
+            ..Default::default()
+        },
+    );
     let v = lib.get_article(a.id).unwrap().version;
-    lib.save_bulk_fix(a.id, ArticlePatch { base_version: v, sapo: Some("Sáng 2-3, tuyến đường ven biển mới chính thức thông xe.".into()), ..Default::default() }).unwrap();
+    lib.save_bulk_fix(
+        a.id,
+        ArticlePatch {
+            base_version: v,
+            sapo: Some("Sáng 2-3, tuyến đường ven biển mới chính thức thông xe.".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
 
     act(lib, "Lê Thị Biên", Role::Editor);
     lib.change_status(a.id, StatusChange { to: Some(ArticleStatus::InReview), ..Default::default() }).unwrap();
-    let anchored = lib.add_note_on_quote(a.id, "Nguồn số liệu?", "hơn 500 tỷ đồng", Some(NoteField::Body), false).unwrap();
-    let general = lib.add_note(a.id, NewNote { text: "Cần thêm ảnh toàn cảnh.".into(), photo_request: true, ..Default::default() }).unwrap();
+    let anchored =
+        lib.add_note_on_quote(a.id, "Nguồn số liệu?", "hơn 500 tỷ đồng", Some(NoteField::Body), false).unwrap();
+    let general = lib
+        .add_note(a.id, NewNote { text: "Cần thêm ảnh toàn cảnh.".into(), photo_request: true, ..Default::default() })
+        .unwrap();
     act(lib, "Nguyễn Văn An", Role::Reporter);
-    lib.add_note(a.id, NewNote { text: "Theo Sở GTVT.".into(), reply_to: Some(anchored.id), ..Default::default() }).unwrap();
+    lib.add_note(a.id, NewNote { text: "Theo Sở GTVT.".into(), reply_to: Some(anchored.id), ..Default::default() })
+        .unwrap();
     act(lib, "Lê Thị Biên", Role::Editor);
     lib.add_note(a.id, NewNote { text: "Tít hơi dài.".into(), ..Default::default() }).unwrap();
     lib.set_note_resolved(general.id, true).unwrap();
 
     let endpoint = lib
-        .save_endpoint(&EndpointInput { name: "Báo".into(), url: SITE.into(), username: "an".into(), ..Default::default() }, false)
+        .save_endpoint(
+            &EndpointInput { name: "Báo".into(), url: SITE.into(), username: "an".into(), ..Default::default() },
+            false,
+        )
         .unwrap();
     let version = lib.get_article(a.id).unwrap().version;
     let synced = SyncedBase {
@@ -128,9 +157,7 @@ fn dump(dir: &Path) -> Vec<String> {
         let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
         let n = stmt.column_count();
         let rows = stmt
-            .query_map([], |r| {
-                Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|"))
-            })
+            .query_map([], |r| Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|")))
             .unwrap();
         for row in rows {
             out.push(format!("{t}: {}", row.unwrap()));
@@ -147,7 +174,11 @@ fn walk(dir: &Path) -> Vec<String> {
     entries
         .flat_map(|e| {
             let p = e.unwrap().path();
-            if p.is_dir() { walk(&p) } else { vec![p.display().to_string()] }
+            if p.is_dir() {
+                walk(&p)
+            } else {
+                vec![p.display().to_string()]
+            }
         })
         .collect()
 }
@@ -204,14 +235,8 @@ fn paragraph_texts(a: &Article) -> Vec<String> {
 
 fn with_paragraph(a: &Article, index: usize, text: &str) -> BodyDoc {
     let mut b = a.body.clone();
-    let paragraphs: Vec<usize> = b
-        .content
-        .iter()
-        .flatten()
-        .enumerate()
-        .filter(|(_, n)| n.node_type == "paragraph")
-        .map(|(i, _)| i)
-        .collect();
+    let paragraphs: Vec<usize> =
+        b.content.iter().flatten().enumerate().filter(|(_, n)| n.node_type == "paragraph").map(|(i, _)| i).collect();
     b.content.as_mut().unwrap()[paragraphs[index]] = common::body_json(para(text));
     b
 }
@@ -240,18 +265,28 @@ fn round_trip_merge_back_conflict_and_choices() {
     assert_eq!((imported.photos_added, imported.notes_added, imported.transitions_added), (2, 4, 2));
     let b = b_lib.get_article(imported.article_id).unwrap();
     assert_eq!(b.uid, a.uid);
-    for (x, y) in [(&a.headline, &b.headline), (&a.sapo, &b.sapo), (&a.slug, &b.slug), (&a.editor_note, &b.editor_note)] {
+    for (x, y) in [(&a.headline, &b.headline), (&a.sapo, &b.sapo), (&a.slug, &b.slug), (&a.editor_note, &b.editor_note)]
+    {
         assert_eq!(x, y);
     }
-    assert_eq!((b.status, &b.keywords, &b.created_at, &b.updated_at), (a.status, &a.keywords, &a.created_at, &a.updated_at));
+    assert_eq!(
+        (b.status, &b.keywords, &b.created_at, &b.updated_at),
+        (a.status, &a.keywords, &a.created_at, &a.updated_at)
+    );
     assert_eq!(doc_to_text(&b.body), doc_to_text(&a.body));
     assert_eq!(figures_view(&b_lib, &b), figures_view(&a_lib, &a));
     let featured = b_lib.media(b.featured_media_id.unwrap()).unwrap();
     assert_eq!(featured.hash, sent.photos[1].hash);
     for photo in &sent.photos {
         let there = b_lib.media_by_hash(&photo.hash).unwrap().expect("photo arrived");
-        assert_eq!(std::fs::read(b_lib.original_path(&there)).unwrap(), std::fs::read(a_lib.original_path(photo)).unwrap());
-        assert_eq!((&there.original_name, &there.caption, &there.credit), (&photo.original_name, &photo.caption, &photo.credit));
+        assert_eq!(
+            std::fs::read(b_lib.original_path(&there)).unwrap(),
+            std::fs::read(a_lib.original_path(photo)).unwrap()
+        );
+        assert_eq!(
+            (&there.original_name, &there.caption, &there.credit),
+            (&photo.original_name, &photo.caption, &photo.credit)
+        );
         assert!(b_lib.rendition(there.id, media::RenditionSize::Thumb, &Default::default()).unwrap().exists());
     }
     let panel = |lib: &Library, id| lib.article_media(id).unwrap().into_iter().map(|m| m.hash).collect::<Vec<_>>();
@@ -264,7 +299,10 @@ fn round_trip_merge_back_conflict_and_choices() {
     // No endpoint for the site here yet: the base waits, and is found when one is added.
     assert!(b_lib.sync_record(b.id).unwrap().is_none());
     let endpoint = b_lib
-        .save_endpoint(&EndpointInput { name: "Trang".into(), url: SITE.into(), username: "bien".into(), ..Default::default() }, false)
+        .save_endpoint(
+            &EndpointInput { name: "Trang".into(), url: SITE.into(), username: "bien".into(), ..Default::default() },
+            false,
+        )
         .unwrap();
     let record = b_lib.sync_record(b.id).unwrap().expect("base adopted");
     assert_eq!((record.endpoint_id, record.remote_id, record.remote_revision), (endpoint.id, Some(4242), Some(77)));
@@ -278,7 +316,14 @@ fn round_trip_merge_back_conflict_and_choices() {
 
     // Edited on B (a paragraph, a new note, a note resolved), handed back to A: merged.
     act(&mut b_lib, "Lê Thị Biên", Role::Editor);
-    let b = save(&mut b_lib, b.id, ArticlePatch { body: Some(with_paragraph(&b, 0, "Người dân phường Hải Sơn háo hức đi bộ trên tuyến đường mới.")), ..Default::default() });
+    let b = save(
+        &mut b_lib,
+        b.id,
+        ArticlePatch {
+            body: Some(with_paragraph(&b, 0, "Người dân phường Hải Sơn háo hức đi bộ trên tuyến đường mới.")),
+            ..Default::default()
+        },
+    );
     b_lib.add_note(b.id, NewNote { text: "Kiểm tra chính tả.".into(), ..Default::default() }).unwrap();
     let open_note = b_lib.list_notes(b.id).unwrap().into_iter().find(|n| n.text == "Tít hơi dài.").unwrap();
     b_lib.set_note_resolved(open_note.id, true).unwrap();
@@ -301,7 +346,14 @@ fn round_trip_merge_back_conflict_and_choices() {
     // B goes on editing the same paragraph at once (the same editing burst): the revision A has
     // stays as it was, and A takes the new text as a plain fast-forward, not a conflict.
     let b = b_lib.get_article(b.id).unwrap();
-    let b = save(&mut b_lib, b.id, ArticlePatch { body: Some(with_paragraph(&b, 0, "Người dân phường Hải Sơn háo hức đi bộ, đạp xe trên tuyến đường mới.")), ..Default::default() });
+    let b = save(
+        &mut b_lib,
+        b.id,
+        ArticlePatch {
+            body: Some(with_paragraph(&b, 0, "Người dân phường Hải Sơn háo hức đi bộ, đạp xe trên tuyến đường mới.")),
+            ..Default::default()
+        },
+    );
     let again = tmp.path().join("lan-4.banthao");
     b_lib.export_handover(b.id, &again).unwrap();
     let ff = a_lib.import_handover(&again, None, Lang::Vi).unwrap();
@@ -311,9 +363,23 @@ fn round_trip_merge_back_conflict_and_choices() {
     assert_eq!(history_view(&a_lib, a.id), history_view(&b_lib, b.id));
 
     // The same paragraph edited differently on both sides: a conflict, side by side.
-    let a_now = save(&mut a_lib, a.id, ArticlePatch { body: Some(with_paragraph(&a_now, 1, "Dự án có tổng vốn 520 tỷ đồng (bản A).")), ..Default::default() });
+    let a_now = save(
+        &mut a_lib,
+        a.id,
+        ArticlePatch {
+            body: Some(with_paragraph(&a_now, 1, "Dự án có tổng vốn 520 tỷ đồng (bản A).")),
+            ..Default::default()
+        },
+    );
     let b_now = b_lib.get_article(b.id).unwrap();
-    save(&mut b_lib, b.id, ArticlePatch { body: Some(with_paragraph(&b_now, 1, "Dự án có tổng vốn 510 tỷ đồng (bản B).")), ..Default::default() });
+    save(
+        &mut b_lib,
+        b.id,
+        ArticlePatch {
+            body: Some(with_paragraph(&b_now, 1, "Dự án có tổng vốn 510 tỷ đồng (bản B).")),
+            ..Default::default()
+        },
+    );
     let a_file = tmp.path().join("xung-dot.banthao");
     a_lib.export_handover(a_now.id, &a_file).unwrap();
     let before = dump(&dir_b);
@@ -336,13 +402,19 @@ fn round_trip_merge_back_conflict_and_choices() {
     let history = history_view(&b_lib, b.id);
     assert!(history[0].4.contains("(bản A)"), "{:?}", history[0]);
     assert!(history.iter().any(|h| h.4.contains("(bản B)")));
-    assert_eq!(history.len(), history.iter().map(|h| (&h.1, format!("{:?}", h.2), &h.4)).collect::<std::collections::BTreeSet<_>>().len());
+    assert_eq!(
+        history.len(),
+        history.iter().map(|h| (&h.1, format!("{:?}", h.2), &h.4)).collect::<std::collections::BTreeSet<_>>().len()
+    );
     assert_eq!(b_lib.list_articles(&ListQuery::default()).unwrap().len(), 1);
 }
 
 /// Rewrites the ZIP at `from` into `to`, entry by entry through `edit` (None drops the entry),
 /// then adds `extra` entries.
-fn rewrite(from: &Path, to: &Path, edit: &dyn Fn(&str, Vec<u8>) -> Option<Vec<u8>>, extra: &[(&str, &[u8])]) {
+/// What becomes of one entry: its new bytes, or None to leave it out.
+type EntryEdit<'a> = &'a dyn Fn(&str, Vec<u8>) -> Option<Vec<u8>>;
+
+fn rewrite(from: &Path, to: &Path, edit: EntryEdit, extra: &[(&str, &[u8])]) {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
     let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -387,11 +459,31 @@ fn damaged_tampered_and_foreign_files_are_refused_and_change_nothing() {
     let mut b = bytes.clone();
     b[start + 20] ^= 0x5a;
     std::fs::write(&flipped, &b).unwrap();
+    // The same in a photo, which is stored without compression: its CRC no longer matches.
+    let flipped_photo = case("flipped-photo");
+    let start = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&good).unwrap()).unwrap();
+        let entry = zip.by_name(&format!("media/{}.jpeg", sent.photos[0].hash)).unwrap();
+        assert_eq!(entry.compression(), zip::CompressionMethod::Stored);
+        entry.data_start().unwrap() as usize
+    };
+    let mut b = bytes.clone();
+    b[start + 100] ^= 0x01;
+    std::fs::write(&flipped_photo, &b).unwrap();
     // An entry changed and re-zipped whole (a valid ZIP): its checksum no longer matches.
     let edited = case("edited");
-    rewrite(&good, &edited, &|name, bytes| {
-        Some(if name == "article.json" { String::from_utf8(bytes).unwrap().replacen("thông xe", "thông  xe", 1).into_bytes() } else { bytes })
-    }, &[]);
+    rewrite(
+        &good,
+        &edited,
+        &|name, bytes| {
+            Some(if name == "article.json" {
+                String::from_utf8(bytes).unwrap().replacen("thông xe", "thông  xe", 1).into_bytes()
+            } else {
+                bytes
+            })
+        },
+        &[],
+    );
     let truncated = case("truncated");
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
     let unlisted = case("unlisted");
@@ -399,15 +491,20 @@ fn damaged_tampered_and_foreign_files_are_refused_and_change_nothing() {
     let no_manifest = case("no-manifest");
     rewrite(&good, &no_manifest, &|name, bytes| (name != "manifest.json").then_some(bytes), &[]);
     let too_new = case("v99");
-    rewrite(&good, &too_new, &|name, bytes| {
-        Some(if name == "manifest.json" {
-            let mut m: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-            m["version"] = json!(99);
-            serde_json::to_vec(&m).unwrap()
-        } else {
-            bytes
-        })
-    }, &[]);
+    rewrite(
+        &good,
+        &too_new,
+        &|name, bytes| {
+            Some(if name == "manifest.json" {
+                let mut m: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+                m["version"] = json!(99);
+                serde_json::to_vec(&m).unwrap()
+            } else {
+                bytes
+            })
+        },
+        &[],
+    );
     let missing_photo = case("missing-photo");
     rewrite(&good, &missing_photo, &|name, bytes| (!name.starts_with("media/")).then_some(bytes), &[]);
     let text = case("text");
@@ -416,6 +513,7 @@ fn damaged_tampered_and_foreign_files_are_refused_and_change_nothing() {
     let before = dump(&dir_b);
     for (file, code, words) in [
         (&flipped, "handover_damaged", "damaged"),
+        (&flipped_photo, "handover_damaged", "damaged"),
         (&edited, "handover_tampered", "altered"),
         (&truncated, "handover_damaged", "damaged"),
         (&unlisted, "handover_tampered", "media/extra.jpg"),
@@ -431,6 +529,8 @@ fn damaged_tampered_and_foreign_files_are_refused_and_change_nothing() {
         assert!(en.contains("Nothing was changed") || en.contains("nothing was changed"), "{en}");
         assert!(vi.contains("Không có gì bị thay đổi") || vi.contains("không có gì bị thay đổi"), "{vi}");
         assert_eq!(err.code(), ErrorCode::InvalidFile);
+        // The message names the file as it is spelled (not capitalised as a sentence).
+        assert!(err.message(Lang::En).starts_with(&format!("{}: ", file.display())), "{}", err.message(Lang::En));
         assert_eq!(dump(&dir_b), before, "{} changed the library", file.display());
     }
     // The good file still goes in.
@@ -459,8 +559,20 @@ fn edits_in_different_places_merge_into_a_handover_revision() {
     let file = tmp.path().join("1.banthao");
     a_lib.export_handover(a.id, &file).unwrap();
     let b_id = b_lib.import_handover(&file, None, Lang::Vi).unwrap().article_id;
-    let a = save(&mut a_lib, a.id, ArticlePatch { body: Some(paragraphs(&["Một, sửa ở A.", "Hai.", "Ba."])), ..Default::default() });
-    save(&mut b_lib, b_id, ArticlePatch { body: Some(paragraphs(&["Một.", "Hai.", "Ba, sửa ở B."])), headline: Some("Giá xăng lại tăng".into()), ..Default::default() });
+    let a = save(
+        &mut a_lib,
+        a.id,
+        ArticlePatch { body: Some(paragraphs(&["Một, sửa ở A.", "Hai.", "Ba."])), ..Default::default() },
+    );
+    save(
+        &mut b_lib,
+        b_id,
+        ArticlePatch {
+            body: Some(paragraphs(&["Một.", "Hai.", "Ba, sửa ở B."])),
+            headline: Some("Giá xăng lại tăng".into()),
+            ..Default::default()
+        },
+    );
     let back = tmp.path().join("2.banthao");
     b_lib.export_handover(b_id, &back).unwrap();
     let merged = a_lib.import_handover(&back, None, Lang::En).unwrap();
@@ -470,7 +582,10 @@ fn edits_in_different_places_merge_into_a_handover_revision() {
     assert_eq!(now.headline, "Giá xăng lại tăng");
     assert_eq!(paragraph_texts(&now), ["Một, sửa ở A.", "Hai.", "Ba, sửa ở B."]);
     let reasons: Vec<RevisionReason> = a_lib.list_revisions(a.id).unwrap().iter().map(|r| r.reason).collect();
-    assert_eq!(reasons, [RevisionReason::Handover, RevisionReason::Edited, RevisionReason::Edited, RevisionReason::Created]);
+    assert_eq!(
+        reasons,
+        [RevisionReason::Handover, RevisionReason::Edited, RevisionReason::Edited, RevisionReason::Created]
+    );
     assert_ne!(now.version, a.version);
 }
 

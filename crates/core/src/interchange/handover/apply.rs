@@ -155,8 +155,9 @@ fn id_of<'a>(ids: &'a BTreeMap<String, i64>) -> impl Fn(&str) -> Option<i64> + '
 }
 
 fn body_here(path: &Path, body: &crate::BodyDoc, ids: &BTreeMap<String, i64>) -> Result<crate::BodyDoc> {
-    body_from_file(body, &id_of(ids))
-        .map_err(|_| damaged(path, "một ảnh trong bài không có trong tệp", "a figure shows a photo the file does not carry"))
+    body_from_file(body, &id_of(ids)).map_err(|_| {
+        damaged(path, "một ảnh trong bài không có trong tệp", "a figure shows a photo the file does not carry")
+    })
 }
 
 /// The file's article as this library would hold it (local photo ids; id/version from `like`).
@@ -457,7 +458,8 @@ fn merge(
     // Status: as after the newest workflow step both sides have; a new article is a draft.
     let mut base_status = ArticleStatus::Draft;
     for t in pkg.history.transitions.iter().rev() {
-        let here: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM transitions WHERE uid = ?1)", [&t.uid], |r| r.get(0))?;
+        let here: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM transitions WHERE uid = ?1)", [&t.uid], |r| r.get(0))?;
         if here {
             base_status = t.to;
             break;
@@ -523,7 +525,8 @@ fn merge(
     // A merge that lands exactly on the newest revision's content (the file's own newest, a
     // fast-forward) keeps no second copy of it.
     if let Some(before) = newest_before {
-        let before_content: String = tx.query_row("SELECT content FROM revisions WHERE id = ?1", [before], |r| r.get(0))?;
+        let before_content: String =
+            tx.query_row("SELECT content FROM revisions WHERE id = ?1", [before], |r| r.get(0))?;
         let before_key = serde_json::from_str::<RevisionContent>(&before_content)
             .ok()
             .map(|c| content_key(&content_to_file(&c, &hash_of)));

@@ -36,7 +36,14 @@ fn revisions(conn: &Connection, id: ArticleId, hash_of: &dyn Fn(i64) -> Option<S
     )?;
     let rows = stmt
         .query_map([id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get::<_, String>(5)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get::<_, String>(5)?,
+            ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
@@ -246,17 +253,23 @@ fn zip_bytes(g: &Gathered) -> Result<Vec<u8>> {
         entries: g
             .entries
             .iter()
-            .map(|(path, bytes)| ManifestEntry { path: path.clone(), size: bytes.len() as u64, sha256: sha256_hex(bytes) })
+            .map(|(path, bytes)| ManifestEntry {
+                path: path.clone(),
+                size: bytes.len() as u64,
+                sha256: sha256_hex(bytes),
+            })
             .collect(),
     };
     let zip_error = |e: zip::result::ZipError| Error::Io(std::io::Error::other(e));
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .large_file(true);
-    zip.start_file(MANIFEST, options).map_err(zip_error)?;
+    let deflated =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+    // Photos are compressed already: deflating a 7 MB JPEG again saved 0.3% and took seconds.
+    let stored = deflated.compression_method(zip::CompressionMethod::Stored);
+    zip.start_file(MANIFEST, deflated).map_err(zip_error)?;
     zip.write_all(&json_bytes(&manifest))?;
     for (path, bytes) in &g.entries {
+        let options = if path.starts_with("media/") { stored } else { deflated };
         zip.start_file(path.as_str(), options).map_err(zip_error)?;
         zip.write_all(bytes)?;
     }

@@ -35,13 +35,15 @@ fn open(path: &Path) -> Result<Archive> {
         return Err(not_handover(path));
     }
     let file = std::fs::File::open(path).map_err(|source| Error::File { path: path.to_path_buf(), source })?;
-    zip::ZipArchive::new(std::io::BufReader::new(file))
-        .map_err(|_| damaged(path, "không đọc được tệp nén: tệp bị cắt cụt?", "the ZIP cannot be read: is it truncated?"))
+    zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|_| {
+        damaged(path, "không đọc được tệp nén: tệp bị cắt cụt?", "the ZIP cannot be read: is it truncated?")
+    })
 }
 
 /// One entry's bytes, at most `size` (+1 to notice more).
 fn read_entry(path: &Path, zip: &mut Archive, name: &str, size: u64) -> Result<Vec<u8>> {
-    let unreadable = || damaged(path, &format!("không giải nén được “{name}”"), &format!("“{name}” does not decompress"));
+    let unreadable =
+        || damaged(path, &format!("không giải nén được “{name}”"), &format!("“{name}” does not decompress"));
     let entry = zip.by_name(name).map_err(|_| unreadable())?;
     if entry.size() != size {
         return Err(tampered(path, name));
@@ -194,7 +196,11 @@ pub fn read(path: &Path) -> Result<Package> {
     for r in &history.revisions {
         check_body(path, &r.content.body, &hashes, true)?;
         if content_key(&r.content) != r.content_sha256 {
-            return Err(damaged(path, "mã kiểm tra một phiên bản không khớp", "a revision's content hash does not match"));
+            return Err(damaged(
+                path,
+                "mã kiểm tra một phiên bản không khớp",
+                "a revision's content hash does not match",
+            ));
         }
     }
     let mut seen = BTreeSet::new();
