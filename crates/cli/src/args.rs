@@ -164,6 +164,10 @@ pub enum Verb {
     Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// For a `.banthao` file that conflicts with the article here: keep `local` (this
+        /// library's side), `incoming` (the file's), or one letter per conflict (`l,i,l`).
+        #[arg(long)]
+        keep: Option<String>,
     },
     /// Save changes to an article, with the app's version check; prints the new version.
     Update(UpdateArgs),

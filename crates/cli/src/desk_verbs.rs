@@ -184,6 +184,7 @@ fn reason_vi(reason: RevisionReason) -> &'static str {
         RevisionReason::Pulled => "lấy từ trang",
         RevisionReason::RemoteCopy => "bản của trang",
         RevisionReason::BulkFix => "sửa hàng loạt",
+        RevisionReason::Handover => "nhận từ tệp bàn giao",
     }
 }
 

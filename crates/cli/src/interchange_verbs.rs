@@ -21,12 +21,18 @@ struct FailedJson<'a> {
 }
 
 /// Imports each file in turn; a bad file reports its error and the others go on.
-/// `Ok(false)` when any file failed.
-pub fn import(library: &mut Library, files: &[std::path::PathBuf], json: bool) -> Result<bool> {
+/// `Ok(false)` when any file failed or waits for a person's choice (a handover conflict).
+/// `keep` settles handover conflicts (`.banthao` files only).
+pub fn import(library: &mut Library, files: &[std::path::PathBuf], keep: Option<&str>, json: bool) -> Result<bool> {
     let mut all_ok = true;
     let mut rows = Vec::new();
     for file in files {
-        match import_one(library, file) {
+        let done = import_one(library, file, keep);
+        if let Ok(done) = &done {
+            // Imported nothing yet: a person must choose (`--keep`).
+            all_ok &= done.json.get("outcome").and_then(|o| o.as_str()) != Some("conflict");
+        }
+        match done {
             Ok(done) if json => rows.push(done.json),
             Ok(done) => println!("{}", done.text),
             Err(e) => {
@@ -47,11 +53,11 @@ pub fn import(library: &mut Library, files: &[std::path::PathBuf], json: bool) -
     Ok(all_ok)
 }
 
-fn import_one(library: &mut Library, file: &Path) -> Result<Imported> {
+fn import_one(library: &mut Library, file: &Path, keep: Option<&str>) -> Result<Imported> {
     let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
     match ext.as_str() {
         "docx" => crate::docx_verbs::import(library, file),
-        "banthao" => crate::handover_verbs::import(library, file),
+        "banthao" => crate::handover_verbs::import(library, file, keep),
         _ => Err(Error::BadFile {
             file: file.display().to_string(),
             code: "unknown_kind",

@@ -101,7 +101,9 @@ pub fn run(cli: Cli) -> Result<bool> {
         Verb::Export { id, format, out } => {
             crate::interchange_verbs::export(&library, id, format, out.as_deref(), json)?
         }
-        Verb::Import { files } => return crate::interchange_verbs::import(&mut library, &files, json),
+        Verb::Import { files, keep } => {
+            return crate::interchange_verbs::import(&mut library, &files, keep.as_deref(), json)
+        }
         Verb::Update(args) => crate::desk_verbs::update(&mut library, args, json)?,
         Verb::Status { id, status, note, at, override_note } => {
             let change = StatusChange {

@@ -3,4 +3,4 @@
 /**
  * Why a revision was recorded.
  */
-export type RevisionReason = "created" | "edited" | "before_restore" | "restored" | "unsaved_copy" | "pulled" | "remote_copy" | "bulk_fix";
+export type RevisionReason = "created" | "edited" | "before_restore" | "restored" | "unsaved_copy" | "pulled" | "remote_copy" | "bulk_fix" | "handover";

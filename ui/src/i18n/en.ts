@@ -349,6 +349,7 @@ export const en: Record<MessageKey, string> = {
 
   'reason.pulled': 'Pulled from the site',
   'reason.remote_copy': 'Site version (conflict)',
+  'reason.handover': 'From a handover file',
 
   'editor.rawBlock': 'WordPress block kept as is (read-only): {name}',
   'editor.scheduledAt': 'Publication time (Vietnam time)',

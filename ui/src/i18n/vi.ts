@@ -347,6 +347,7 @@ export const vi = {
 
   'reason.pulled': 'Lấy từ trang',
   'reason.remote_copy': 'Bản trên trang (xung đột)',
+  'reason.handover': 'Nhận từ tệp bàn giao',
 
   'editor.rawBlock': 'Khối WordPress giữ nguyên (chỉ đọc): {name}',
   'editor.scheduledAt': 'Giờ đăng (giờ Việt Nam)',

@@ -256,6 +256,9 @@ pub enum RevisionReason {
     /// A change made all at once ("Sửa tất cả", the tone style): a revision of its own, so
     /// restoring the one before it undoes exactly that change.
     BulkFix,
+    /// Brought in from a handover file (`.banthao`): the merge of this library's article and
+    /// the file's.
+    Handover,
 }
 
 impl RevisionReason {

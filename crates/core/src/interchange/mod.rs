@@ -59,7 +59,10 @@ impl Library {
             ExportFormat::Json => write_file_atomic(out, (export::to_json(&self.get_article(id)?) + "\n").as_bytes())?,
             ExportFormat::Html => write_file_atomic(out, export::to_html(&self.get_article(id)?).as_bytes())?,
             ExportFormat::Ninjs => write_file_atomic(out, ninjs::export_ninjs(self, id)?.as_bytes())?,
-            ExportFormat::Banthao => return Err(Error::InvalidInput(format!("{format:?} export is not built yet"))),
+            ExportFormat::Banthao => {
+                let done = self.export_handover(id, out)?;
+                return Ok(ExportDone { path: done.path, bytes: done.bytes, format });
+            }
         }
         let bytes = std::fs::metadata(out).map_err(|source| Error::File { path: out.to_path_buf(), source })?.len();
         Ok(ExportDone { path: out.display().to_string(), bytes, format })

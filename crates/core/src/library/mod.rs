@@ -12,7 +12,7 @@ mod snippet;
 
 // The one write path, for other parts of the core that save inside their own transaction.
 pub(crate) use articles::{create as create_in, load as load_in, save as save_in, save_with, summary_from_row};
-pub(crate) use revisions::{content_of, record_copy};
+pub(crate) use revisions::{content_of, parse_reason, reason_str, record_copy};
 
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};

@@ -28,7 +28,7 @@ pub(crate) fn content_of(a: &Article) -> RevisionContent {
     }
 }
 
-fn reason_str(r: RevisionReason) -> &'static str {
+pub(crate) fn reason_str(r: RevisionReason) -> &'static str {
     match r {
         RevisionReason::Created => "created",
         RevisionReason::Edited => "edited",
@@ -38,10 +38,11 @@ fn reason_str(r: RevisionReason) -> &'static str {
         RevisionReason::Pulled => "pulled",
         RevisionReason::RemoteCopy => "remote_copy",
         RevisionReason::BulkFix => "bulk_fix",
+        RevisionReason::Handover => "handover",
     }
 }
 
-fn parse_reason(s: &str) -> RevisionReason {
+pub(crate) fn parse_reason(s: &str) -> RevisionReason {
     match s {
         "created" => RevisionReason::Created,
         "before_restore" => RevisionReason::BeforeRestore,
@@ -50,6 +51,7 @@ fn parse_reason(s: &str) -> RevisionReason {
         "pulled" => RevisionReason::Pulled,
         "remote_copy" => RevisionReason::RemoteCopy,
         "bulk_fix" => RevisionReason::BulkFix,
+        "handover" => RevisionReason::Handover,
         _ => RevisionReason::Edited,
     }
 }
@@ -63,9 +65,11 @@ pub(crate) fn content_changed(current: &Article, next: &Article) -> bool {
 /// The burst an `Edited` save may still join: the latest revision, when it is an `Edited`
 /// one and no workflow step came after it opened. Its id and when it opened.
 fn open_burst(conn: &Connection, article_id: ArticleId) -> Result<Option<(RevisionId, String)>> {
+    // A revision handed over to another library (.banthao) is shared history: never rewritten.
     let latest: Option<(RevisionId, String, String)> = conn
         .query_row(
-            "SELECT id, reason, opened_at FROM revisions WHERE article_id = ?1 ORDER BY id DESC LIMIT 1",
+            "SELECT id, reason, opened_at FROM revisions WHERE article_id = ?1 AND handed_over = 0
+               AND id = (SELECT max(id) FROM revisions WHERE article_id = ?1)",
             [article_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )

@@ -136,26 +136,52 @@ fn insert_media(
     file_name: &str,
 ) -> Result<MediaId> {
     let m = &p.metadata;
+    insert_media_item(
+        conn,
+        &MediaItem {
+            id: 0,
+            hash: p.hash.clone(),
+            format: format.to_string(),
+            width: p.width,
+            height: p.height,
+            bytes: bytes as u64,
+            original_name: banthao_text::to_nfc_string(file_name),
+            caption: m.caption.clone().unwrap_or_default(),
+            credit: m.credit.clone().unwrap_or_default(),
+            by_line: m.by_line.clone().unwrap_or_default(),
+            copyright: m.copyright.clone().unwrap_or_default(),
+            keywords: m.keywords.clone(),
+            date_taken: m.date_taken.clone(),
+            camera: m.camera.clone(),
+            had_gps: m.has_gps,
+            imported_at: crate::time::now_rfc3339(),
+        },
+    )
+}
+
+/// A photo's row (every field but `id` as given) and its search entry; returns its id. Also
+/// the door for photos that arrive with their details already known (a handover file).
+pub(crate) fn insert_media_item(conn: &Connection, m: &MediaItem) -> Result<MediaId> {
     conn.execute(
         "INSERT INTO media (hash, format, width, height, bytes, original_name, caption, credit, by_line,
            copyright, keywords, date_taken, camera, had_gps, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
-            p.hash,
-            format,
-            p.width,
-            p.height,
-            bytes as i64,
-            banthao_text::to_nfc_string(file_name),
-            m.caption.clone().unwrap_or_default(),
-            m.credit.clone().unwrap_or_default(),
-            m.by_line.clone().unwrap_or_default(),
-            m.copyright.clone().unwrap_or_default(),
+            m.hash,
+            m.format,
+            m.width,
+            m.height,
+            m.bytes as i64,
+            m.original_name,
+            m.caption,
+            m.credit,
+            m.by_line,
+            m.copyright,
             serde_json::to_string(&m.keywords).expect("keywords serialize"),
             m.date_taken,
             m.camera,
-            m.has_gps,
-            crate::time::now_rfc3339(),
+            m.had_gps,
+            m.imported_at,
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -166,6 +192,46 @@ fn insert_media(
         [id],
     )?;
     Ok(id)
+}
+
+impl RenderedPhoto {
+    /// Reads, checks and renders a photo's bytes (a handover file's original), under the same
+    /// limits as any import.
+    pub(crate) fn from_bytes(name: &str, bytes: Vec<u8>, spec: &banthao_media::RenditionSpec) -> Result<Self> {
+        work(&ImportSource::Bytes { name: name.to_string(), bytes }, spec)
+    }
+
+    /// SHA-256 of the original: its content address.
+    pub(crate) fn hash(&self) -> &str {
+        &self.prepared.hash
+    }
+
+    /// The format read from its bytes (`jpeg`, `png`…), as the library names it.
+    pub(crate) fn format(&self) -> String {
+        format!("{:?}", self.prepared.format).to_lowercase()
+    }
+
+    pub(crate) fn size(&self) -> (u32, u32) {
+        (self.prepared.width, self.prepared.height)
+    }
+
+    /// Writes the original (once per content) and its default renditions into the library
+    /// folder. Content-addressed: a copy left by an import that then failed is harmless.
+    pub(crate) fn write_files(&self, library: &Path, spec: &banthao_media::RenditionSpec) -> Result<()> {
+        let hash = &self.prepared.hash;
+        let original = store::original_path(library, hash, &self.format());
+        if !original.exists() {
+            store::write_atomic(&original, &self.bytes)?;
+        }
+        let variant = store::variant_key(spec, &FigureLook::default());
+        for (size, bytes) in [("web", &self.renditions.web), ("thumb", &self.renditions.thumb)] {
+            let path = store::rendition_path(library, hash, &variant, size);
+            if !path.exists() {
+                store::write_atomic(&path, bytes)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The result for a file the batch never reached (cancelled).
@@ -248,13 +314,11 @@ impl Library {
         article: Option<ArticleId>,
     ) -> Result<(MediaItem, bool, PathBuf, PathBuf)> {
         let p = &r.prepared;
-        let format = format!("{:?}", p.format).to_lowercase();
+        let format = r.format();
         let existing = self.media_by_hash(&p.hash)?;
         let mut duplicate = existing.is_some();
-        let original = store::original_path(self.dir(), &p.hash, &format);
-        if !original.exists() {
-            store::write_atomic(&original, &r.bytes)?;
-        }
+        let spec = self.photo_settings()?.spec();
+        r.write_files(self.dir(), &spec)?;
         let media = match existing {
             Some(m) => m,
             None => {
@@ -271,15 +335,9 @@ impl Library {
                 self.media(id)?
             }
         };
-        let variant = store::variant_key(&self.photo_settings()?.spec(), &FigureLook::default());
+        let variant = store::variant_key(&spec, &FigureLook::default());
         let web = store::rendition_path(self.dir(), &p.hash, &variant, "web");
         let thumb = store::rendition_path(self.dir(), &p.hash, &variant, "thumb");
-        if !web.exists() {
-            store::write_atomic(&web, &r.renditions.web)?;
-        }
-        if !thumb.exists() {
-            store::write_atomic(&thumb, &r.renditions.thumb)?;
-        }
         if let Some(article) = article {
             self.attach_media(article, media.id)?;
         }

@@ -9,6 +9,7 @@ mod store;
 use rusqlite::{params, OptionalExtension, Row};
 use std::path::PathBuf;
 
+pub(crate) use import::insert_media_item;
 pub use import::{not_reached, render_all, ImportSource, RenderedPhoto};
 pub use model::*;
 

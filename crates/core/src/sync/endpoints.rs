@@ -158,7 +158,10 @@ impl Library {
                 signed
             ],
         )?;
-        self.endpoint_by_name(&name)
+        let endpoint = self.endpoint_by_name(&name)?;
+        // Sync bases handed over for this site before it had an endpoint here.
+        crate::interchange::handover::adopt_pending_bases(&self.conn, &endpoint)?;
+        Ok(endpoint)
     }
 
     /// Removes a profile. Articles that synced to it keep their text; their sync records go.

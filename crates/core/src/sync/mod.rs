@@ -8,4 +8,5 @@ mod state;
 
 pub use model::*;
 pub use outbox::SENDING_LEASE_SECS;
+pub(crate) use state::write_synced;
 pub use state::{RemoteMedia, SyncRecord, SyncedBase};

@@ -330,7 +330,7 @@ impl Library {
 }
 
 /// The one write of a sync record after a sync: the post, its base, the version it matches.
-fn write_synced(
+pub(crate) fn write_synced(
     conn: &rusqlite::Connection,
     article_id: ArticleId,
     endpoint_id: EndpointId,
