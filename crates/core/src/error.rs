@@ -179,6 +179,8 @@ impl Error {
         match self {
             Error::Sqlite(e) if is_corruption(e) => "The library file is damaged or is not a Bản Thảo library.".into(),
             Error::Sqlite(e) if is_readonly(e) => "The library cannot be written.".into(),
+            // A file name is written as it is.
+            Error::BadFile { .. } => self.to_string(),
             other => {
                 let mut s = other.to_string();
                 if let Some(first) = s.get(..1) {

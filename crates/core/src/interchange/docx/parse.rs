@@ -304,6 +304,8 @@ impl Parser<'_> {
             }
             "w:tab" if parent == "w:r" => self.text_piece(" "),
             "w:noBreakHyphen" if parent == "w:r" => self.text_piece("-"),
+            // U+00AD, which is TCVN3's "ư": kept for legacy runs, dropped from Unicode ones.
+            "w:softHyphen" if parent == "w:r" => self.text_piece("\u{AD}"),
             "w:br" | "w:cr" if parent == "w:r" => {
                 if !matches!(attr(e, "w:type").as_deref(), Some("page" | "column")) && self.showing() {
                     self.push_piece(Inline::Break, None);
@@ -469,6 +471,10 @@ impl Parser<'_> {
                         entry.sample = entry.sample.chars().take(40).collect::<String>();
                     }
                     seg.text = converted;
+                    Inline::Text(seg)
+                }
+                (Inline::Text(mut seg), None) if seg.text.contains('\u{AD}') => {
+                    seg.text.retain(|c| c != '\u{AD}');
                     Inline::Text(seg)
                 }
                 (piece, _) => piece,
