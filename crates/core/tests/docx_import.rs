@@ -91,7 +91,10 @@ fn headings_marks_lists_links_and_breaks_come_back_as_written() {
     let done = lib.import_docx(&made().text, Lang::En).unwrap();
     let a = &done.article;
     assert_eq!(a.headline, "Xây dựng thế trận liên hoàn bảo vệ ANTT", "the Title style is the headline");
-    assert_eq!(a.sapo, "Sáng 2-3, UBND quận Hải An triển khai kế hoạch bảo vệ an ninh trật tự.", "a bold paragraph after it is the sapo");
+    assert_eq!(
+        a.sapo, "Sáng 2-3, UBND quận Hải An triển khai kế hoạch bảo vệ an ninh trật tự.",
+        "a bold paragraph after it is the sapo"
+    );
     let link = json!([{"type": "link", "attrs": {"href": "https://vnexpress.net/thoi-su", "title": null}}]);
     assert_eq!(
         body_of(a),
@@ -181,7 +184,10 @@ fn pictures_become_figures_with_their_captions_and_tables_become_paragraphs() {
     );
     assert_eq!(done.notices.len(), 1);
     assert_eq!(done.notices[0].kind, DocxNoticeKind::TablesFlattened);
-    assert_eq!(done.notices[0].message, "1 table(s) became paragraphs: one per row, cells separated by “ | ” (2 rows).");
+    assert_eq!(
+        done.notices[0].message,
+        "1 table(s) became paragraphs: one per row, cells separated by “ | ” (2 rows)."
+    );
     assert!(done.not_imported.is_empty(), "{:?}", done.not_imported);
 
     // The same document again: the photos are stored once.
@@ -202,8 +208,11 @@ const WORD_STYLES: &str = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asc
 <w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:u w:val="single"/></w:rPr></w:style>"#;
 
 fn word_package(body: &str, rels: &str, media: &[(&str, &[u8])]) -> Vec<u8> {
-    let document = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body}<w:sectPr/></w:body></w:document>"#);
-    let styles = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W_NS}>{WORD_STYLES}</w:styles>"#);
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let styles =
+        format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W_NS}>{WORD_STYLES}</w:styles>"#);
     let numbering = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W_NS}><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#
     );
@@ -334,7 +343,8 @@ fn files_that_are_not_word_documents_are_refused_and_leave_no_article() {
     let mut lib = Library::open_in_memory().unwrap();
     let real = std::fs::read(&made().text).unwrap();
 
-    let (code, vi, en) = refusal(&mut lib, "cu.doc", [&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &[0; 504]].concat());
+    let (code, vi, en) =
+        refusal(&mut lib, "cu.doc", [&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &[0; 504]].concat());
     assert_eq!(code, "legacy_doc");
     assert!(vi.contains(".docx") && en.contains("save it as .docx"), "{vi} / {en}");
 

@@ -40,7 +40,8 @@ pub fn fodt_image(png: &[u8], alt: &str) -> String {
 /// Text as it sits in a Word run in a legacy font: each byte of its TCVN3 encoding as the
 /// Windows-1252 character (the same as Latin-1 for the bytes TCVN3 uses here).
 pub fn tcvn3_run_text(text: &str) -> String {
-    let bytes = banthao_text::encoding::encode(text, banthao_text::encoding::Encoding::Tcvn3).expect("encodable in TCVN3");
+    let bytes =
+        banthao_text::encoding::encode(text, banthao_text::encoding::Encoding::Tcvn3).expect("encodable in TCVN3");
     assert!(bytes.iter().all(|b| *b < 0x80 || *b >= 0xA0), "test text needs Windows-1252 bytes only");
     bytes.iter().map(|&b| char::from(b)).collect()
 }
@@ -63,7 +64,9 @@ pub fn convert_with_libreoffice(dir: &Path, docs: &[(&str, String)]) -> Vec<Path
         .output();
     let out = match status {
         Ok(out) => out,
-        Err(e) => panic!("LibreOffice (soffice) is needed for the Word import tests ({e}): run scripts/install-deps.sh"),
+        Err(e) => {
+            panic!("LibreOffice (soffice) is needed for the Word import tests ({e}): run scripts/install-deps.sh")
+        }
     };
     assert!(out.status.success(), "soffice failed: {}", String::from_utf8_lossy(&out.stderr));
     docs.iter()
@@ -98,9 +101,8 @@ pub fn png(w: u32, h: u32, seed: u8) -> Vec<u8> {
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
         let mut writer = enc.write_header().unwrap();
-        let data: Vec<u8> = (0..h)
-            .flat_map(|y| (0..w).flat_map(move |x| [(x * 255 / w) as u8, (y * 255 / h) as u8, seed]))
-            .collect();
+        let data: Vec<u8> =
+            (0..h).flat_map(|y| (0..w).flat_map(move |x| [(x * 255 / w) as u8, (y * 255 / h) as u8, seed])).collect();
         writer.write_image_data(&data).unwrap();
     }
     out

@@ -64,13 +64,7 @@ pub(super) fn map(paras: Vec<Para>, photos: &HashMap<String, MediaItem>) -> Mapp
     let (headline, sapo) = take_headline(&mut items);
     attach_captions(&mut items);
     let figures = items.iter().filter(|i| matches!(i, Item::Figure { .. })).count() as u32;
-    let body = PmNode {
-        node_type: "doc".into(),
-        attrs: None,
-        content: Some(blocks(items)),
-        text: None,
-        marks: None,
-    };
+    let body = PmNode { node_type: "doc".into(), attrs: None, content: Some(blocks(items)), text: None, marks: None };
     Mapped { headline, sapo, body, figures }
 }
 
@@ -251,7 +245,13 @@ fn heading(level: u8, inlines: Vec<Inline>) -> PmNode {
 fn figure(media: &MediaItem, alt: &str, caption: Vec<Inline>) -> PmNode {
     let credit = if media.credit.trim().is_empty() { media.by_line.trim() } else { media.credit.trim() };
     let caption = if caption.is_empty() && !media.caption.trim().is_empty() {
-        vec![PmNode { node_type: "text".into(), attrs: None, content: None, text: Some(media.caption.trim().into()), marks: None }]
+        vec![PmNode {
+            node_type: "text".into(),
+            attrs: None,
+            content: None,
+            text: Some(media.caption.trim().into()),
+            marks: None,
+        }]
     } else {
         inline_nodes(caption)
     };

@@ -195,10 +195,8 @@ impl Library {
                 not_imported.push(image_failed(part, reason, lang));
             }
         }
-        let photos: HashMap<String, crate::media::model::MediaItem> = rel_source
-            .into_iter()
-            .filter_map(|(rel, i)| results.get(i)?.media.clone().map(|m| (rel, m)))
-            .collect();
+        let photos: HashMap<String, crate::media::model::MediaItem> =
+            rel_source.into_iter().filter_map(|(rel, i)| results.get(i)?.media.clone().map(|m| (rel, m))).collect();
 
         let mapped = map::map(parsed.paras, &photos);
         let body = crate::article::schema::validate(mapped.body)?;

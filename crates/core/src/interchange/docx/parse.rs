@@ -247,8 +247,8 @@ impl Parser<'_> {
         let name = e.name();
         let name = name.as_ref();
         let skip_subtree = match name {
-            "mc:Fallback" | "w:rPrChange" | "w:pPrChange" | "w:sectPrChange" | "w:tblPrChange"
-            | "w:trPrChange" | "w:tcPrChange" | "w:numberingChange" | "w:sdtPr" => true,
+            "mc:Fallback" | "w:rPrChange" | "w:pPrChange" | "w:sectPrChange" | "w:tblPrChange" | "w:trPrChange"
+            | "w:tcPrChange" | "w:numberingChange" | "w:sdtPr" => true,
             "w:del" | "w:moveFrom" => {
                 self.found.deletions += 1;
                 true
@@ -555,8 +555,11 @@ impl Parser<'_> {
     }
 
     fn finish_drawing(&mut self, d: Drawing) {
-        let mut images: Vec<ImageRef> =
-            d.images.iter().map(|rel| ImageRef { rel: rel.clone(), alt: d.alt.clone(), frame_caption: Vec::new() }).collect();
+        let mut images: Vec<ImageRef> = d
+            .images
+            .iter()
+            .map(|rel| ImageRef { rel: rel.clone(), alt: d.alt.clone(), frame_caption: Vec::new() })
+            .collect();
         let mut frame_text: Vec<Inline> = Vec::new();
         for para in &d.text_box {
             let mut text: Vec<Inline> = Vec::new();
@@ -634,7 +637,12 @@ impl Parser<'_> {
         let shows_bold = self.styles.shows_bold(props, run_style, para_style.as_deref());
         let font = self.styles.font(props, run_style, para_style.as_deref());
         let legacy = font.and_then(|f| legacy_font(&f).map(|l| (f, l)));
-        let link = self.fields.iter().rev().find_map(|f| f.link.clone()).or_else(|| self.links.iter().rev().flatten().next().cloned());
+        let link = self
+            .fields
+            .iter()
+            .rev()
+            .find_map(|f| f.link.clone())
+            .or_else(|| self.links.iter().rev().flatten().next().cloned());
         if let Some(r) = self.runs.last_mut() {
             if let Some((name, _)) = &legacy {
                 r.legacy_text = Some(name.clone());

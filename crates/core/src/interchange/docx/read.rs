@@ -46,12 +46,7 @@ fn sniff_refusal(file: &str, bytes: &[u8]) -> Option<Error> {
 }
 
 pub(super) fn not_docx(file: &str) -> Error {
-    bad_file(
-        file,
-        "not_docx",
-        "tệp này không phải tài liệu Word (.docx).",
-        "this file is not a Word document (.docx).",
-    )
+    bad_file(file, "not_docx", "tệp này không phải tài liệu Word (.docx).", "this file is not a Word document (.docx).")
 }
 
 pub(super) fn damaged(file: &str) -> Error {

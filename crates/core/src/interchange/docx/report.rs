@@ -69,12 +69,7 @@ pub(super) fn not_imported(found: &Found, lang: Lang) -> Vec<NotImported> {
         format!("{} nhận xét (comment) trong Word.", f.comments),
         format!("{} Word comment(s).", f.comments),
     );
-    add(
-        Equation,
-        f.equations,
-        format!("{} công thức toán.", f.equations),
-        format!("{} equation(s).", f.equations),
-    );
+    add(Equation, f.equations, format!("{} công thức toán.", f.equations), format!("{} equation(s).", f.equations));
     add(
         EmbeddedObject,
         f.objects,
@@ -110,7 +105,10 @@ pub(super) fn not_imported(found: &Found, lang: Lang) -> Vec<NotImported> {
         Link,
         n(&f.unsafe_links),
         format!("{} liên kết không phải trang web hay e-mail (giữ chữ, bỏ liên kết): {links}", f.unsafe_links.len()),
-        format!("{} link(s) to neither a web page nor an e-mail address (text kept, link dropped): {links}", f.unsafe_links.len()),
+        format!(
+            "{} link(s) to neither a web page nor an e-mail address (text kept, link dropped): {links}",
+            f.unsafe_links.len()
+        ),
     );
     out
 }
