@@ -41,7 +41,7 @@ pub(super) struct Mapped {
 
 enum Item {
     Para { para: Para, inlines: Vec<Inline>, after_picture: bool },
-    Figure { media: MediaItem, alt: String, caption: Vec<Inline> },
+    Figure { media: Box<MediaItem>, alt: String, caption: Vec<Inline> },
 }
 
 /// The pictures the paragraphs show, by relationship id, in reading order, each once.
@@ -82,7 +82,7 @@ fn split_at_pictures(paras: Vec<Para>, photos: &HashMap<String, MediaItem>) -> V
                     push_para(&mut items, &para, std::mem::take(&mut part), after_picture);
                     after_picture = true;
                     let caption = trim_inlines(img.frame_caption);
-                    items.push(Item::Figure { media: media.clone(), alt: img.alt, caption });
+                    items.push(Item::Figure { media: Box::new(media.clone()), alt: img.alt, caption });
                 }
                 other => part.push(other),
             }

@@ -306,10 +306,13 @@ impl Parser<'_> {
             "w:noBreakHyphen" if parent == "w:r" => self.text_piece("-"),
             // U+00AD, which is TCVN3's "ư": kept for legacy runs, dropped from Unicode ones.
             "w:softHyphen" if parent == "w:r" => self.text_piece("\u{AD}"),
-            "w:br" | "w:cr" if parent == "w:r" => {
-                if !matches!(attr(e, "w:type").as_deref(), Some("page" | "column")) && self.showing() {
-                    self.push_piece(Inline::Break, None);
-                }
+            // A page or column break is layout, not a line of the text.
+            "w:br" | "w:cr"
+                if parent == "w:r"
+                    && !matches!(attr(e, "w:type").as_deref(), Some("page" | "column"))
+                    && self.showing() =>
+            {
+                self.push_piece(Inline::Break, None)
             }
             "w:sym" => self.found.symbols += 1,
             "w:footnoteReference" => self.found.footnotes += 1,
