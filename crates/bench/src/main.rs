@@ -1,10 +1,11 @@
 //! `make bench`: every figure printed beside a reference measured in the same run.
 //!
 //! Options: `--articles N` (default 100000), `--skip-window` (no X display needed),
-//! `--only text|photo|sync|desk|window` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
+//! `--only text|photo|docx|sync|desk|window` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
 //! check's time per finding kind.
 
 mod desk_bench;
+mod docx_bench;
 mod generate;
 mod library_bench;
 mod photo_bench;
@@ -31,6 +32,7 @@ fn main() {
     match args.windows(2).find(|w| w[0] == "--only").map(|w| w[1].as_str()) {
         Some("text") => return text_bench::run(tmp.path()),
         Some("photo") => return photo_bench::run(tmp.path()),
+        Some("docx") => return docx_bench::run(tmp.path()),
         Some("sync") => return sync_bench::run(tmp.path()),
         Some("desk") => return desk_bench::run(tmp.path()),
         Some("window") => {
@@ -53,6 +55,7 @@ fn main() {
     desk_bench::run(tmp.path());
     text_bench::run(tmp.path());
     photo_bench::run(tmp.path());
+    docx_bench::run(tmp.path());
     sync_bench::run(tmp.path());
 
     window_bench::bundle_size();
