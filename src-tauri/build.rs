@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "empty_trash",
     "shelf_counts",
     "export_article",
+    "import_documents",
+    "import_document_data",
     "merge_edit",
     "list_revisions",
     "get_revision",

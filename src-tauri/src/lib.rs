@@ -74,6 +74,8 @@ pub fn run() {
             commands::articles::empty_trash,
             commands::articles::shelf_counts,
             commands::interchange::export_article,
+            commands::interchange::import_documents,
+            commands::interchange::import_document_data,
             commands::articles::merge_edit,
             commands::revisions::list_revisions,
             commands::revisions::get_revision,

@@ -29,8 +29,17 @@ pub fn run(tmp: &Path) {
     std::fs::create_dir_all(&out).unwrap();
     let profile = format!("-env:UserInstallation=file://{}", out.join("lo-profile").display());
     let camera = std::fs::read(fixtures.join("camera.jpg")).unwrap();
+    // Ten different photos of about 3 MP (the size Word keeps at its default 220 ppi), made
+    // from the camera fixture at ten sizes.
+    let photos: Vec<Vec<u8>> = (0..PHOTOS as u32)
+        .map(|i| {
+            let spec =
+                banthao_media::RenditionSpec { web_long_edge: 2000 + 16 * i, web_quality: 90, thumb_long_edge: 64 };
+            banthao_media::import(&camera, &banthao_media::ImportLimits::default(), &spec).unwrap().renditions.web
+        })
+        .collect();
     let fodt = out.join("bai-20-trang.fodt");
-    std::fs::write(&fodt, document(&camera)).unwrap();
+    std::fs::write(&fodt, document(&photos)).unwrap();
     let status = Command::new("soffice")
         .arg(&profile)
         .args(["--headless", "--convert-to", "docx", "--outdir"])
@@ -74,9 +83,9 @@ pub fn run(tmp: &Path) {
     );
 }
 
-/// About 20 A4 pages of text (≈ 9,000 tiếng) with 10 distinct photos (the camera JPEG with a
-/// different trailing byte each, so none is a duplicate), each followed by its caption.
-fn document(camera: &[u8]) -> String {
+/// About 20 A4 pages of text (≈ 9,000 tiếng) with the photos spread through it, each followed
+/// by its caption.
+fn document(photos: &[Vec<u8>]) -> String {
     let mut rng = Rng::new(20);
     let mut body = String::new();
     let _ = write!(body, r#"<text:p text:style-name="Title">{}</text:p>"#, headline(&mut rng));
@@ -100,12 +109,11 @@ fn document(camera: &[u8]) -> String {
             body.push_str(r#"<text:p>Tin cũ: <text:span text:style-name="Vn">Céng hßa x· héi chñ nghÜa ViÖt Nam</text:span></text:p>"#);
         }
         if every > 0 && i % every == every - 1 && i / every < PHOTOS {
-            let mut photo = camera.to_vec();
-            photo.push(i as u8);
+            let photo = &photos[i / every];
             let _ = write!(
                 body,
                 r#"<text:p><draw:frame draw:name="Ảnh {i}" text:anchor-type="as-char" svg:width="16cm" svg:height="10.7cm"><draw:image><office:binary-data>{}</office:binary-data></draw:image></draw:frame></text:p><text:p text:style-name="Caption">{}</text:p>"#,
-                base64(&photo),
+                base64(photo),
                 headline(&mut rng)
             );
         }

@@ -73,7 +73,7 @@ pub fn import_photo_data(state: State<'_, AppState>, request: Request<'_>) -> Co
     state.with_library(|lib| Ok(lib.store_rendered(&source, outcome, article_id, lang, &mut counts)))
 }
 
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -86,3 +86,102 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     written.map_err(io)
 }
+
+/// What a Word document or a handover file became.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum DocumentImport {
+    Docx(docx::DocxImport),
+    Handover(handover::HandoverImport),
+}
+
+/// One file of an import batch: what it became, or why it could not be imported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DocumentImportResult {
+    pub file: String,
+    pub imported: Option<DocumentImport>,
+    pub error: Option<crate::ErrorPayload>,
+}
+
+/// Which importer a file goes to: by its extension, else by what it holds (a Word package has
+/// `word/document.xml`, a handover file starts with its manifest).
+fn is_handover(name: &str, bytes_head: &[u8]) -> bool {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".banthao") {
+        return true;
+    }
+    if lower.ends_with(".docx") {
+        return false;
+    }
+    // A ZIP whose first entry is `manifest.json`: the handover format writes it first.
+    bytes_head.starts_with(b"PK\x03\x04") && bytes_head.get(30..43) == Some(b"manifest.json")
+}
+
+impl Library {
+    /// Imports one Word document (a new draft) or handover file (created or merged; with
+    /// `choices` settling a conflict) from a path.
+    pub fn import_document(
+        &mut self,
+        path: &Path,
+        choices: Option<&[crate::sync::ConflictSide]>,
+        lang: crate::Lang,
+    ) -> Result<DocumentImport> {
+        let mut head = [0u8; 64];
+        let read = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .map_err(|source| Error::File { path: path.to_path_buf(), source })?;
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if is_handover(name, &head[..read]) {
+            Ok(DocumentImport::Handover(self.import_handover(path, choices, lang)?))
+        } else {
+            Ok(DocumentImport::Docx(self.import_docx(path, lang)?))
+        }
+    }
+
+    /// As [`Library::import_document`], from bytes (the app's file chooser). A handover file is
+    /// read from a private copy in the library folder, removed afterwards.
+    pub fn import_document_bytes(
+        &mut self,
+        name: &str,
+        bytes: Vec<u8>,
+        choices: Option<&[crate::sync::ConflictSide]>,
+        lang: crate::Lang,
+    ) -> Result<DocumentImport> {
+        if !is_handover(name, &bytes[..bytes.len().min(64)]) {
+            return Ok(DocumentImport::Docx(self.import_docx_bytes(name, bytes, lang)?));
+        }
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let safe: String = name.chars().filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_')).collect();
+        let copy = self.dir().join(format!(".import-{}-{n}-{safe}", std::process::id()));
+        std::fs::write(&copy, &bytes).map_err(|source| Error::File { path: copy.clone(), source })?;
+        let imported = self.import_handover(&copy, choices, lang);
+        let _ = std::fs::remove_file(&copy);
+        // Messages name the file the user chose, not the private copy.
+        imported.map(DocumentImport::Handover).map_err(|e| match e {
+            Error::BadFile { code, vi, en, .. } => Error::BadFile { file: name.to_string(), code, vi, en },
+            other => other,
+        })
+    }
+
+    /// Imports a batch, one result per file in order; a bad file does not stop the others.
+    pub fn import_documents(
+        &mut self,
+        paths: &[PathBuf],
+        choices: Option<&[crate::sync::ConflictSide]>,
+        lang: crate::Lang,
+    ) -> Vec<DocumentImportResult> {
+        paths
+            .iter()
+            .map(|path| {
+                let file = path.display().to_string();
+                match self.import_document(path, choices, lang) {
+                    Ok(imported) => DocumentImportResult { file, imported: Some(imported), error: None },
+                    Err(e) => DocumentImportResult { file, imported: None, error: Some(e.payload(lang)) },
+                }
+            })
+            .collect()
+    }
+}
