@@ -1,7 +1,7 @@
 //! `banthao endpoint|sync|pull|outbox|resolve`: publishing from the command line, through the
 //! same sync code as the app. Passwords come from standard input or BANTHAO_PASSWORD, never argv.
 
-use banthao_core::sync::{ConflictSide, EndpointInput, EndpointKind, PasswordKept};
+use banthao_core::sync::{ConflictSide, Endpoint, EndpointInput, EndpointKind, PasswordKept};
 use banthao_core::{Error, Lang, Library, Result};
 use banthao_sync::http::UreqHttp;
 use banthao_sync::wordpress::pull::PullFilter;
@@ -95,6 +95,17 @@ fn print_json<T: Serialize>(value: &T) {
     crate::output::json(value)
 }
 
+/// A ninjs profile in one line: name, kind, resource and assets addresses, whether it signs.
+fn ninjs_line(e: &Endpoint) -> String {
+    format!(
+        "{}  ninjs  {}  tệp ảnh / assets {}  {}",
+        e.name,
+        e.url,
+        e.assets_url.as_deref().unwrap_or(""),
+        if e.signed { "có ký / signed" } else { "không ký / unsigned" }
+    )
+}
+
 pub fn endpoint(library: Library, verb: EndpointVerb, json: bool) -> Result<bool> {
     let access = Mutex::new(library);
     let secrets = Secrets::system();
@@ -114,15 +125,7 @@ pub fn endpoint(library: Library, verb: EndpointVerb, json: bool) -> Result<bool
             if json {
                 print_json(&check);
             } else if kind == EndpointKind::Ninjs {
-                let e = &check.endpoint;
-                println!(
-                    "{}  ninjs  {}  tệp ảnh / assets {}  {}  (trả lời / answered {})",
-                    e.name,
-                    e.url,
-                    e.assets_url.as_deref().unwrap_or(""),
-                    if e.signed { "có ký / signed" } else { "không ký / unsigned" },
-                    check.remote_user
-                );
+                println!("{}  (trả lời / answered {})", ninjs_line(&check.endpoint), check.remote_user);
             } else {
                 println!(
                     "{}  {}  {} ({})",
@@ -144,13 +147,13 @@ pub fn endpoint(library: Library, verb: EndpointVerb, json: bool) -> Result<bool
                 print_json(&endpoints);
             } else {
                 for e in endpoints {
-                    println!(
-                        "{}  {}  {}{}",
-                        e.name,
-                        e.url,
-                        e.username,
-                        if e.checked_at.is_none() { "  (chưa kiểm tra)" } else { "" }
-                    );
+                    let unchecked = if e.checked_at.is_none() { "  (chưa kiểm tra)" } else { "" };
+                    match e.kind {
+                        EndpointKind::Ninjs => println!("{}{unchecked}", ninjs_line(&e)),
+                        EndpointKind::Wordpress => {
+                            println!("{}  wordpress  {}  {}{unchecked}", e.name, e.url, e.username)
+                        }
+                    }
                 }
             }
         }

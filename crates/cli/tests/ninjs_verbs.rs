@@ -1,6 +1,7 @@
 //! ninjs from the command line, against a local receiver (no WordPress): `endpoint add
 //! --type ninjs` with the secret on standard input, `sync` delivering a signed item, a second
-//! `sync` sending nothing, and `export --format ninjs` writing the item to a file.
+//! `sync` sending nothing, and `export --format ninjs` writing the item to a file; `endpoint
+//! list` telling the kinds apart, and a lost secret refused in its own words.
 
 #[path = "../../sync/tests/support/ninjs_receiver.rs"]
 mod ninjs_receiver;
@@ -10,7 +11,19 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+/// Runs the CLI and expects it to succeed.
 fn run(library: &Path, args: &[&str], stdin: Option<&str>, secret: Option<&str>) -> Output {
+    let out = attempt(library, args, stdin, secret);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn attempt(library: &Path, args: &[&str], stdin: Option<&str>, secret: Option<&str>) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_banthao"));
     c.arg("--library").arg(library).args(args).env_remove("BANTHAO_LIBRARY").env_remove("BANTHAO_PASSWORD");
     // Never the user's own keychain: without a session bus the secret is given per run.
@@ -23,14 +36,7 @@ fn run(library: &Path, args: &[&str], stdin: Option<&str>, secret: Option<&str>)
         child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     }
     drop(child.stdin.take());
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+    child.wait_with_output().unwrap()
 }
 
 #[test]
@@ -66,4 +72,49 @@ fn endpoint_add_sync_and_export_ninjs() {
     let item: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(item["uri"], items[0]["uri"]);
     assert_eq!(item["pubstatus"], "withheld");
+}
+
+#[test]
+fn endpoint_list_shows_the_kind_and_a_lost_secret_is_named() {
+    let receiver = ninjs_receiver::Receiver::start();
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path();
+    let url = receiver.url();
+    run(lib, &["endpoint", "add", "CMS", "--type", "ninjs", "--url", &url], Some("khoá-ký\n"), None);
+    let assets = format!("{url}/kho-anh");
+    run(lib, &["endpoint", "add", "Kho", "--type", "ninjs", "--url", &url, "--assets-url", &assets], Some("\n"), None);
+
+    let listed = run(lib, &["endpoint", "list"], None, None);
+    assert_eq!(
+        String::from_utf8_lossy(&listed.stdout),
+        format!(
+            "CMS  ninjs  {url}  tệp ảnh / assets {url}/assets  có ký / signed\n\
+             Kho  ninjs  {url}  tệp ảnh / assets {assets}  không ký / unsigned\n"
+        )
+    );
+    let listed: Value = serde_json::from_slice(&run(lib, &["endpoint", "list", "--json"], None, None).stdout).unwrap();
+    let fields: Vec<_> =
+        listed.as_array().unwrap().iter().map(|e| (&e["name"], &e["kind"], &e["assets_url"], &e["signed"])).collect();
+    assert_eq!(
+        fields,
+        [
+            (&Value::from("CMS"), &Value::from("ninjs"), &Value::from(format!("{url}/assets")), &Value::from(true)),
+            (&Value::from("Kho"), &Value::from("ninjs"), &Value::from(assets), &Value::from(false)),
+        ]
+    );
+    assert!(!listed.to_string().contains("khoá-ký"));
+
+    // No keychain here: the secret lived only in the run that added the profile.
+    let created = run(lib, &["--json", "new", "--headline", "Tin mới"], None, None);
+    let id = serde_json::from_slice::<Value>(&created.stdout).unwrap()["id"].as_i64().unwrap();
+    let out = attempt(lib, &["--json", "sync", "--endpoint", "CMS", &id.to_string()], None, None);
+    assert!(!out.status.success());
+    let lines: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(lines[0]["outcome"], "failed", "{lines}");
+    assert_eq!(lines[0]["error"]["code"], "auth_failed");
+    assert_eq!(
+        lines[0]["error"]["message"],
+        "Chưa có khoá ký cho nơi nhận “CMS”: hãy nhập lại trong Cài đặt → Đăng bài. Bài không được gửi đi khi chưa ký."
+    );
+    assert!(receiver.items().is_empty(), "nothing sent unsigned");
 }

@@ -25,6 +25,9 @@ pub enum SyncError {
     Gone { trashed: bool },
     /// No password for this profile: not in the keychain and not given.
     NoPassword { endpoint: String },
+    /// A ninjs profile saved with a signing secret that is no longer kept: nothing is sent
+    /// unsigned in its place.
+    NoSigningSecret { endpoint: String },
     /// The answer was not what WordPress sends (a proxy's page, a truncated body…).
     BadAnswer(String),
     /// Something in the library (a missing photo, a save conflict…).
@@ -53,7 +56,7 @@ impl SyncError {
         match self {
             SyncError::Net(_) => ErrorCode::Unreachable,
             SyncError::Unavailable { .. } | SyncError::BadAnswer(_) => ErrorCode::RemoteUnavailable,
-            SyncError::Auth | SyncError::NoPassword { .. } => ErrorCode::AuthFailed,
+            SyncError::Auth | SyncError::NoPassword { .. } | SyncError::NoSigningSecret { .. } => ErrorCode::AuthFailed,
             SyncError::NotWordpress { .. } | SyncError::Redirected { .. } => ErrorCode::NotWordpress,
             SyncError::Refused { .. } => ErrorCode::RemoteRefused,
             SyncError::Gone { .. } => ErrorCode::RemoteGone,
@@ -92,6 +95,9 @@ impl SyncError {
             SyncError::NoPassword { endpoint } => {
                 format!("Chưa có mật khẩu ứng dụng cho “{endpoint}”: hãy nhập lại trong Cài đặt → Đăng bài.")
             }
+            SyncError::NoSigningSecret { endpoint } => format!(
+                "Chưa có khoá ký cho nơi nhận “{endpoint}”: hãy nhập lại trong Cài đặt → Đăng bài. Bài không được gửi đi khi chưa ký."
+            ),
             SyncError::BadAnswer(what) => format!("Trang trả lời không như WordPress ({what}). Sẽ thử lại."),
             SyncError::Local(vi, _, _) => vi.clone(),
         }
@@ -127,6 +133,9 @@ impl SyncError {
             SyncError::NoPassword { endpoint } => {
                 format!("No application password for '{endpoint}': enter it again in Settings → Publishing.")
             }
+            SyncError::NoSigningSecret { endpoint } => format!(
+                "No signing secret for the receiver '{endpoint}': enter it again in Settings → Publishing. Nothing is sent unsigned."
+            ),
             SyncError::BadAnswer(what) => format!("The site's answer is not WordPress's ({what}). Will retry."),
             SyncError::Local(_, _, en) => en.clone(),
         }

@@ -35,7 +35,7 @@ pub fn ninjs_secret_for(secrets: &Secrets, endpoint: &Endpoint, given: Option<&s
     }
     match secrets.get(&account(endpoint)) {
         Some(s) => Ok(Some(s)),
-        None if endpoint.signed => Err(SyncError::NoPassword { endpoint: endpoint.name.clone() }),
+        None if endpoint.signed => Err(SyncError::NoSigningSecret { endpoint: endpoint.name.clone() }),
         None => Ok(None),
     }
 }

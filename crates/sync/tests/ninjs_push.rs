@@ -2,7 +2,7 @@
 //! signature verifies, renditions arrive before the item, an asset the receiver has is not
 //! uploaded, an unchanged article sends nothing, a 503 is retried and delivered once, a 400
 //! waits for a person with the receiver's reason, and a lost answer is re-sent as the same
-//! uri + version, never as a different item.
+//! uri + version, never as a different item; a signed profile whose secret is lost sends nothing.
 
 #[path = "support/ninjs_receiver.rs"]
 mod ninjs_receiver;
@@ -106,10 +106,15 @@ impl Desk {
     }
 
     fn run(&self, wait: Duration) -> Vec<JobResult> {
+        self.run_with(&self.secrets, wait)
+    }
+
+    /// Runs the outbox with these secrets (another session's keychain).
+    fn run_with(&self, secrets: &Secrets, wait: Duration) -> Vec<JobResult> {
         let mut on_job = |_: &banthao_core::sync::SyncJob, _: Option<&JobOutcome>| {};
         let mut opts =
             RunOptions { only: None, password: None, wait_for_retries: wait, lang: Lang::En, on_job: &mut on_job };
-        run_outbox(&self.lib, &self.secrets, &self.http, &mut opts)
+        run_outbox(&self.lib, secrets, &self.http, &mut opts)
     }
 
     /// The rendition ids the item refers to.
@@ -287,4 +292,24 @@ fn a_lost_answer_is_resent_as_the_same_uri_and_version() {
     assert_eq!((&posts[0]["uri"], &posts[0]["version"]), (&posts[1]["uri"], &posts[1]["version"]));
     assert_eq!(posts[0], posts[1]);
     assert_eq!(desk.receiver.items().len(), 1, "the receiver has one item, never a different one");
+}
+
+#[test]
+fn a_signed_profile_whose_secret_is_lost_stops_with_its_own_message() {
+    let desk = Desk::new(SECRET);
+    desk.send();
+    // A new session on a machine without a keychain: the secret kept at save time is gone.
+    let results = desk.run_with(&Secrets::session_only(), Duration::ZERO);
+    let JobOutcome::Failed(error) = outcome(&results) else { panic!("not failed: {results:?}") };
+    assert_eq!(error.code(), banthao_core::ErrorCode::AuthFailed);
+    assert_eq!(
+        error.vi(),
+        "Chưa có khoá ký cho nơi nhận “CMS toà soạn”: hãy nhập lại trong Cài đặt → Đăng bài. Bài không được gửi đi khi chưa ký."
+    );
+    assert_eq!(
+        error.en(),
+        "No signing secret for the receiver 'CMS toà soạn': enter it again in Settings → Publishing. Nothing is sent unsigned."
+    );
+    assert!(!error.vi().contains("mật khẩu ứng dụng"));
+    assert!(desk.receiver.requests().is_empty(), "nothing is sent unsigned");
 }

@@ -81,6 +81,15 @@ export class MemorySite {
     }
   }
 
+  /**
+   * A plain GET of the address, as a ninjs profile is checked: any HTTP answer counts (a
+   * receiver that only takes POSTs answers 405), only no answer is a failure.
+   */
+  ping(): string {
+    if (this.down) throw new AppError('unreachable', UNREACHABLE);
+    return this.wordpress ? 'HTTP 200' : 'HTTP 405';
+  }
+
   /** `GET /users/me`: the account's display name. Application passwords ignore spaces. */
   me(username: string, password: string): string {
     this.answer();

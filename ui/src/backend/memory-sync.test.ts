@@ -73,6 +73,44 @@ describe('MemoryBackend publishing profiles', () => {
   });
 });
 
+describe('MemoryBackend ninjs profiles', () => {
+  const CMS = 'https://cms.example.vn/ninjs';
+  const ninjs: EndpointInput = { name: 'CMS', kind: 'ninjs', url: `${CMS}/`, username: '', allow_http: false };
+
+  function withReceiver(keychain = true) {
+    const receiver = new MemorySite(CMS, {}, false);
+    return { receiver, backend: new MemoryBackend({ sites: [receiver], manualWorker: true, keychain }) };
+  }
+
+  it('saves like Rust: the address answers, assets default to <url>/assets, a secret signs and never comes back', async () => {
+    const { backend } = withReceiver();
+    const check = await backend.saveEndpoint(ninjs, ' khoá-bí-mật ');
+    expect(check.remote_user).toBe('HTTP 405');
+    expect(check.endpoint).toMatchObject({ name: 'CMS', kind: 'ninjs', url: CMS, assets_url: `${CMS}/assets`, signed: true, username: '' });
+    const again = await backend.saveEndpoint({ ...ninjs, assets_url: ' https://cdn.example.vn/assets/ ' }, '');
+    expect(again.endpoint).toMatchObject({ id: check.endpoint.id, assets_url: 'https://cdn.example.vn/assets', signed: false });
+    expect(await backend.listEndpoints()).toHaveLength(1);
+    expect(JSON.stringify([check, again, await backend.listEndpoints()])).not.toContain('khoá');
+    expect((await backend.testEndpoint('CMS')).remote_user).toBe('HTTP 405');
+  });
+
+  it('refuses what Rust refuses', async () => {
+    const { backend, receiver } = withReceiver();
+    expect((await rejection(backend.saveEndpoint({ ...ninjs, url: 'cms.example.vn' }, ''))).code).toBe('endpoint_address');
+    expect((await rejection(backend.saveEndpoint({ ...ninjs, assets_url: 'ftp://cdn' }, ''))).code).toBe('endpoint_address');
+    expect((await rejection(backend.saveEndpoint({ ...ninjs, name: ' ' }, ''))).code).toBe('invalid_input');
+    receiver.down = true;
+    expect((await rejection(backend.saveEndpoint(ninjs, ''))).code).toBe('unreachable');
+    expect(await backend.listEndpoints()).toEqual([]);
+  });
+
+  it('leaves WordPress profiles unsigned and without an assets address', async () => {
+    const { endpoint } = await withProfile();
+    expect(endpoint.signed).toBe(false);
+    expect(endpoint).not.toHaveProperty('assets_url');
+  });
+});
+
 describe('MemoryBackend outbox', () => {
   it('saves the patch and queues in one call; the worker sends: pending → synced', async () => {
     const { backend, endpoint, site } = await withProfile();

@@ -1,6 +1,6 @@
 /**
  * The publishing part of the in-memory Backend, with the Rust rules: profiles checked against
- * simulated sites (`memory-site.ts`), an outbox whose worker sends jobs (queued → sending →
+ * simulated sites (`memory-site.ts`; a ninjs profile only that its address answers), an outbox whose worker sends jobs (queued → sending →
  * synced; retried when the site is down; stopped when it refuses), three-way merges field by
  * field with conflicts for a person, and pulls that bring a site's posts in as articles.
  */
@@ -144,11 +144,13 @@ export class MemorySync {
 
   /** The site, with the profile's credentials accepted (`GET /users/me`). */
   private login(e: Endpoint): { site: MemorySite; user: string } {
+    if (e.kind === 'ninjs') throw new AppError('remote_refused', `Thư viện thử trong bộ nhớ không mô phỏng việc gửi ninjs tới “${e.name}”.`);
     const site = this.reach(e.url);
     return { site, user: site.me(e.username, this.password(e)) };
   }
 
   saveEndpoint(input: EndpointInput, password: string): EndpointCheck {
+    if (input.kind === 'ninjs') return this.saveNinjs(input, password);
     const url = cleanUrl(input.url, input.allow_http);
     if (password.trim() === '') throw new AppError('invalid_input', 'Dữ liệu không hợp lệ: cần mật khẩu ứng dụng.');
     const user = this.reach(url).me(input.username, password.trim());
@@ -156,24 +158,44 @@ export class MemorySync {
     const username = input.username.trim().normalize('NFC');
     if (!name) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ: hồ sơ cần có tên.');
     if (!username) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ: cần tên đăng nhập.');
+    const endpoint = this.keep({ name, kind: 'wordpress', url, username, allow_http: input.allow_http, signed: false }, input);
+    this.passwords.set(`${username}@${url}`, password.trim());
+    return { endpoint: clone(endpoint), password_kept: this.keychain ? 'keychain' : 'session_only', remote_user: user };
+  }
+
+  /**
+   * Like Rust's `save_ninjs`: the address must answer; the assets address defaults to
+   * `<url>/assets`; a non-empty secret makes the profile signed, an empty one unsigned. The
+   * secret itself is never returned (and, since sending ninjs is not simulated, not kept).
+   */
+  private saveNinjs(input: EndpointInput, secret: string): EndpointCheck {
+    const url = cleanUrl(input.url, input.allow_http);
+    const answer = this.reach(url).ping();
+    const name = input.name.trim().normalize('NFC');
+    if (!name) throw new AppError('invalid_input', 'Dữ liệu không hợp lệ: hồ sơ cần có tên.');
+    const assets = input.assets_url?.trim();
+    const assets_url = assets ? cleanUrl(assets, input.allow_http) : `${url}/assets`;
+    const signed = secret.trim() !== '';
+    const username = input.username.trim().normalize('NFC');
+    const endpoint = this.keep({ name, kind: 'ninjs', url, assets_url, username, allow_http: input.allow_http, signed }, input);
+    return { endpoint: clone(endpoint), password_kept: this.keychain ? 'keychain' : 'session_only', remote_user: answer };
+  }
+
+  /** Adds the profile, or updates the one of the same name (its id and creation time stay). */
+  private keep(fields: Omit<Endpoint, 'id' | 'status_map' | 'created_at' | 'checked_at'>, input: EndpointInput): Endpoint {
     const map = input.status_map ?? DEFAULT_STATUS_MAP;
     const bad = Object.values(map).find((v) => !(REMOTE_STATUSES as readonly string[]).includes(v));
     if (bad !== undefined) throw new AppError('invalid_input', `Dữ liệu không hợp lệ: '${bad}' không phải trạng thái WordPress.`);
-    const existing = [...this.endpoints.values()].find((e) => e.name === name);
+    const existing = [...this.endpoints.values()].find((e) => e.name === fields.name);
     const endpoint: Endpoint = {
       id: existing?.id ?? this.nextEndpointId++,
-      name,
-      kind: 'wordpress',
-      url,
-      username,
-      allow_http: input.allow_http,
+      ...fields,
       status_map: { ...map },
       created_at: existing?.created_at ?? this.now(),
       checked_at: this.now(),
     };
     this.endpoints.set(endpoint.id, endpoint);
-    this.passwords.set(`${username}@${url}`, password.trim());
-    return { endpoint: clone(endpoint), password_kept: this.keychain ? 'keychain' : 'session_only', remote_user: user };
+    return endpoint;
   }
 
   get keychain(): boolean {
@@ -182,7 +204,7 @@ export class MemorySync {
 
   testEndpoint(name: string): EndpointCheck {
     const endpoint = this.byName(name);
-    const { user } = this.login(endpoint);
+    const { user } = endpoint.kind === 'ninjs' ? { user: this.reach(endpoint.url).ping() } : this.login(endpoint);
     endpoint.checked_at = this.now();
     return { endpoint: clone(endpoint), password_kept: this.keychain ? 'keychain' : 'session_only', remote_user: user };
   }

@@ -12,22 +12,34 @@ afterEach(() => {
   document.body.textContent = '';
 });
 
+const CMS = 'https://cms.example.vn/ninjs';
+const SECRET = 'khoá-bí-mật-42';
+
 /** The settings open on an article, so that what the editor is told can be counted. */
 async function setUp(keychain = true) {
   const site = new MemorySite(URL, { bientap: { password: PASSWORD, name: 'Biên tập viên <b>A</b>' } });
-  const backend = new MemoryBackend({ sites: [site], manualWorker: true, keychain });
+  // A ninjs receiver: it answers a GET with 405 (it only takes POSTs).
+  const receiver = new MemorySite(CMS, {}, false);
+  const backend = new MemoryBackend({ sites: [site, receiver], manualWorker: true, keychain });
   const article = await backend.createArticle({ headline: 'Bài', sapo: '', section: '', keywords: [], byline: '', dateline: '' });
   const app = await openSettings(backend, article.id);
   const reloadEndpoints = vi.spyOn(app.editor!.sync, 'reloadEndpoints');
   return { backend, site, changed: () => reloadEndpoints.mock.calls.length };
 }
 
-function fill(values: { name?: string; url?: string; username?: string; password?: string }): void {
+function fill(values: { name?: string; url?: string; username?: string; password?: string; assets_url?: string; secret?: string }): void {
   for (const [key, value] of Object.entries(values)) {
     const input = $<HTMLInputElement>(`#endpoint-${key}`);
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
+}
+
+function chooseKind(kind: 'wordpress' | 'ninjs'): void {
+  const select = $<HTMLSelectElement>('#endpoint-kind');
+  select.value = kind;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  flushSync();
 }
 
 async function save(): Promise<void> {
@@ -162,5 +174,135 @@ describe('Settings → Đăng bài', () => {
     expect($('#publishing-settings h3').textContent).toBe('Publishing');
     expect($('label[for=endpoint-password]').textContent).toBe('Application password');
     expect($<HTMLSelectElement>('#endpoint-map-published').selectedOptions[0]!.textContent).toBe('publish');
+  });
+
+  it('adds an IPTC ninjs receiver: resource URL, default assets URL, signed with a secret that never comes back', async () => {
+    const { backend, changed } = await setUp();
+    const kinds = [...$<HTMLSelectElement>('#endpoint-kind').options].map((o) => [o.value, o.textContent]);
+    expect(kinds).toEqual([
+      ['wordpress', 'WordPress'],
+      ['ninjs', 'IPTC ninjs (HTTP push)'],
+    ]);
+    chooseKind('ninjs');
+    expect($('label[for=endpoint-url]').textContent).toBe('Địa chỉ nhận bài (resource URL)');
+    expect($('#endpoint-username')).toBeNull();
+    expect($('#endpoint-password')).toBeNull();
+    expect($('.status-map')).toBeNull();
+    const secret = $<HTMLInputElement>('#endpoint-secret');
+    expect($('label[for=endpoint-secret]').textContent).toBe('Khoá ký (secret)');
+    expect(secret.type).toBe('password');
+    expect(secret.getAttribute('autocomplete')).toBe('off');
+
+    fill({ name: 'CMS toà soạn', url: `${CMS}/`, secret: SECRET });
+    flushSync();
+    expect($<HTMLInputElement>('#endpoint-assets_url').placeholder).toBe(`${CMS}/assets`);
+    await save();
+    const status = $('#endpoint-form-status');
+    expect(status.dataset.kind).toBe('ok');
+    expect(status.textContent).toContain('Đã lưu “CMS toà soạn”: nơi nhận trả lời (HTTP 405). Bài gửi đi có ký.');
+    expect(secret.value).toBe('');
+    expect(changed()).toBe(1);
+    expect($<HTMLSelectElement>('#endpoint-kind').value).toBe('wordpress');
+
+    const item = $('.endpoint-item');
+    expect(item.querySelector('.endpoint-url')!.textContent).toBe(CMS);
+    expect(item.querySelector('.endpoint-kind')!.textContent).toBe('IPTC ninjs (HTTP push)');
+    expect(item.querySelector('.endpoint-assets')!.textContent).toBe(`Ảnh gửi tới: ${CMS}/assets`);
+    expect(item.querySelector('.endpoint-signed')!.textContent).toBe('Có ký');
+    expect(item.querySelector('.endpoint-user')).toBeNull();
+    const [endpoint] = await backend.listEndpoints();
+    expect(endpoint).toMatchObject({ kind: 'ninjs', url: CMS, assets_url: `${CMS}/assets`, signed: true, username: '' });
+    expect(document.body.innerHTML).not.toContain(SECRET);
+    expect(JSON.stringify(await backend.listEndpoints())).not.toContain(SECRET);
+
+    // Checked again: the receiver's answer, not an account.
+    $<HTMLButtonElement>('.endpoint-recheck').click();
+    await settle();
+    expect($('.endpoint-item .outcome').textContent).toContain('“CMS toà soạn”: nơi nhận trả lời (HTTP 405).');
+  });
+
+  it('keeps a ninjs profile’s own assets URL, unsigned without a secret, and edits it without changing its kind', async () => {
+    const { backend } = await setUp();
+    chooseKind('ninjs');
+    fill({ name: 'Kho', url: CMS, assets_url: 'https://cdn.example.vn/assets/' });
+    await save();
+    expect($('#endpoint-form-status').textContent).toContain('Đã lưu “Kho”: nơi nhận trả lời (HTTP 405). Bài gửi đi không ký.');
+    expect($('.endpoint-assets').textContent).toBe('Ảnh gửi tới: https://cdn.example.vn/assets');
+    expect($('.endpoint-signed').textContent).toBe('Không ký');
+
+    $<HTMLButtonElement>('.endpoint-edit').click();
+    flushSync();
+    expect($<HTMLSelectElement>('#endpoint-kind').value).toBe('ninjs');
+    expect($<HTMLSelectElement>('#endpoint-kind').disabled).toBe(true);
+    expect($<HTMLInputElement>('#endpoint-assets_url').value).toBe('https://cdn.example.vn/assets');
+    expect(document.activeElement).toBe($('#endpoint-secret'));
+    fill({ assets_url: '', secret: SECRET });
+    await save();
+    expect((await backend.listEndpoints()).map((e) => [e.name, e.kind, e.assets_url, e.signed])).toEqual([
+      ['Kho', 'ninjs', `${CMS}/assets`, true],
+    ]);
+    $<HTMLButtonElement>('.endpoint-edit').click();
+    flushSync();
+    expect($<HTMLInputElement>('#endpoint-assets_url').value).toBe('');
+    expect($<HTMLInputElement>('#endpoint-assets_url').placeholder).toBe(`${CMS}/assets`);
+  });
+
+  it('refuses a bad ninjs address with the reason, and asks for the name and the URL first', async () => {
+    const { backend } = await setUp();
+    chooseKind('ninjs');
+    fill({ name: 'CMS' });
+    await save();
+    expect($('#endpoint-form-status').textContent).toContain('Cần điền tên và địa chỉ nhận bài.');
+
+    fill({ url: 'cms.example.vn/ninjs', secret: SECRET });
+    await save();
+    const status = $('#endpoint-form-status');
+    expect(status.dataset.kind).toBe('error');
+    expect(status.querySelector('.outcome-text')!.textContent).toBe(
+      'Chưa lưu được: “cms.example.vn/ninjs” không phải địa chỉ trang (hãy viết dạng https://example.vn).',
+    );
+    expect(status.querySelector('.outcome-hint')!.textContent).toBe('Viết địa chỉ dạng https://example.vn.');
+    expect($<HTMLInputElement>('#endpoint-secret').value).toBe('');
+
+    fill({ url: CMS, assets_url: 'ftp://cdn.example.vn' });
+    await save();
+    expect(status.textContent).toContain('“ftp://cdn.example.vn” không phải địa chỉ trang');
+    fill({ url: 'https://khong-co.example.vn', assets_url: '' });
+    await save();
+    expect(status.textContent).toContain('Không kết nối được tới trang');
+    expect(await backend.listEndpoints()).toEqual([]);
+  });
+
+  it('leaves the WordPress form and profile as they were, and says which kind it is', async () => {
+    const { backend } = await setUp();
+    expect($<HTMLSelectElement>('#endpoint-kind').value).toBe('wordpress');
+    expect($('label[for=endpoint-url]').textContent).toBe('Địa chỉ trang');
+    expect($('#endpoint-secret')).toBeNull();
+    expect($('#endpoint-assets_url')).toBeNull();
+    chooseKind('ninjs');
+    chooseKind('wordpress');
+    fill({ name: 'Báo', url: URL, username: 'bientap', password: PASSWORD });
+    await save();
+    expect($('#endpoint-form-status').textContent).toContain('Đã lưu “Báo”: trang nhận tài khoản “Biên tập viên <b>A</b>”.');
+    expect($('.endpoint-kind').textContent).toBe('WordPress');
+    expect($('.endpoint-user').textContent).toBe('bientap');
+    expect($('.endpoint-assets')).toBeNull();
+    expect($('.endpoint-signed')).toBeNull();
+    const [endpoint] = await backend.listEndpoints();
+    expect(endpoint).toMatchObject({ kind: 'wordpress', username: 'bientap', signed: false });
+    expect(endpoint).not.toHaveProperty('assets_url');
+  });
+
+  it('relabels the ninjs form in English', async () => {
+    await setUp();
+    const locale = $<HTMLSelectElement>('#locale-select');
+    locale.value = 'en';
+    locale.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    chooseKind('ninjs');
+    expect($('label[for=endpoint-kind]').textContent).toBe('Kind');
+    expect($('label[for=endpoint-url]').textContent).toBe('Resource URL');
+    expect($('label[for=endpoint-assets_url]').textContent).toBe('Assets URL (optional)');
+    expect($('label[for=endpoint-secret]').textContent).toBe('Signing secret');
   });
 });
