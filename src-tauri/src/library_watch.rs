@@ -13,7 +13,9 @@ pub fn start(app: AppHandle) {
     std::thread::Builder::new()
         .name("library-watch".into())
         .spawn(move || {
-            let mut last: Option<i64> = None;
+            // The baseline is taken at once, before the window first lists the library: a change
+            // made in the first second (a script started with the app) is not taken as the start.
+            let mut last: Option<i64> = app.state::<AppState>().with_library(|l| l.data_version()).ok();
             loop {
                 std::thread::sleep(POLL);
                 let state = app.state::<AppState>();
