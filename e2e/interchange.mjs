@@ -122,3 +122,46 @@ export async function dropWordDocument(wd, { step, shots, cli, library, photo, w
   const figure = article.body.content.find((n) => n.type === 'figure');
   assert.ok(figure?.attrs?.media_id > 0, 'the photo is in the library');
 }
+
+/** Answers the desktop's save dialog (GTK) the way a person does: the name field takes a full path, Enter saves. */
+async function answerSaveDialog(title, path) {
+  let win = '';
+  for (let i = 0; i < 100 && !win; i++) {
+    const found = spawnSync('xdotool', ['search', '--name', title], { encoding: 'utf8' });
+    win = found.stdout.trim().split('\n')[0] ?? '';
+    if (!win) await sleep(200);
+  }
+  assert.ok(win, `the save dialog “${title}” did not open`);
+  await sleep(800); // the dialog draws and focuses its name field
+  const xdo = (...args) => assert.equal(spawnSync('xdotool', args).status, 0, `xdotool ${args.join(' ')}`);
+  xdo('windowfocus', '--sync', win);
+  xdo('key', '--window', win, 'ctrl+a');
+  xdo('type', '--window', win, '--delay', '20', path);
+  await sleep(300);
+  xdo('key', '--window', win, 'Return');
+}
+
+/** "Xuất bài" as a handover file through the real save dialog, then read on another machine (the CLI, another library). */
+export async function exportHandoverFromTheWindow(wd, { step, shots, cli, work }) {
+  step('interchange: Xuất bài → tệp bàn giao (.banthao) through the desktop’s save dialog');
+  await wd.find('#editor-view');
+  if (!(await wd.exec("return !!document.querySelector('#export-article')"))) await wd.click('#details-toggle');
+  await wd.exec(`const s = document.querySelector('#export-format'); s.value = 'banthao'; s.dispatchEvent(new Event('change', { bubbles: true }));`);
+  const out = join(work, 'ban-giao.banthao');
+  await wd.click('#export-article');
+  await answerSaveDialog('Xuất bài', out);
+  const notice = await wd.until('the export notice', "const n = document.querySelector('#notice'); return n && !n.hidden && n.textContent.includes('Đã xuất') && n.textContent");
+  assert.ok(notice.includes(out), notice);
+  writeFileSync(join(shots, 'interchange-export.png'), await wd.screenshot());
+
+  step('interchange: the handover file opens on another machine with its photo');
+  const other = join(work, 'may-khac');
+  const imported = spawnSync(cli, ['--library', other, '--json', 'import', out], { encoding: 'utf8' });
+  assert.equal(imported.status, 0, imported.stderr);
+  const [result] = JSON.parse(imported.stdout);
+  assert.equal(result.outcome, 'created', imported.stdout);
+  const article = JSON.parse(spawnSync(cli, ['--library', other, '--json', 'show', String(result.article_id)], { encoding: 'utf8' }).stdout);
+  assert.equal(article.headline, WORD.headline);
+  const figure = article.body.content.find((n) => n.type === 'figure');
+  assert.equal(figure?.content?.[0]?.content?.[0]?.text, WORD.caption);
+}

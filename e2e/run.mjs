@@ -18,7 +18,7 @@ import { publishWithPhoto } from './sync.mjs';
 import { conflictSideBySide, pullForReview } from './sync-review.mjs';
 import { deskRoundTrip } from './desk.mjs';
 import { trashAndUndo } from './library.mjs';
-import { dropWordDocument } from './interchange.mjs';
+import { dropWordDocument, exportHandoverFromTheWindow } from './interchange.mjs';
 import { followsChangesElsewhere } from './external.mjs';
 import { figureWarningFollowsTheField, languageFromEditor, onePanelAtATime } from './ui-state.mjs';
 
@@ -208,6 +208,7 @@ try {
   await pullForReview(wd, { step, shots: SHOTS });
   await trashAndUndo(wd, { step, shots: SHOTS, cli: CLI, library });
   await dropWordDocument(wd, { step, shots: SHOTS, cli: CLI, library, photo: PHOTO, work: dataHome });
+  await exportHandoverFromTheWindow(wd, { step, shots: SHOTS, cli: CLI, work: dataHome });
   await importReadsOnlyDroppedFiles(wd, { step, shots: SHOTS });
   await linksStayOutOfTheWindow(wd, { step, shots: SHOTS });
   await wd.quit();
