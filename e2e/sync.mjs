@@ -41,6 +41,8 @@ export async function publishWithPhoto(wd, { step, shots }) {
   await wd.type('#endpoint-url', s.url);
   await wd.type('#endpoint-username', s.author);
   await wd.type('#endpoint-password', s.authorPassword);
+  // The form is longer than the settings panel (the kind of endpoint comes first): bring the button up.
+  await wd.exec("document.querySelector('#endpoint-save').scrollIntoView({ block: 'center' })");
   await wd.click('#endpoint-save');
   await wd.until('the profile in the list', "return document.querySelectorAll('#endpoint-list li').length === 1", 30000);
   const password = await wd.property('#endpoint-password', 'value');

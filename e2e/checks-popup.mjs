@@ -1,0 +1,85 @@
+// End-to-end for the quick-fix popup in the real window, at the bottom of a long article: it
+// opens inside the window and never over the bars, flips above its word when the word sits at
+// the bottom edge, follows the word as the column scrolls, closes on Esc, and works from the
+// keyboard (Alt+Enter, then Enter applies the fix).
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KEY, sleep } from './webdriver.mjs';
+
+const ESCAPE = '\uE00C';
+const ALT = '\uE00A';
+
+/** The popup, its word and the writing column, as the window lays them out now. */
+const GEOMETRY = `
+  const popup = document.querySelector('#finding-popup');
+  const word = document.querySelector('#body .finding.finding-spelling');
+  const column = document.querySelector('#editor-view .editor-scroll');
+  if (!popup || popup.hidden || !word || !column) return null;
+  const p = popup.getBoundingClientRect(), w = word.getBoundingClientRect(), c = column.getBoundingClientRect();
+  if (p.height === 0) return null;
+  return { popup: { top: p.top, bottom: p.bottom, left: p.left, right: p.right },
+           word: { top: w.top, bottom: w.bottom }, column: { top: c.top, bottom: c.bottom },
+           window: { width: window.innerWidth, height: window.innerHeight } };`;
+
+function inside(g, what) {
+  assert.ok(g.popup.top >= g.column.top - 0.5, `${what}: the popup covers the bars (${JSON.stringify(g)})`);
+  assert.ok(g.popup.bottom <= g.window.height + 0.5, `${what}: the popup runs off the window (${JSON.stringify(g)})`);
+  assert.ok(g.popup.left >= 0 && g.popup.right <= g.window.width + 0.5, `${what}: the popup is cut at a side`);
+}
+
+export async function quickFixPopupAtTheBottom(wd, { step, shots, cli, library, work }) {
+  step('checks: a long article with a slip in its last paragraph, opened in the window');
+  const paragraphs = Array.from(
+    { length: 40 },
+    (_, i) => `Đoạn ${i + 1}: người dân phường Hải Sơn vui mừng khi con đường hoàn thành sau hai năm thi công.`,
+  );
+  paragraphs.push('Nhiều nghành chức năng đã có mặt từ sáng sớm.');
+  const bodyFile = join(work, 'bai-dai.txt');
+  writeFileSync(bodyFile, paragraphs.join('\n\n'));
+  const made = spawnSync(cli, ['--library', library, '--json', 'new', '--headline', 'Bài dài có lỗi ở cuối', '--body-file', bodyFile], {
+    encoding: 'utf8',
+  });
+  assert.equal(made.status, 0, made.stderr);
+  const { id } = JSON.parse(made.stdout);
+  if (await wd.exec("return !!document.querySelector('#back-to-list')")) await wd.click('#back-to-list');
+  await wd.click('#home-all');
+  await wd.click(`.article-row[data-id="${id}"]`);
+  await wd.until('the slip underlined', "return document.querySelector('#body .finding.finding-spelling')?.textContent === 'nghành'", 20000);
+
+  step('checks: from the checks panel, the word comes into view and the popup opens inside the window');
+  if (!(await wd.exec("return !!document.querySelector('#checks-panel')"))) await wd.click('#checks-toggle');
+  await wd.click('#checks-panel .check-finding[data-field="body"]');
+  let g = await wd.until('the popup by its word', `${GEOMETRY}`);
+  inside(g, 'opened from the panel');
+
+  step('checks: the word at the bottom edge — the popup flips above it and follows the scroll');
+  await wd.exec(`const word = document.querySelector('#body .finding.finding-spelling');
+    const column = document.querySelector('#editor-view .editor-scroll');
+    column.scrollTop += word.getBoundingClientRect().bottom - (column.getBoundingClientRect().bottom - 24);`);
+  g = await wd.until('the popup above its word', `const g = (() => { ${GEOMETRY} })(); return g && g.popup.bottom <= g.word.top + 0.5 && g`);
+  inside(g, 'at the bottom edge');
+  writeFileSync(join(shots, 'checks-popup-bottom.png'), await wd.screenshot());
+  const offset = g.word.top - g.popup.top;
+  await wd.exec("document.querySelector('#editor-view .editor-scroll').scrollTop += 40");
+  await sleep(300);
+  g = await wd.until('the popup after the scroll', `${GEOMETRY}`);
+  inside(g, 'after a scroll');
+  assert.ok(Math.abs(g.word.top - g.popup.top - offset) < 2 || g.popup.top >= g.word.bottom - 0.5, `the popup follows its word: ${JSON.stringify(g)}`);
+
+  step('checks: Esc closes it; Alt+Enter opens it from the keyboard and Enter applies the fix');
+  await wd.chord(ESCAPE);
+  await wd.until('the popup to close', "const p = document.querySelector('#finding-popup'); return !p || p.hidden");
+  await wd.exec(`const word = document.querySelector('#body .finding.finding-spelling');
+    const range = document.createRange(); range.setStart(word.firstChild, 2); range.collapse(true);
+    const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+    document.querySelector('#body .ProseMirror').focus();`);
+  await wd.chord(ALT, KEY.ENTER);
+  const focused = await wd.until('the first fix focused', "const a = document.activeElement; return a && a.closest('#finding-popup') && a.textContent.trim()");
+  assert.match(focused, /ngành/);
+  await wd.chord(KEY.ENTER);
+  await wd.until('the fixed text', "return document.querySelector('#body .ProseMirror').textContent.includes('Nhiều ngành chức năng')", 10000);
+  await wd.until('the save', "return document.querySelector('#save-state')?.dataset.state === 'saved'", 15000);
+}
