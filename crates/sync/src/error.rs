@@ -180,3 +180,22 @@ fn refused_vi(status: u16, code: &str, message: &str) -> String {
         format!("Trang từ chối yêu cầu: {plain} (HTTP {status}, mã {code}: {message})")
     }
 }
+
+/// What any endpoint's answer means before its own words are read: a 3xx is a new address (not
+/// followed), 429 and 5xx a passing problem (with the `Retry-After` it asks for). `None` for
+/// the answers each endpoint words itself (4xx).
+pub fn redirect_or_passing(response: &crate::http::Response) -> Option<SyncError> {
+    match response.status {
+        301 | 302 | 303 | 307 | 308 => {
+            Some(SyncError::Redirected { location: response.header("location").unwrap_or("?").to_string() })
+        }
+        status @ (429 | 500..=599) => Some(SyncError::Unavailable {
+            status,
+            retry_after: response
+                .header("retry-after")
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(std::time::Duration::from_secs),
+        }),
+        _ => None,
+    }
+}

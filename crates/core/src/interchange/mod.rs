@@ -92,7 +92,7 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum DocumentImport {
-    Docx(docx::DocxImport),
+    Docx(Box<docx::DocxImport>),
     Handover(handover::HandoverImport),
 }
 
@@ -136,7 +136,7 @@ impl Library {
         if is_handover(name, &head[..read]) {
             Ok(DocumentImport::Handover(self.import_handover(path, choices, lang)?))
         } else {
-            Ok(DocumentImport::Docx(self.import_docx(path, lang)?))
+            Ok(DocumentImport::Docx(Box::new(self.import_docx(path, lang)?)))
         }
     }
 
@@ -150,7 +150,7 @@ impl Library {
         lang: crate::Lang,
     ) -> Result<DocumentImport> {
         if !is_handover(name, &bytes[..bytes.len().min(64)]) {
-            return Ok(DocumentImport::Docx(self.import_docx_bytes(name, bytes, lang)?));
+            return Ok(DocumentImport::Docx(Box::new(self.import_docx_bytes(name, bytes, lang)?)));
         }
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

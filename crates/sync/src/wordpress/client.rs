@@ -107,17 +107,10 @@ pub fn error_for(response: &Response) -> SyncError {
     let body = response.json();
     let code = body.as_ref().and_then(|b| b.get("code")).and_then(Value::as_str).unwrap_or("").to_string();
     let message = body.as_ref().and_then(|b| b.get("message")).and_then(Value::as_str).unwrap_or("").to_string();
+    if let Some(error) = crate::error::redirect_or_passing(response) {
+        return error;
+    }
     match status {
-        301 | 302 | 303 | 307 | 308 => {
-            SyncError::Redirected { location: response.header("location").unwrap_or("?").to_string() }
-        }
-        429 | 500..=599 => SyncError::Unavailable {
-            status,
-            retry_after: response
-                .header("retry-after")
-                .and_then(|v| v.trim().parse::<u64>().ok())
-                .map(std::time::Duration::from_secs),
-        },
         401 if code == "rest_not_logged_in" || code.starts_with("incorrect_password") || code == "invalid_username" => {
             SyncError::Auth
         }
