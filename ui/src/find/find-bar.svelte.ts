@@ -91,7 +91,7 @@ export class FindBar {
 
   /** Ctrl+F: opens with the selected words (one line at most) as the query. */
   show(): void {
-    const field = FIELDS.find((f) => this.fields.input(f) === document.activeElement && document.activeElement !== null);
+    const field = FIELDS.find((f) => this.fields.input(f) === document.activeElement);
     let selected = '';
     if (field) {
       const input = this.fields.input(field)!;
@@ -169,7 +169,7 @@ export class FindBar {
       const view = this.view();
       view.dispatch(view.state.tr.insertText(this.replacement, match.from, match.to).scrollIntoView());
     } else {
-      this.fields.edit(match.place, replaced(this.fields.text(match.place), [match], this.replacement));
+      this.setField(match.place, replaced(this.fields.text(match.place), [match], this.replacement));
     }
     this.mark(this.nextFrom(match.place, match.from + this.replacement.length), true);
   }
@@ -184,7 +184,7 @@ export class FindBar {
     for (const field of FIELDS) {
       const found = this.fieldMatches[field];
       if (found.length === 0) continue;
-      this.fields.edit(field, replaced(this.fields.text(field), found, this.replacement));
+      this.setField(field, replaced(this.fields.text(field), found, this.replacement));
       inFields += found.length;
     }
     const body = this.bodyMatches;
@@ -195,6 +195,16 @@ export class FindBar {
       view.dispatch(tr);
     }
     return { count: inFields + body.length, inFields };
+  }
+
+  /**
+   * As typing does: the element holds the new text first (so the match selected next is not
+   * lost when the view writes it later), then the editor's setter takes it.
+   */
+  private setField(field: FindField, value: string): void {
+    const input = this.fields.input(field);
+    if (input) input.value = value;
+    this.fields.edit(field, value);
   }
 
   close(): void {

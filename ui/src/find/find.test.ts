@@ -26,12 +26,14 @@ function ctrlF(): void {
   flushSync();
 }
 
-function typeQuery(text: string): void {
-  const input = $<HTMLInputElement>('#find-input');
-  input.value = text;
+function typeIn(selector: string, value: string): void {
+  const input = $<HTMLInputElement | HTMLTextAreaElement>(selector);
+  input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
   flushSync();
 }
+
+const typeQuery = (text: string) => typeIn('#find-input', text);
 
 describe('Tìm và thay (Ctrl+F)', () => {
   it('finds ignoring case but not diacritics, marks every match, and steps through them', async () => {
@@ -104,13 +106,6 @@ const enter = (shiftKey = false) => {
   flushSync();
 };
 
-function typeIn(selector: string, value: string): void {
-  const input = $<HTMLInputElement | HTMLTextAreaElement>(selector);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  flushSync();
-}
-
 describe('Tìm và thay in the headline and sapo', () => {
   it('counts the headline, sapo and body in that order and steps across them', async () => {
     const { editor } = await openWithFields('Mưa to ở Huế', 'Sapo: MƯA kéo dài, mưa rào');
@@ -155,6 +150,12 @@ describe('Tìm và thay in the headline and sapo', () => {
     enter(true);
     expect($('#find-count').textContent).toBe('2/5');
     expect(document.querySelector('#body .find-current')).toBeNull();
+    // Typing in the body meanwhile leaves the current match in the sapo.
+    const view = editor.body.view;
+    view.dispatch(view.state.tr.insertText('mưa ', 1));
+    flushSync();
+    expect($('#find-count').textContent).toBe('2/6');
+    expect(document.querySelector('#body .find-current')).toBeNull();
   });
 
   it('follows typing in the headline', async () => {
@@ -187,6 +188,7 @@ describe('Tìm và thay in the headline and sapo', () => {
 
   it('replaces all in the headline, sapo and body, saved together, the body one undo step', async () => {
     const { editor, backend, article } = await openWithFields('Mưa to', 'Mưa rào và mưa phùn');
+    const saves = vi.spyOn(backend, 'updateArticle');
     ctrlF();
     typeQuery('mưa');
     typeIn('#replace-input', 'gió');
@@ -200,6 +202,7 @@ describe('Tìm và thay in the headline and sapo', () => {
     await editor.flush();
     const saved = await backend.getArticle(article.id);
     expect([saved.headline, saved.sapo, texts(saved.body)[0]]).toEqual(['gió to', 'gió rào và gió phùn', 'gió lớn ở Huế, gió nhỏ ở Hà Nội.']);
+    expect(saves).toHaveBeenCalledTimes(1);
     undo(editor.body.view.state, editor.body.view.dispatch);
     expect(texts(editor.body.toJSON())).toEqual(['Mưa lớn ở Huế, mưa nhỏ ở Hà Nội.']);
   });
