@@ -303,7 +303,7 @@ export class AppState {
   /**
    * The app's own keys, from anywhere: Ctrl+Q quits (through the same save-first handshake as
    * the close button), Ctrl+S saves now, Ctrl+N starts an article, Ctrl+F finds (and replaces)
-   * in the body, Ctrl+= / Ctrl+− / Ctrl+0 size the text.
+   * in the headline, sapo and body, Ctrl+= / Ctrl+− / Ctrl+0 size the text.
    */
   private shortcut(event: KeyboardEvent): void {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented) return;

@@ -78,8 +78,13 @@ export class ArticleEditor {
   readonly photos: EditorPhotos;
   readonly history: RevisionHistory;
   readonly notes: EditorNotes;
-  /** Tìm và thay (Ctrl+F) in the body. */
-  readonly find = new FindBar(() => this.body.view);
+  /** Tìm và thay (Ctrl+F) in the headline, the sapo and the body. */
+  readonly find = new FindBar(() => this.body.view, {
+    text: (field) => this.text[field],
+    input: (field) => this.inputs[field],
+    edit: (field, value) => this.edit(field, value),
+    readOnly: () => this.readOnly,
+  });
   readonly sync: EditorSync;
   readonly conflict: ConflictChooser;
   readonly merge: EditorMerge;

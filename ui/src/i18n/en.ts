@@ -23,6 +23,11 @@ export const en: Record<MessageKey, string> = {
   'find.replace': 'Replace',
   'find.replaceAll': 'Replace all',
   'find.replaced': '{count, plural, one {Replaced # place} other {Replaced # places}} — Ctrl+Z to undo.',
+  'find.total': '–/{count}',
+  'find.replacedWithFields':
+    "{count, plural, one {Replaced # place} other {Replaced # places}}, {inFields} in the headline and lead — Ctrl+Z in the body undoes the body's part only.",
+  'find.inHeadline': '{count, plural, one {# match} other {# matches}} in the headline',
+  'find.inSapo': '{count, plural, one {# match} other {# matches}} in the lead',
   'figure.cropFrameLabel': 'Crop frame: arrow keys move it, Shift+arrow keys resize it, Enter crops, Esc cancels',
   'checks.popupKeys': 'Arrow keys pick a suggestion, Enter applies it, Esc closes',
 

@@ -21,6 +21,10 @@ export const vi = {
   'find.replace': 'Thay',
   'find.replaceAll': 'Thay tất cả',
   'find.replaced': 'Đã thay {count} chỗ — Ctrl+Z để hoàn tác.',
+  'find.total': '–/{count}',
+  'find.replacedWithFields': 'Đã thay {count} chỗ, {inFields} chỗ trong tít và sapo — Ctrl+Z trong nội dung chỉ hoàn tác phần nội dung.',
+  'find.inHeadline': '{count} kết quả trong tít',
+  'find.inSapo': '{count} kết quả trong sapo',
   'figure.cropFrameLabel': 'Khung cắt ảnh: phím mũi tên để dời, Shift + mũi tên để đổi cỡ, Enter để cắt, Esc để huỷ',
   'checks.popupKeys': 'Mũi tên để chọn gợi ý, Enter để sửa, Esc để đóng',
 
