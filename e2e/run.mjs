@@ -20,6 +20,7 @@ import { deskRoundTrip } from './desk.mjs';
 import { trashAndUndo } from './library.mjs';
 import { dropWordDocument, exportHandoverFromTheWindow } from './interchange.mjs';
 import { quickFixPopupAtTheBottom } from './checks-popup.mjs';
+import { findAndReplaceEverywhere } from './find.mjs';
 import { followsChangesElsewhere } from './external.mjs';
 import { figureWarningFollowsTheField, languageFromEditor, onePanelAtATime } from './ui-state.mjs';
 
@@ -211,6 +212,7 @@ try {
   await dropWordDocument(wd, { step, shots: SHOTS, cli: CLI, library, photo: PHOTO, work: dataHome });
   await exportHandoverFromTheWindow(wd, { step, shots: SHOTS, cli: CLI, work: dataHome });
   await quickFixPopupAtTheBottom(wd, { step, shots: SHOTS, cli: CLI, library, work: dataHome });
+  await findAndReplaceEverywhere(wd, { step, shots: SHOTS, cli: CLI, library, work: dataHome });
   await importReadsOnlyDroppedFiles(wd, { step, shots: SHOTS });
   await linksStayOutOfTheWindow(wd, { step, shots: SHOTS });
   await wd.quit();

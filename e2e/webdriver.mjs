@@ -1,7 +1,7 @@
 // A small W3C WebDriver client over fetch: enough to drive the real app window through
 // tauri-driver and WebKitWebDriver, with no npm dependencies.
 
-export const KEY = { ENTER: '\uE007', CONTROL: '\uE009', NULL: '\uE000', DELETE: '\uE017' };
+export const KEY = { ENTER: '\uE007', CONTROL: '\uE009', NULL: '\uE000', DELETE: '\uE017', SHIFT: '\uE008' };
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 /**
  * No single WebDriver command takes this long when things work (starting the app included);
