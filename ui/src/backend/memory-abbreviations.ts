@@ -60,7 +60,12 @@ export function abbreviationList(builtin: readonly AbbreviationEntry[], house: s
     summary: {
       builtin: builtin.length,
       added: list.filter((e) => !builtinOf(e.abbr)).map((e) => e.abbr),
-      replaced: list.filter((e) => { const b = builtinOf(e.abbr); return b && !sameForms(b.full_forms, e.full_forms); }).map((e) => e.abbr),
+      replaced: list
+        .filter((e) => {
+          const b = builtinOf(e.abbr);
+          return b !== undefined && !sameForms(b.full_forms, e.full_forms);
+        })
+        .map((e) => e.abbr),
       removed: builtin.filter((b) => !list.some((e) => e.abbr === b.abbr)).map((b) => b.abbr),
       total: list.length,
     },

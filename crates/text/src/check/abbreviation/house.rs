@@ -30,7 +30,8 @@ fn house_line(line: &str) -> Option<HouseLine<'_>> {
         return Some(HouseLine::Entry(abbr, forms));
     }
     let abbr = line.trim().strip_prefix('-')?.trim();
-    (!abbr.is_empty() && !abbr.contains(char::is_whitespace)).then_some(HouseLine::Remove(abbr))
+    let one_word = !abbr.is_empty() && !abbr.contains(|c: char| c.is_whitespace() || c == '=');
+    one_word.then_some(HouseLine::Remove(abbr))
 }
 
 /// True for a line the house text may hold: blank, a `#` comment, an entry or a removal.
@@ -142,8 +143,8 @@ mod tests {
 
     #[test]
     fn lines_that_are_neither_are_reported_and_skipped() {
-        let house = "BHXH = bảo hiểm xã hội\nkhông có dấu bằng\n-\n- hai chữ\n-UBND\nX =";
-        assert_eq!(Abbreviations::invalid_lines(house), [2, 3, 4, 6]);
+        let house = "BHXH = bảo hiểm xã hội\nkhông có dấu bằng\n-\n- hai chữ\n-UBND\nX =\n-X=";
+        assert_eq!(Abbreviations::invalid_lines(house), [2, 3, 4, 6, 7]);
         let (list, changes) = Abbreviations::with_house(&builtin(), house);
         assert_eq!(abbrs(&list), ["PCCC", "ATTP", "BHXH"]);
         assert_eq!((changes.added.len(), changes.removed.len()), (1, 1));
