@@ -33,6 +33,7 @@ const COMMANDS: &[&str] = &[
     "unignore_finding",
     "get_check_settings",
     "set_check_settings",
+    "abbreviation_list",
     "list_user_words",
     "add_user_word",
     "remove_user_word",

@@ -88,6 +88,7 @@ pub fn run() {
             commands::checks::unignore_finding,
             commands::checks::get_check_settings,
             commands::checks::set_check_settings,
+            commands::checks::abbreviation_list,
             commands::checks::list_user_words,
             commands::checks::add_user_word,
             commands::checks::remove_user_word,

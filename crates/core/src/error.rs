@@ -95,7 +95,7 @@ pub enum Error {
     Conflict { id: i64, stored: i64, base: i64 },
     #[error("invalid input: {0}")]
     InvalidInput(String),
-    #[error("abbreviation list, line {0}: write it as `ABBR = full form`")]
+    #[error("abbreviation list, line {0}: write `ABBR = full form` to add or change an entry, or `-ABBR` to drop a built-in one")]
     AbbreviationLine(usize),
     #[error("'{0}' is not a word that can be added to the dictionary")]
     NotAWord(String),
@@ -210,7 +210,7 @@ impl Error {
             ),
             Error::InvalidInput(why) => format!("Dữ liệu không hợp lệ: {why}"),
             Error::AbbreviationLine(line) => {
-                format!("Danh sách viết tắt, dòng {line}: hãy viết theo mẫu `UBND = Ủy ban nhân dân`.")
+                format!("Danh sách viết tắt, dòng {line}: viết `UBND = Ủy ban nhân dân` để thêm hoặc sửa một mục, hoặc `-UBND` để bỏ một mục có sẵn.")
             }
             Error::NotAWord(word) => format!("“{word}” không phải một từ để thêm vào từ điển."),
             Error::InvalidBody(why) => format!("Nội dung bài không hợp lệ: {why}"),

@@ -88,6 +88,36 @@ fn an_abbreviation_defined_in_the_sapo_counts_for_the_body() {
     assert!(f.suggestions[0].contains("(UBND)"), "{:?}", f.suggestions);
 }
 
+fn abbreviations_flagged(lib: &mut Library, text: &str) -> Vec<String> {
+    let input = CheckInput { blocks: vec![text.into()], ..Default::default() };
+    let report = lib.check_input(&input, Lang::Vi).unwrap();
+    report.findings.into_iter().filter(|f| f.kind == "abbreviation").map(|f| f.text).collect()
+}
+
+#[test]
+fn a_house_entry_keeps_the_builtin_abbreviations_and_minus_drops_one() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let text = "UBND quận bàn chuyện CLB bóng đá của phường.";
+    let before = lib.abbreviation_list().unwrap();
+    assert_eq!(before.summary.total, before.summary.builtin);
+    assert!(before.builtin.iter().any(|e| e.abbr == "UBND"));
+
+    let house = "# nhà mình\nCLB = câu lạc bộ\n";
+    lib.set_check_settings(CheckSettings { abbreviations: house.into(), ..Default::default() }).unwrap();
+    let flagged = abbreviations_flagged(&mut lib, text);
+    assert!(flagged.contains(&"UBND".to_string()), "built-in still in force: {flagged:?}");
+    assert!(flagged.contains(&"CLB".to_string()), "house entry in force: {flagged:?}");
+    let summary = lib.abbreviation_list().unwrap().summary;
+    assert_eq!((summary.added, summary.total), (vec!["CLB".to_string()], summary.builtin + 1));
+
+    let house = format!("{house}-UBND\n");
+    lib.set_check_settings(CheckSettings { abbreviations: house, ..Default::default() }).unwrap();
+    let flagged = abbreviations_flagged(&mut lib, text);
+    assert!(!flagged.contains(&"UBND".to_string()), "dropped: {flagged:?}");
+    assert!(flagged.contains(&"CLB".to_string()));
+    assert_eq!(lib.abbreviation_list().unwrap().summary.removed, ["UBND"]);
+}
+
 #[test]
 fn a_bad_abbreviation_list_is_refused_with_its_line() {
     let mut lib = Library::open_in_memory().unwrap();
@@ -98,6 +128,7 @@ fn a_bad_abbreviation_list_is_refused_with_its_line() {
     let err = lib.set_check_settings(settings).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.message(Lang::Vi).contains("dòng 2"), "{}", err.message(Lang::Vi));
+    assert!(err.message(Lang::Vi).contains("-UBND"), "both forms explained: {}", err.message(Lang::Vi));
     assert_eq!(lib.check_settings().unwrap(), CheckSettings::default(), "nothing saved");
 }
 

@@ -1,4 +1,6 @@
-use banthao_core::checks::{CheckInput, CheckReport, CheckSettings, ConvertedRun, FindingKey, FontRun, ToneStyleFix};
+use banthao_core::checks::{
+    AbbreviationList, CheckInput, CheckReport, CheckSettings, ConvertedRun, FindingKey, FontRun, ToneStyleFix,
+};
 use banthao_core::{ArticleId, BodyDoc};
 use tauri::State;
 
@@ -32,6 +34,12 @@ pub fn get_check_settings(state: State<'_, AppState>) -> CommandResult<CheckSett
 #[tauri::command(async)]
 pub fn set_check_settings(state: State<'_, AppState>, settings: CheckSettings) -> CommandResult<CheckSettings> {
     state.with_library(|lib| lib.set_check_settings(settings))
+}
+
+/// The built-in abbreviation list and what the library's house text changes in it.
+#[tauri::command(async)]
+pub fn abbreviation_list(state: State<'_, AppState>) -> CommandResult<AbbreviationList> {
+    state.with_library(|lib| lib.abbreviation_list())
 }
 
 #[tauri::command(async)]

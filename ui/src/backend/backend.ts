@@ -6,6 +6,7 @@ import type { ArticleSummary } from '../bindings/ArticleSummary';
 import type { ArticleSync } from '../bindings/ArticleSync';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
+import type { AbbreviationList } from '../bindings/AbbreviationList';
 import type { CheckSettings } from '../bindings/CheckSettings';
 import type { FindingKey } from '../bindings/FindingKey';
 import type { ConflictSide } from '../bindings/ConflictSide';
@@ -195,8 +196,14 @@ export interface Backend extends PublishingBackend, DeskBackend {
   /** "Hiện lại": the article reports the finding again. */
   unignoreFinding(articleId: number, key: FindingKey): Promise<void>;
   getCheckSettings(): Promise<CheckSettings>;
-  /** Rejects with `invalid_input` (message names the line) for a bad abbreviation line. */
+  /**
+   * `abbreviations` is the house text on top of the built-in list (`ABBR = full form` adds or
+   * replaces, `-ABBR` drops). Rejects with `invalid_input` (message names the line) for a line
+   * that is neither.
+   */
   setCheckSettings(settings: CheckSettings): Promise<CheckSettings>;
+  /** The built-in abbreviation list and what the saved house text makes of it. */
+  abbreviationList(): Promise<AbbreviationList>;
   /** The newsroom dictionary. Each call returns the whole list after the change. */
   listUserWords(): Promise<string[]>;
   addUserWord(word: string): Promise<string[]>;

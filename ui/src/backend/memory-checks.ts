@@ -3,6 +3,8 @@
  * memory, legacy-font runs recognised by font name, and findings / tone conversion supplied by
  * the test (the real rules live in Rust).
  */
+import type { AbbreviationEntry } from '../bindings/AbbreviationEntry';
+import type { AbbreviationList } from '../bindings/AbbreviationList';
 import type { ArticleFinding } from '../bindings/ArticleFinding';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
@@ -15,6 +17,7 @@ import type { PmNode } from '../bindings/PmNode';
 import type { ToneStyleFix } from '../bindings/ToneStyleFix';
 import { legacyEncoding } from '../text/legacy-font';
 import { AppError } from './backend';
+import { abbreviationList, invalidAbbreviationLines, MEMORY_BUILTIN_ABBREVIATIONS } from './memory-abbreviations';
 
 export type CheckState = { settings: CheckSettings; userWords: readonly string[] };
 /** A finding as a test's checker gives it: the neighbouring words are filled in here, as Rust does. */
@@ -29,6 +32,8 @@ export type MemoryCheckOptions = {
   toneStyle?: (text: string, style: HouseStyle) => string;
   /** Converts one legacy run for `convertFontRuns`; default: the text unchanged. */
   legacyConverter?: (run: FontRun, from: 'tcvn3' | 'vni') => string;
+  /** The built-in abbreviation list; default: a few entries of the real one. */
+  builtinAbbreviations?: readonly AbbreviationEntry[];
 };
 
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
@@ -54,8 +59,6 @@ function neighbours(text: string, start: number, end: number): { before: string;
 
 /** The key as Rust stores it: NFC, neighbouring words lowercase. */
 const normalisedKey = (k: FindingKey): FindingKey => ({ kind: k.kind, text: nfc(k.text), before: nfc(k.before).toLowerCase(), after: nfc(k.after).toLowerCase() });
-
-const ABBR_LINE = /^\s*[^=\s][^=]*=\s*\S/;
 
 function mapText(node: PmNode, f: (s: string) => string): PmNode {
   const out: PmNode = { ...node };
@@ -102,15 +105,19 @@ export class MemoryChecks {
   }
 
   setSettings(settings: CheckSettings): CheckSettings {
-    const lines = settings.abbreviations.split('\n');
-    lines.forEach((line, i) => {
-      const t = line.trim();
-      if (t && !t.startsWith('#') && !ABBR_LINE.test(line)) {
-        throw new AppError('invalid_input', `Dòng ${i + 1} của danh sách viết tắt không đúng dạng “VIẾT TẮT = dạng đầy đủ”.`);
-      }
-    });
+    const bad = invalidAbbreviationLines(settings.abbreviations)[0];
+    if (bad !== undefined) {
+      throw new AppError(
+        'invalid_input',
+        `Danh sách viết tắt, dòng ${bad}: viết “UBND = Ủy ban nhân dân” để thêm hoặc sửa một mục, hoặc “-UBND” để bỏ một mục có sẵn.`,
+      );
+    }
     this.settings = { ...settings, abbreviations: nfc(settings.abbreviations) };
     return { ...this.settings };
+  }
+
+  abbreviations(): AbbreviationList {
+    return abbreviationList(this.options.builtinAbbreviations ?? MEMORY_BUILTIN_ABBREVIATIONS, this.settings.abbreviations);
   }
 
   userWords(): string[] {

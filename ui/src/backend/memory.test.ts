@@ -154,7 +154,7 @@ describe('MemoryBackend checks', () => {
     expect(await b.setCheckSettings({ ...settings, house_style: 'hoà' })).toMatchObject({ house_style: 'hoà' });
     const err = await rejection(b.setCheckSettings({ ...settings, abbreviations: 'UBND = ủy ban nhân dân\nkhông có dấu bằng' }));
     expect(err.code).toBe('invalid_input');
-    expect(err.message).toContain('Dòng 2');
+    expect(err.message).toContain('dòng 2');
     expect(await b.addUserWord(' Hải An ')).toEqual(['Hải An']);
     expect(await b.removeUserWord('Hải An')).toEqual([]);
   });

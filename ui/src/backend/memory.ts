@@ -4,6 +4,7 @@
  * (`memory-sync.ts`, against simulated sites). Used by the tests and by the UI in a plain browser.
  */
 import type { Article } from '../bindings/Article';
+import type { AbbreviationList } from '../bindings/AbbreviationList';
 import type { ArticleSync } from '../bindings/ArticleSync';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
@@ -166,6 +167,11 @@ export class MemoryBackend extends MemoryLibrary implements Backend {
   async setCheckSettings(settings: CheckSettings): Promise<CheckSettings> {
     await this.tick();
     return this.checks.setSettings(settings);
+  }
+
+  async abbreviationList(): Promise<AbbreviationList> {
+    await this.tick();
+    return this.checks.abbreviations();
   }
 
   async listUserWords(): Promise<string[]> {

@@ -10,6 +10,7 @@ import type { ArticleSummary } from '../bindings/ArticleSummary';
 import type { ArticleSync } from '../bindings/ArticleSync';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
+import type { AbbreviationList } from '../bindings/AbbreviationList';
 import type { CheckSettings } from '../bindings/CheckSettings';
 import type { FindingKey } from '../bindings/FindingKey';
 import type { ConflictSide } from '../bindings/ConflictSide';
@@ -228,6 +229,9 @@ export class TauriBackend implements Backend {
   }
   setCheckSettings(settings: CheckSettings): Promise<CheckSettings> {
     return call('set_check_settings', { settings });
+  }
+  abbreviationList(): Promise<AbbreviationList> {
+    return call('abbreviation_list');
   }
   listUserWords(): Promise<string[]> {
     return call('list_user_words');

@@ -6,6 +6,8 @@ import type { HouseStyle } from "./HouseStyle";
  */
 export type CheckSettings = { house_style: HouseStyle, headline_max_tieng: number, headline_max_chars: number, sapo_max_tieng: number, sapo_max_chars: number, 
 /**
- * The abbreviation list, one `ABBR = full form` per line; empty = the built-in list.
+ * The house changes to the built-in abbreviation list, one per line: `ABBR = full form`
+ * adds or replaces an entry, `-ABBR` drops a built-in one; empty = the built-in list.
+ * A whole list saved before this meaning still works: its entries replace the built-ins.
  */
 abbreviations: string, };

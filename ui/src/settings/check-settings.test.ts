@@ -36,7 +36,7 @@ describe('Settings → Kiểm tra bài viết', () => {
     change('#abbreviations', 'PCCC = phòng cháy chữa cháy\nsai dòng này');
     await settle();
     expect($('#check-settings-status').dataset.state).toBe('error');
-    expect($('#check-settings-status').textContent).toContain('Dòng 2');
+    expect($('#check-settings-status').textContent).toContain('dòng 2');
     expect(abbr.value).toContain('sai dòng này');
     change('#abbreviations', 'PCCC = phòng cháy chữa cháy');
     await settle();
@@ -54,6 +54,60 @@ describe('Settings → Kiểm tra bài viết', () => {
     expect(await backend.listUserWords()).toEqual([]);
     expect($('.user-words-empty')).not.toBeNull();
     expect(recheck).toHaveBeenCalledTimes(5);
+  });
+
+  it('adds a house abbreviation on top of the built-in list and says what is in force', async () => {
+    const backend = new MemoryBackend();
+    await openSettings(backend);
+    const inForce = () => $('#abbreviations-in-force').textContent;
+    expect(inForce()).toBe('Đang dùng 5 mục: 5 có sẵn, thêm 0, sửa 0, bỏ 0');
+    expect($$('#abbreviations-builtin .builtin-abbreviation').map((li) => li.dataset.abbr)).toEqual(['UBND', 'HĐND', 'PCCC', 'ATTP', 'THPT']);
+
+    change('#abbreviations', 'BHXH = bảo hiểm xã hội\nPCCC = phòng cháy, chữa cháy');
+    await settle();
+    expect(inForce()).toBe('Đang dùng 6 mục: 4 có sẵn, thêm 1, sửa 1, bỏ 0');
+    const summary = (await backend.abbreviationList()).summary;
+    expect(summary).toMatchObject({ builtin: 5, added: ['BHXH'], replaced: ['PCCC'], removed: [], total: 6 });
+    expect($('.builtin-abbreviation[data-abbr="PCCC"]').classList).toContain('replaced');
+    expect($('.builtin-abbreviation[data-abbr="PCCC"] .builtin-abbreviation-tag').textContent).toBe('đã sửa');
+  });
+
+  it('drops a built-in entry with its button and uses it again', async () => {
+    const backend = new MemoryBackend();
+    const article = await backend.createArticle({ headline: 'Bài', sapo: '', section: '', keywords: [], byline: '', dateline: '' });
+    const app = await openSettings(backend, article.id);
+    const recheck = vi.spyOn(app.editor!, 'recheck');
+    change('#abbreviations', 'BHXH = bảo hiểm xã hội\n');
+    await settle();
+    const button = () => $<HTMLButtonElement>('.toggle-builtin[data-abbr="UBND"]');
+    expect(button().textContent).toBe('Bỏ');
+    button().click();
+    await settle();
+    expect($<HTMLTextAreaElement>('#abbreviations').value).toBe('BHXH = bảo hiểm xã hội\n-UBND');
+    expect((await backend.getCheckSettings()).abbreviations).toBe('BHXH = bảo hiểm xã hội\n-UBND');
+    expect($('#abbreviations-in-force').textContent).toBe('Đang dùng 5 mục: 4 có sẵn, thêm 1, sửa 0, bỏ 1');
+    expect($('.builtin-abbreviation[data-abbr="UBND"]').classList).toContain('removed');
+    expect(button().textContent).toBe('Dùng lại');
+    expect(recheck).toHaveBeenCalledTimes(2);
+
+    button().click();
+    await settle();
+    expect($<HTMLTextAreaElement>('#abbreviations').value).toBe('BHXH = bảo hiểm xã hội');
+    expect($('#abbreviations-in-force').textContent).toBe('Đang dùng 6 mục: 5 có sẵn, thêm 1, sửa 0, bỏ 0');
+    expect($('.builtin-abbreviation[data-abbr="UBND"]').classList).not.toContain('removed');
+  });
+
+  it('refuses a line that is neither an entry nor a removal, keeping it in the field', async () => {
+    const backend = new MemoryBackend();
+    await openSettings(backend);
+    change('#abbreviations', '-ATTP\nBHXH bảo hiểm xã hội');
+    await settle();
+    expect($('#check-settings-status').dataset.state).toBe('error');
+    expect($('#check-settings-status').textContent).toContain('dòng 2');
+    expect($('#check-settings-status').textContent).toContain('-UBND');
+    expect($<HTMLTextAreaElement>('#abbreviations').value).toBe('-ATTP\nBHXH bảo hiểm xã hội');
+    expect((await backend.getCheckSettings()).abbreviations).toBe('');
+    expect($('#abbreviations-in-force').textContent).toBe('Đang dùng 5 mục: 5 có sẵn, thêm 0, sửa 0, bỏ 0');
   });
 
   it('shows a limit that is not a count as the saved one again, without saving', async () => {

@@ -1,6 +1,7 @@
 //! The Vietnamese checks over the library: the system dictionary, the newsroom's words,
 //! the house settings, and article-shaped results. The rules themselves are in `banthao-text`.
 
+mod abbreviations;
 mod convert;
 mod dictionary;
 mod ignored;
@@ -10,6 +11,7 @@ use banthao_text::check::{check_fields, Abbreviations, CheckOptions, Field, Find
 use banthao_text::spell::Speller;
 use banthao_text::tokens::{tokens, Token};
 
+pub use abbreviations::{abbreviation_list, AbbreviationEntry, AbbreviationList, AbbreviationSummary};
 pub use convert::{convert_font_runs, fix_tone_style};
 pub use dictionary::system_dictionary_path;
 pub use model::*;
@@ -34,11 +36,7 @@ impl Checker {
             None => (Speller::new(house), false),
         };
         speller.add_words(user_words.iter().map(String::as_str));
-        let abbreviations = if settings.abbreviations.trim().is_empty() {
-            Abbreviations::default()
-        } else {
-            Abbreviations::from_text(&settings.abbreviations)
-        };
+        let abbreviations = abbreviations::in_force(&settings.abbreviations);
         Checker { speller, dictionary, abbreviations, settings }
     }
 
@@ -108,11 +106,7 @@ impl Library {
     }
 
     pub fn set_check_settings(&mut self, settings: CheckSettings) -> Result<CheckSettings> {
-        if !settings.abbreviations.trim().is_empty() {
-            if let Some(line) = Abbreviations::invalid_lines(&settings.abbreviations).first() {
-                return Err(Error::AbbreviationLine(*line));
-            }
-        }
+        abbreviations::validate(&settings.abbreviations)?;
         self.put_setting("checks", &settings)?;
         self.checker = None;
         Ok(settings)

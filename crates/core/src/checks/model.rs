@@ -45,7 +45,9 @@ pub struct CheckSettings {
     pub headline_max_chars: u32,
     pub sapo_max_tieng: u32,
     pub sapo_max_chars: u32,
-    /// The abbreviation list, one `ABBR = full form` per line; empty = the built-in list.
+    /// The house changes to the built-in abbreviation list, one per line: `ABBR = full form`
+    /// adds or replaces an entry, `-ABBR` drops a built-in one; empty = the built-in list.
+    /// A whole list saved before this meaning still works: its entries replace the built-ins.
     pub abbreviations: String,
 }
 

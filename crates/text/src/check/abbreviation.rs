@@ -10,8 +10,12 @@
 //! regard to case or tone placement (`hoà` = `hòa`), across spaces, hyphens and commas but
 //! not across other punctuation or lines. The suggestion is written in the house tone style.
 
+mod house;
+
 use std::collections::HashSet;
 use std::sync::OnceLock;
+
+pub use house::HouseChanges;
 
 use super::{at_sentence_start, capitalise_first, finding, syllable_key, Finding, FindingKind, Message};
 use crate::tokens::tokens;
@@ -50,7 +54,8 @@ impl Abbreviation {
 }
 
 /// The editable expansion list. [`Abbreviations::default`] is the built-in list
-/// (`crates/text/data/abbreviations.txt`); a newsroom edits it as text in the same format.
+/// (`crates/text/data/abbreviations.txt`); a newsroom writes its changes to it as text
+/// ([`Abbreviations::with_house`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Abbreviations {
     entries: Vec<Abbreviation>,
@@ -90,17 +95,10 @@ impl Abbreviations {
         list
     }
 
-    /// 1-based numbers of the lines [`Abbreviations::from_text`] skipped as malformed, for
-    /// the settings screen.
+    /// 1-based numbers of the lines of a house text that are neither an entry
+    /// (`ABBR = full form`), a removal (`-ABBR`), a comment nor blank, for the settings screen.
     pub fn invalid_lines(text: &str) -> Vec<usize> {
-        text.lines()
-            .enumerate()
-            .filter(|(_, l)| {
-                let t = l.trim();
-                !t.is_empty() && !t.starts_with('#') && parse_line(l).is_none()
-            })
-            .map(|(i, _)| i + 1)
-            .collect()
+        text.lines().enumerate().filter(|(_, l)| !house::is_house_line(l)).map(|(i, _)| i + 1).collect()
     }
 
     /// The list in the format [`Abbreviations::from_text`] reads.

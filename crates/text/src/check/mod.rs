@@ -15,7 +15,7 @@ pub mod spacing;
 
 use std::collections::HashSet;
 
-pub use abbreviation::{Abbreviation, Abbreviations};
+pub use abbreviation::{Abbreviation, Abbreviations, HouseChanges};
 pub use finding::{Finding, FindingKind, Message};
 
 use crate::spell::Speller;
