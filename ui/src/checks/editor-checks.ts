@@ -26,6 +26,10 @@ import { TransientNotice } from './transient-notice.svelte';
 export type BulkChange = (apply: () => boolean) => Promise<void>;
 
 export class EditorChecks {
+  /** Pictures that came inside a paste, to import as figures at the cursor (set by the editor). */
+  pastedImages: ((files: File[]) => void) | null = null;
+  /** Opens the photo file chooser for the pictures a paste named but could not carry. */
+  choosePhotos: (() => void) | null = null;
   readonly findings = new ArticleFindings();
   readonly popup = new FindingPopupState();
   /** The top bar's notice (`#editor-notice`). */
@@ -62,10 +66,15 @@ export class EditorChecks {
   plugins(): Plugin[] {
     return [
       legacyPastePlugin(this.pasteOptions()),
-      pasteFlattenPlugin(({ rows, tables, images }) => {
-        if (tables && images) this.notice.say('paste.tableAndImages', { rows, images });
+      pasteFlattenPlugin(({ rows, tables, images, files }) => {
+        // Pictures carried in the paste go in as figures after it; the others need their files.
+        if (files.length) queueMicrotask(() => this.pastedImages?.(files));
+        const unreadable = images - files.length;
+        const choose = unreadable && this.choosePhotos ? { key: 'paste.choosePhotos' as const, run: this.choosePhotos } : undefined;
+        if (tables && unreadable) this.notice.say('paste.tableAndImages', { rows, images: unreadable }, choose);
         else if (tables) this.notice.say('paste.tableFlattened', { rows });
-        else this.notice.say('paste.imagesDropped', { images });
+        else if (unreadable) this.notice.say('paste.imagesDropped', { images: unreadable }, choose);
+        else this.notice.say('paste.imagesImported', { images: files.length });
       }),
       findingsPlugin({
         point: (id, target) => this.showById(id, () => this.whereIs(id, target), 'pointer'),

@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import { undo } from 'prosemirror-history';
 import { TextSelection } from 'prosemirror-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -168,6 +169,33 @@ describe('tables and pictures in a paste', () => {
     document.querySelector('#body .ProseMirror')!.dispatchEvent(pasteEvent('<p>Chỉ có <b>chữ</b>.</p>', 'Chỉ có chữ.'));
     await settle();
     expect(pm.state.doc.textContent).toBe('Chỉ có chữ.');
+    expect(view.checks.notice.current).toBeNull();
+  });
+
+  it('imports the pictures carried in a paste as figures', async () => {
+    const { backend, view, pm } = await openEditor({ type: 'doc', content: [{ type: 'paragraph' }] });
+    const imported = vi.spyOn(backend, 'importPhotoData');
+    // A 1×1 PNG, as a browser copies a picture inline.
+    const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    document.querySelector('#body .ProseMirror')!.dispatchEvent(pasteEvent(`<p>Ảnh: <img src="data:image/png;base64,${PNG}"></p>`, 'Ảnh:'));
+    await settle();
+    await vi.waitFor(() => expect(imported).toHaveBeenCalledTimes(1));
+    const [name, bytes] = imported.mock.calls[0]!;
+    expect(name).toBe('anh-dan-1.png');
+    expect([...(bytes as Uint8Array).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    await vi.waitFor(() => expect(pm.state.doc.toJSON().content.some((n: PmNode) => n.type === 'figure')).toBe(true));
+    expect(view.checks.notice.current).toMatchObject({ key: 'paste.imagesImported', params: { images: 1 } });
+  });
+
+  it('offers the file chooser for pictures a paste only names (Word’s temporary files)', async () => {
+    const { view } = await openEditor({ type: 'doc', content: [{ type: 'paragraph' }] });
+    const choose = vi.spyOn(view.photos, 'chooseFiles').mockImplementation(() => undefined);
+    document.querySelector('#body .ProseMirror')!.dispatchEvent(pasteEvent('<p>Word: <img src="file:///tmp/msohtmlclip1/01/image001.jpg"></p>', 'Word:'));
+    await settle();
+    expect(view.checks.notice.current).toMatchObject({ key: 'paste.imagesDropped', params: { images: 1 } });
+    flushSync();
+    document.querySelector<HTMLElement>('#editor-notice-action')!.click();
+    expect(choose).toHaveBeenCalledWith('insert');
     expect(view.checks.notice.current).toBeNull();
   });
 });

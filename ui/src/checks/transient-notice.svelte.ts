@@ -4,7 +4,9 @@
  */
 import type { MessageKey, Params } from '../i18n';
 
-export type NoticeMessage = { id: number; key: MessageKey; params?: Params };
+/** A button in the notice (e.g. "Chọn ảnh…"); pressing it closes the notice. */
+export type NoticeAction = { key: MessageKey; run: () => void };
+export type NoticeMessage = { id: number; key: MessageKey; params?: Params; action?: NoticeAction };
 
 export const NOTICE_MS = 8000;
 
@@ -14,14 +16,22 @@ export class TransientNotice {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   /** Shows the message; saying something again restarts the clock. */
-  say(key: MessageKey, params?: Params): void {
+  say(key: MessageKey, params?: Params, action?: NoticeAction): void {
     this.clearTimer();
-    const message: NoticeMessage = { id: this.next++, key, params };
+    const message: NoticeMessage = { id: this.next++, key, params, ...(action ? { action } : {}) };
     this.current = message;
     this.timer = setTimeout(() => {
       if (this.current?.id === message.id) this.current = null;
       this.timer = null;
     }, NOTICE_MS);
+  }
+
+  /** The notice's button: closes it and runs its action. */
+  act(): void {
+    const action = this.current?.action;
+    this.clearTimer();
+    this.current = null;
+    action?.run();
   }
 
   private clearTimer(): void {

@@ -134,6 +134,8 @@ export class ArticleEditor {
     const field = (name: 'headline' | 'sapo') => () => this.inputs[name] as HTMLTextAreaElement;
     const text = (name: 'headline' | 'sapo') => () => this.text[name];
     const checks = (this.checks = new EditorChecks(backend, article.id, { headline: field('headline'), sapo: field('sapo') }, { headline: text('headline'), sapo: text('sapo') }));
+    checks.pastedImages = (files) => void photos.importFiles(files, 'insert');
+    checks.choosePhotos = () => photos.chooseFiles('insert');
     const notes = (this.notes = new EditorNotes(backend, article.id, {
       version: () => this.version,
       fields: { headline: () => this.inputs.headline as HTMLTextAreaElement | undefined, sapo: () => this.inputs.sapo as HTMLTextAreaElement | undefined },

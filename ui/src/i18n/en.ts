@@ -279,8 +279,10 @@ export const en: Record<MessageKey, string> = {
   'paste.converted': 'Converted {count, plural, one {# run} other {# runs}} from {encodings} to Unicode — Ctrl+Z to undo',
   'paste.failed': 'Could not convert the legacy-font text: {message}',
   'paste.tableFlattened': 'The pasted table became {rows, plural, one {# paragraph} other {# paragraphs}}, one per row (cells separated by “|”).',
-  'paste.imagesDropped': 'The pasted content had {images, plural, one {# picture} other {# pictures}}, not inserted: add photos with “Photo” so they get a caption and a credit.',
-  'paste.tableAndImages': 'The pasted table became {rows, plural, one {# paragraph} other {# paragraphs}}; the pasted content had {images, plural, one {# picture} other {# pictures}}, not inserted — add photos with “Photo”.',
+  'paste.imagesDropped': 'The paste named {images, plural, one {# picture} other {# pictures}} kept outside it (Word’s temporary files, web addresses), so not inserted: choose the picture files to insert them with a caption and a credit.',
+  'paste.tableAndImages': 'The pasted table became {rows, plural, one {# paragraph} other {# paragraphs}}; {images, plural, one {# picture} other {# pictures}} kept outside the paste could not be inserted — choose the picture files.',
+  'paste.imagesImported': 'Importing {images, plural, one {# picture} other {# pictures}} that came in the paste; add a caption and a credit.',
+  'paste.choosePhotos': 'Choose photos…',
 
   'settings.title': 'Settings',
   'settings.language': 'Interface language',

@@ -276,8 +276,10 @@ export const vi = {
   'paste.converted': 'Đã chuyển {count} đoạn từ {encodings} sang Unicode — Ctrl+Z để hoàn tác',
   'paste.failed': 'Không chuyển được chữ phông cũ: {message}',
   'paste.tableFlattened': 'Bảng đã dán được chuyển thành {rows} đoạn, mỗi hàng một đoạn (các ô cách nhau bằng “|”).',
-  'paste.imagesDropped': 'Nội dung dán có {images} ảnh không được chèn: hãy thêm ảnh bằng nút “Ảnh” để có chú thích và tác giả ảnh.',
-  'paste.tableAndImages': 'Bảng đã dán được chuyển thành {rows} đoạn; {images} ảnh trong nội dung dán không được chèn — hãy thêm bằng nút “Ảnh”.',
+  'paste.imagesDropped': 'Nội dung dán có {images} ảnh nằm ngoài nội dung dán (tệp tạm của Word, địa chỉ web) nên không chèn được: chọn các tệp ảnh để chèn, kèm chú thích và tác giả ảnh.',
+  'paste.tableAndImages': 'Bảng đã dán được chuyển thành {rows} đoạn; {images} ảnh nằm ngoài nội dung dán nên không chèn được — chọn các tệp ảnh để chèn.',
+  'paste.imagesImported': 'Đang nhập {images} ảnh có trong nội dung dán; hãy thêm chú thích và tác giả ảnh.',
+  'paste.choosePhotos': 'Chọn ảnh…',
 
   'settings.title': 'Cài đặt',
   'settings.language': 'Ngôn ngữ giao diện',
