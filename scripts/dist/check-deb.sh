@@ -25,9 +25,11 @@ dups=$(sort <<<"$depends" | uniq -d)
 desktop-file-validate "$root/usr/share/applications/banthao.desktop" || fail "desktop-file-validate"
 appstreamcli validate --no-net "$root/usr/share/metainfo/vn.banthao.editor.metainfo.xml" >/dev/null ||
   { appstreamcli validate --no-net "$root/usr/share/metainfo/vn.banthao.editor.metainfo.xml"; fail "appstreamcli validate"; }
-lintian_out=$(lintian --fail-on error,warning "$deb") || { echo "$lintian_out"; fail "lintian reports errors or warnings"; }
+# Info tags are shown, not fatal. (Lintian's "running with root privileges" note is not about us.)
+lintian_out=$(lintian --display-info --fail-on error,warning "$deb" 2>&1 | grep -v 'running with root privileges') ||
+  { echo "$lintian_out"; fail "lintian reports errors or warnings"; }
 [ -z "$lintian_out" ] || echo "$lintian_out"
-lintian_summary="lintian: no error, no warning ($(grep -c '^I: ' <<<"$lintian_out" || true) info tags, $(grep -c '^[NXP]: ' <<<"$lintian_out" || true) other)"
+lintian_summary="lintian: no error, no warning, $(grep -c '^I: ' <<<"$lintian_out" || true) info tags"
 
 # ---- what it ships ------------------------------------------------------------------------
 expected=(
