@@ -4,11 +4,7 @@
 use std::process::Command;
 
 fn banthao(args: &[&str], library: &std::path::Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_banthao"))
-        .args(args)
-        .env("BANTHAO_LIBRARY", library)
-        .output()
-        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_banthao")).args(args).env("BANTHAO_LIBRARY", library).output().unwrap();
     assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
