@@ -16,9 +16,12 @@ fn manpage_and_completions_cover_the_verbs_without_a_library() {
 
     let man = banthao(&["manpage"], &library);
     assert!(man.starts_with(".ie") || man.contains(".TH banthao 1"), "roff with a title: {man:.200}");
-    for verb in ["new", "list", "check", "sync", "import", "queue"] {
-        assert!(man.contains(verb), "the manual page names `{verb}`");
+    for verb in
+        ["banthao new", "banthao list", "banthao check", "banthao sync", "banthao photo import", "banthao queue"]
+    {
+        assert!(man.contains(&format!("\\fB{}\\fR", verb.replace('-', "\\-"))), "the manual page names `{verb}`");
     }
+    assert!(!man.contains("banthao\\-new(1)"), "no pointer to a page per verb (not shipped)");
     assert!(!man.contains("completions") && !man.contains("manpage"), "the packaging verbs stay hidden");
 
     for (shell, marker) in [("bash", "complete -F"), ("zsh", "#compdef banthao"), ("fish", "complete -c banthao")] {
