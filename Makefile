@@ -69,13 +69,21 @@ test-e2e: app cli $(TAURI_DRIVER)
 
 # ---- not part of `make test` -------------------------------------------------------------
 bench: deps ui
-	$(CARGO) build --release -p banthao-app $(APP_FEATURES) --bins
+	$(CARGO) build --release -p banthao-app -p bare-window $(APP_FEATURES) --features bare-window/custom-protocol
 	$(CARGO) build --release -p banthao-bench
 	scripts/wordpress/with-wordpress.sh xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" target/release/banthao-bench $(BENCH_ARGS)
 
+# The .deb: the release build, then what the bundler takes from elsewhere staged in target/dist
+# (stripped binaries, the CLI's man page and completions: scripts/dist/stage.sh), the bundle made
+# from there, and the package checked (scripts/dist/check-deb.sh: lintian, desktop file, AppStream,
+# the shipped file list, `banthao --version` and ldd from a scratch install).
+CARGO_TARGET := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+DIST := $(CURDIR)/target/dist
 dist: ui
-	cd ui && TAURI_APP_PATH=../src-tauri TAURI_FRONTEND_PATH=. npx tauri build --bundles deb
-	@ls -1 target/release/bundle/deb/*.deb
+	$(CARGO) build --release -p banthao-app -p banthao-cli $(APP_FEATURES)
+	scripts/dist/stage.sh $(CARGO_TARGET)/release $(DIST)
+	cd ui && CARGO_TARGET_DIR=$(DIST) TAURI_APP_PATH=../src-tauri TAURI_FRONTEND_PATH=. npx tauri bundle --bundles deb
+	scripts/dist/check-deb.sh $(DIST)/release/bundle/deb/banthao_*.deb
 
 # The photo import fuzz target (cargo-fuzz + libFuzzer + ASan), for FUZZ_SECONDS (default 120).
 # The stable toolchain runs it with RUSTC_BOOTSTRAP=1 (cargo-fuzz passes -Z sanitizer flags).

@@ -1,6 +1,6 @@
 //! Start-up to the list on screen, and resident memory of the whole process tree (WebKit's
 //! processes included), against a bare Tauri window built by the same toolchain
-//! (`src-tauri/src/bin/bare-window.rs`). Both print a line once their page has painted.
+//! (`src-tauri/bare-window/`). Both print a line once their page has painted.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};

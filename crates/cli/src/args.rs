@@ -218,6 +218,12 @@ pub enum Verb {
     },
     /// The pre-publish checklist (exits 0 whatever it finds).
     Checklist { id: i64 },
+    /// Shell completions on stdout (the .deb ships bash, zsh and fish; `make dist` writes them).
+    #[command(hide = true)]
+    Completions { shell: clap_complete::Shell },
+    /// The manual page (roff) on stdout (the .deb ships it; `make dist` writes it).
+    #[command(hide = true)]
+    Manpage,
 }
 
 #[derive(Subcommand)]

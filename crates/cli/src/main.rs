@@ -6,6 +6,7 @@ mod docx_verbs;
 mod handover_verbs;
 mod interchange_verbs;
 mod output;
+mod packaging_verbs;
 mod photo_verbs;
 mod sync_verbs;
 mod text_verbs;

@@ -12,9 +12,14 @@ use crate::output;
 pub fn run(cli: Cli) -> Result<bool> {
     let dir = cli.global.library.unwrap_or_else(default_library_dir);
     let json = cli.global.json;
-    // `convert` needs no library.
-    if let Verb::Convert { file, from, detect } = &cli.verb {
-        return crate::text_verbs::convert(file, from, *detect, json).map(|()| true);
+    // `convert` and the packaging verbs need no library.
+    match &cli.verb {
+        Verb::Convert { file, from, detect } => {
+            return crate::text_verbs::convert(file, from, *detect, json).map(|()| true)
+        }
+        Verb::Completions { shell } => return crate::packaging_verbs::completions(*shell).map(|()| true),
+        Verb::Manpage => return crate::packaging_verbs::manpage().map(|()| true),
+        _ => {}
     }
     let mut library = Library::open(&dir)?;
     crate::desk_verbs::act_from_env(&mut library)?;
@@ -86,7 +91,9 @@ pub fn run(cli: Cli) -> Result<bool> {
                 output::search(&hits)
             }
         }
-        Verb::Convert { .. } => unreachable!("handled before the library opens"),
+        Verb::Convert { .. } | Verb::Completions { .. } | Verb::Manpage => {
+            unreachable!("handled before the library opens")
+        }
         Verb::Check { file, id, all, house_style } => {
             crate::text_verbs::check(&mut library, file.as_deref(), id, all, house_style.as_deref(), json)?
         }
