@@ -32,10 +32,14 @@ const figureDoc = (crop: CropRect | null, rotation = 0): PmNode => ({
   ],
 });
 
+/** Editors made by a test, destroyed after it: a live view's DOM observer would otherwise fire after the page is gone. */
+const mounted: BodyEditor[] = [];
+
 function mount(doc: PmNode, mediaInfo: (id: number) => Promise<MediaItem> = async (id) => media(id)) {
   const host = document.body.appendChild(document.createElement('div'));
   const imageSource = (id: number, look: ImageLook) => `media://localhost/${id}/web?${JSON.stringify(look)}`;
   const editor = new BodyEditor(host, { doc, i18n: new I18n('vi'), figures: { mediaInfo, imageSource } });
+  mounted.push(editor);
   const dom = editor.view.dom;
   const q = <T extends HTMLElement = HTMLElement>(selector: string) => dom.querySelector<T>(selector)!;
   const attrs = () => editor.toJSON().content![1]!.attrs as { crop: CropRect | null; rotation: number };
@@ -62,6 +66,7 @@ const pointer = (target: Element, type: string, clientX: number, clientY: number
 
 afterEach(() => {
   vi.restoreAllMocks();
+  for (const editor of mounted.splice(0)) editor.destroy();
   document.body.textContent = '';
 });
 

@@ -30,12 +30,18 @@ const media = (over: Partial<MediaItem> = {}): MediaItem => ({
   by_line: '', copyright: '', keywords: [], date_taken: null, camera: null, had_gps: false, imported_at: '', ...over,
 });
 
+/** Editors made by a test, destroyed after it: a live view's DOM observer would otherwise fire after the page is gone. */
+const mounted: BodyEditor[] = [];
+
 function mount(doc: PmNode | null = DOC): BodyEditor {
   const host = document.body.appendChild(document.createElement('div'));
-  return new BodyEditor(host, { doc, i18n: new I18n('vi') });
+  const editor = new BodyEditor(host, { doc, i18n: new I18n('vi') });
+  mounted.push(editor);
+  return editor;
 }
 
 afterEach(() => {
+  for (const editor of mounted.splice(0)) editor.destroy();
   document.body.textContent = '';
 });
 
