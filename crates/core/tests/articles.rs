@@ -250,6 +250,8 @@ fn the_list_sorts_by_any_column_and_filters_by_author() {
     let a = make(&mut lib, "Đà Nẵng mưa to", "Xã hội", "Trần Bình");
     let b = make(&mut lib, "An Giang mùa nước nổi", "Du lịch", "Lê An");
     let c = make(&mut lib, "Ăn Tết ở Huế", "Văn hóa", "Trần Bình");
+    // Times are kept to the millisecond: the step must come after the last creation.
+    std::thread::sleep(std::time::Duration::from_millis(3));
     lib.change_status(
         b.id,
         desk::transitions::StatusChange { to: Some(ArticleStatus::Submitted), ..Default::default() },
