@@ -40,10 +40,12 @@ function mount(doc: PmNode | null): BodyEditor {
   editors.push(editor);
   return editor;
 }
-afterEach(() => {
+afterEach(async () => {
   editors.forEach((e) => e.destroy());
   editors = [];
   document.body.textContent = '';
+  // A view stopped with DOM changes pending flushes them 20 ms later: let that run while the page exists.
+  await new Promise((resolve) => setTimeout(resolve, 30));
 });
 
 /** jsdom has no ClipboardEvent; ProseMirror only needs an event object to pass along. */

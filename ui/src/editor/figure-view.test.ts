@@ -64,10 +64,12 @@ const Pointer = (globalThis.PointerEvent ?? MouseEvent) as typeof MouseEvent;
 const pointer = (target: Element, type: string, clientX: number, clientY: number) =>
   target.dispatchEvent(new Pointer(type, { clientX, clientY, button: 0, bubbles: true, cancelable: true }));
 
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
   for (const editor of mounted.splice(0)) editor.destroy();
   document.body.textContent = '';
+  // A view stopped with DOM changes pending flushes them 20 ms later: let that run while the page exists.
+  await new Promise((resolve) => setTimeout(resolve, 30));
 });
 
 describe('turning a cropped figure', () => {

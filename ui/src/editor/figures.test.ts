@@ -40,9 +40,11 @@ function mount(doc: PmNode | null = DOC): BodyEditor {
   return editor;
 }
 
-afterEach(() => {
+afterEach(async () => {
   for (const editor of mounted.splice(0)) editor.destroy();
   document.body.textContent = '';
+  // A view stopped with DOM changes pending flushes them 20 ms later: let that run while the page exists.
+  await new Promise((resolve) => setTimeout(resolve, 30));
 });
 
 describe('figure schema', () => {
