@@ -350,8 +350,14 @@ fn killed_syncs_never_make_a_second_post_or_photo() {
             ok(lib, &["photo", "import", &extra, "--article", &id.to_string(), "--figure", "--alt", "Thêm"]);
         }
     }
-    // A killed run's claim on its job dies with it: the next run takes the job over.
-    let out = run(lib, &["sync", "--wait", "60", "--json"], None);
+    // A killed run's claim on its job dies with it: the next run takes the job over. The
+    // articles are named again: a kill that lands before `sync ID` has recorded its job leaves
+    // nothing queued (the request was never acknowledged), and a plain `sync` sends only what
+    // is queued or was sent before.
+    let ids: Vec<String> = articles.iter().map(|(id, _)| id.to_string()).collect();
+    let mut final_args = vec!["sync", "--wait", "60", "--json"];
+    final_args.extend(ids.iter().map(String::as_str));
+    let out = run(lib, &final_args, None);
     assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     for (id, uid) in &articles {
         assert_eq!(site.count_posts_with(&format!("banthao:uid={uid}")), 1, "exactly one post for article {id}");
