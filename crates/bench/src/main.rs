@@ -1,7 +1,7 @@
 //! `make bench`: every figure printed beside a reference measured in the same run.
 //!
 //! Options: `--articles N` (default 100000), `--skip-window` (no X display needed),
-//! `--only text|photo|docx|sync|desk|window` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
+//! `--only text|photo|docx|sync|desk|search|window` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
 //! check's time per finding kind.
 
 mod desk_bench;
@@ -9,6 +9,7 @@ mod docx_bench;
 mod generate;
 mod library_bench;
 mod photo_bench;
+mod search_bench;
 mod stats;
 mod sync_bench;
 mod text_bench;
@@ -35,6 +36,10 @@ fn main() {
         Some("docx") => return docx_bench::run(tmp.path()),
         Some("sync") => return sync_bench::run(tmp.path()),
         Some("desk") => return desk_bench::run(tmp.path()),
+        Some("search") => {
+            let keep = args.windows(2).find(|w| w[0] == "--keep").map(|w| std::path::PathBuf::from(&w[1]));
+            return search_bench::run(tmp.path(), articles, keep.as_deref());
+        }
         Some("window") => {
             window_bench::bundle_size();
             return window_bench::startup_and_memory(tmp.path());

@@ -236,17 +236,17 @@ fn edits_in_different_places_merge_into_a_handover_revision() {
     assert_ne!(now.version, a.version);
 }
 
-/// Notes, revisions and workflow steps written before schema 9 get their uid when the
-/// library is upgraded, and keep it.
+/// Notes, revisions and workflow steps written before schema 10 (the handover file's) get
+/// their uid when the library is upgraded, and keep it.
 #[test]
 fn rows_from_before_the_migration_get_uids() {
-    use banthao_core::library::migrate::{migrate_to, SCHEMA_VERSION};
+    use banthao_core::library::migrate::migrate_to;
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("library.sqlite");
     {
         let mut conn = rusqlite::Connection::open(&db).unwrap();
         library::connection::configure(&conn).unwrap();
-        migrate_to(&mut conn, Some(&db), SCHEMA_VERSION - 1).unwrap();
+        migrate_to(&mut conn, Some(&db), 9).unwrap();
         conn.execute_batch(
             "INSERT INTO articles (id, body, created_at, updated_at) VALUES (1, '{\"type\":\"doc\"}', 't', 't');
              INSERT INTO revisions (article_id, opened_at, created_at, reason, headline, tieng, content)

@@ -105,3 +105,35 @@ fn snippets_come_from_the_original_text_with_hits_marked() {
     assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
     assert!(text.contains("Người dân Đà Nẵng đổ ra đường."), "{text}");
 }
+
+/// A library indexed before schema 11 gets prefix indexes when it is upgraded, and every
+/// search as you type finds what it found before.
+#[test]
+fn a_library_indexed_before_prefix_indexes_is_searched_the_same_after_its_upgrade() {
+    use banthao_core::library::migrate::migrate_to;
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join(library::DB_FILE);
+    {
+        let mut conn = rusqlite::Connection::open(&db).unwrap();
+        library::connection::configure(&conn).unwrap();
+        migrate_to(&mut conn, Some(&db), 10).unwrap();
+        conn.execute_batch(
+            "INSERT INTO articles (id, headline, body, body_text, created_at, updated_at, search_rowid)
+               VALUES (1, 'Nghiêng ngả ở Đà Nẵng', '{\"type\":\"doc\"}', 'Người dân chờ thoát nước.', 't', 't', 1),
+                      (2, 'Hà Nội', '{\"type\":\"doc\"}', 'Không liên quan.', 't', 't', 2);
+             INSERT INTO article_search (rowid, folded, exact)
+               SELECT search_rowid, bt_fold(doc), bt_exact(doc) FROM article_search_source;",
+        )
+        .unwrap();
+    }
+    let lib = Library::open(tmp.path()).unwrap();
+    for typed in ["d", "da n", "đà nẵ", "nghieng", "nghiêng ng", "thoat nu", "nguoi dan cho th"] {
+        assert_eq!(ids(&lib.search(typed, None, 20).unwrap()), [1], "{typed}");
+    }
+    assert_eq!(ids(&lib.search("n", None, 20).unwrap()), [2, 1]);
+    let table: String = lib
+        .connection()
+        .query_row("SELECT sql FROM sqlite_master WHERE name = 'article_search'", [], |r| r.get(0))
+        .unwrap();
+    assert!(table.contains("prefix"), "{table}");
+}
