@@ -108,24 +108,22 @@ export class AppState {
     }
   }
 
-  /** library_info → settings → locale → list → ui_ready → last article. */
+  /** library_info and settings (together) → locale → list → ui_ready → last article. */
   async start(): Promise<void> {
-    let info: LibraryInfo;
-    try {
-      info = await this.backend.libraryInfo();
-    } catch (reason) {
-      try {
-        this.useLocale((await this.backend.getSettings()).locale);
-      } catch {
-        // The library did not open; its settings may not be readable either.
-      }
-      this.error = toAppError(reason);
+    // Both at once: each round trip to the shell is time before the list is on screen.
+    const [opened, read] = await Promise.allSettled([this.backend.libraryInfo(), this.backend.getSettings()]);
+    if (opened.status === 'rejected') {
+      // The library did not open; its settings may not be readable either.
+      if (read.status === 'fulfilled') this.useLocale(read.value.locale);
+      this.error = toAppError(opened.reason);
       this.screen = 'error';
       return;
     }
+    const info: LibraryInfo = opened.value;
     let lastArticle: number | null = null;
     try {
-      const settings = await this.backend.getSettings();
+      // Asked again when it failed: a library reopened by "Thử lại" may have opened after it.
+      const settings = read.status === 'fulfilled' ? read.value : await this.backend.getSettings();
       this.useLocale(settings.locale);
       this.desk.started(settings.user);
       lastArticle = settings.last_article_id;

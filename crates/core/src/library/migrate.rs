@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_endpoint_kind.sql"),
     include_str!("migrations/0010_handover.sql"),
     include_str!("migrations/0011_search_prefixes.sql"),
+    include_str!("migrations/0012_list_indexes.sql"),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
