@@ -41,14 +41,17 @@ pub fn run() {
         Some(instance::Instance::First(guard)) => Some(guard),
         None => None,
     };
-    let opened = Library::open(&library_dir);
-    if let Err(e) = &opened {
-        eprintln!("{}", e.message(banthao_core::Lang::En));
-    }
-    let state = AppState::new(library_dir, opened, started);
+    // The library opens (or is created, on a first run) on its own thread while GTK and the
+    // event loop start; the window, which needs its settings, waits for it in `setup`.
+    let opening = {
+        let dir = library_dir.clone();
+        std::thread::Builder::new()
+            .name("library-open".into())
+            .spawn(move || Library::open(&dir))
+            .expect("a thread to open the library")
+    };
 
     tauri::Builder::default()
-        .manage(state)
         // Opens links for the UI's one link handler (ui/src/views/links.ts); the plugin's own
         // click script would be a second, broader one (it also takes `tel:`).
         .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())
@@ -135,6 +138,13 @@ pub fn run() {
             commands::desk::reject_change,
         ])
         .setup(move |app| {
+            let opened = opening.join().unwrap_or_else(|_| {
+                Err(banthao_core::Error::InvalidInput("the library could not be opened (its thread failed)".into()))
+            });
+            if let Err(e) = &opened {
+                eprintln!("{}", e.message(banthao_core::Lang::En));
+            }
+            app.manage(AppState::new(library_dir, opened, started));
             window::create(app.handle())?;
             let state = app.state::<AppState>();
             sync_worker::start(app.handle().clone(), state.secrets.clone(), state.wake_sync.clone());

@@ -1,4 +1,4 @@
-//! Library figures on a generated library: open + first page, search, autosave. Each is
+//! Library figures on a generated library: open + first page, autosave (search: search_bench). Each is
 //! printed beside the same work done with bare SQL on the same file, in the same run.
 
 use banthao_core::article::render::doc_from_plain_text;
@@ -56,58 +56,6 @@ pub fn open_and_first_page(dir: &Path) {
         ms(ours.p50()),
         ms(bare.p50()),
         ratio(ours.p50(), bare.p50())
-    );
-}
-
-const QUERIES: &[&str] = &[
-    "da nang",
-    "duong kinh",
-    "hai phong",
-    "an toan giao thong",
-    "phong chay chua chay",
-    "ubnd quan",
-    "tot nghiep",
-    "tiem chung",
-    "hue",
-    "thoat nuoc",
-    "ho ngheo",
-    "khanh hoa",
-    "trien khai",
-    "bac si",
-    "lam dong",
-];
-
-pub fn search(lib: &Library) {
-    let mut ours = Vec::new();
-    let mut bare = Vec::new();
-    let conn = lib.connection();
-    for _ in 0..5 {
-        for q in QUERIES {
-            let t = Instant::now();
-            let hits = lib.search(q, None, 20).unwrap();
-            ours.push(t.elapsed());
-            assert!(!hits.is_empty(), "{q}");
-            let fts = format!("folded : ({}*)", q.split(' ').map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" "));
-            let t = Instant::now();
-            let mut stmt = conn
-                .prepare_cached(
-                    "SELECT rowid FROM article_search WHERE article_search MATCH ?1 ORDER BY rowid DESC LIMIT 20",
-                )
-                .unwrap();
-            let n = stmt.query_map([&fts], |_| Ok(())).unwrap().count();
-            bare.push(t.elapsed());
-            assert!(n > 0);
-        }
-    }
-    let (ours, bare) = (Samples(ours), Samples(bare));
-    println!(
-        "search (diacritic-free, 20 hits)    p50 {}  p95 {}   (bare FTS5 MATCH: p50 {}  p95 {})   ratio p50 {}  p95 {}",
-        ms(ours.p50()),
-        ms(ours.percentile(0.95)),
-        ms(bare.p50()),
-        ms(bare.percentile(0.95)),
-        ratio(ours.p50(), bare.p50()),
-        ratio(ours.percentile(0.95), bare.percentile(0.95))
     );
 }
 

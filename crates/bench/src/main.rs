@@ -1,6 +1,7 @@
 //! `make bench`: every figure printed beside a reference measured in the same run.
 //!
-//! Options: `--articles N` (default 100000), `--skip-window` (no X display needed),
+//! Options: `--articles N` (default 100000), `--skip-window` (no X display needed), `--keep DIR`
+//! (`--only search` and `--only window`: a generated library made once in DIR and reused),
 //! `--only text|photo|docx|sync|desk|search|window` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
 //! check's time per finding kind.
 
@@ -42,7 +43,8 @@ fn main() {
         }
         Some("window") => {
             window_bench::bundle_size();
-            return window_bench::startup_and_memory(tmp.path());
+            let keep = args.windows(2).find(|w| w[0] == "--keep").map(|w| std::path::PathBuf::from(&w[1]));
+            return window_bench::startup_and_memory(tmp.path(), keep.as_deref());
         }
         _ => {}
     }
@@ -52,9 +54,7 @@ fn main() {
     let lib = library_bench::build_library(&dir, articles);
     drop(lib);
     library_bench::open_and_first_page(&dir);
-    let lib = banthao_core::Library::open(&dir).unwrap();
-    library_bench::search(&lib);
-    drop(lib);
+    search_bench::run(tmp.path(), articles, Some(&dir));
     library_bench::autosave(&dir);
 
     desk_bench::run(tmp.path());
@@ -65,6 +65,6 @@ fn main() {
 
     window_bench::bundle_size();
     if !args.iter().any(|a| a == "--skip-window") {
-        window_bench::startup_and_memory(tmp.path());
+        window_bench::startup_and_memory(tmp.path(), Some(&dir));
     }
 }

@@ -51,9 +51,13 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-fn launch(bin: &Path, data_home: &Path) -> Option<Launch> {
+fn launch(bin: &Path, data_home: &Path, library: Option<&Path>) -> Option<Launch> {
     let start = Instant::now();
-    let mut child = Command::new(bin)
+    let mut command = Command::new(bin);
+    if let Some(dir) = library {
+        command.arg("--library").arg(dir);
+    }
+    let mut child = command
         .env("XDG_DATA_HOME", data_home)
         .env("BANTHAO_REPORT_READY", "1")
         .env_remove("BANTHAO_LIBRARY")
@@ -98,7 +102,9 @@ fn median(mut v: Vec<Launch>) -> Option<Launch> {
     Some(Launch { ready, rss_kib: rss[mid], processes: v[mid].processes })
 }
 
-pub fn startup_and_memory(tmp: &Path) {
+/// Start-up and memory on a fresh default library (a first run: the library is created on the
+/// way), and, given `existing`, start-up on that library as every later day's start.
+pub fn startup_and_memory(tmp: &Path, existing: Option<&Path>) {
     if std::env::var_os("DISPLAY").is_none() {
         println!("start-up / memory: skipped (no DISPLAY; `make bench` runs under xvfb-run)");
         return;
@@ -114,19 +120,35 @@ pub fn startup_and_memory(tmp: &Path) {
     let mut reference = Vec::new();
     for run in 0..RUNS {
         // A fresh default library each time: first-run start-up, library created on the way.
-        ours.extend(launch(&app, &tmp.join(format!("app-{run}"))));
-        reference.extend(launch(&bare, &tmp.join(format!("bare-{run}"))));
+        ours.extend(launch(&app, &tmp.join(format!("app-{run}")), None));
+        reference.extend(launch(&bare, &tmp.join(format!("bare-{run}")), None));
     }
     let (Some(o), Some(r)) = (median(ours), median(reference)) else {
         println!("start-up / memory: a window did not report ready within 60 s");
         return;
     };
     println!(
-        "start-up to the list on screen      median {}   (bare Tauri window: {})   ratio {}",
+        "start-up to the list on screen, first run (library created)   median {}   (bare Tauri window: {})   ratio {}",
         ms(o.ready),
         ms(r.ready),
         ratio(o.ready, r.ready)
     );
+    if let Some(dir) = existing {
+        let articles = banthao_core::Library::open(dir).and_then(|l| l.info()).map(|i| i.article_count).unwrap_or(0);
+        let (mut ours, mut reference) = (Vec::new(), Vec::new());
+        for run in 0..RUNS {
+            ours.extend(launch(&app, &tmp.join(format!("app-existing-{run}")), Some(dir)));
+            reference.extend(launch(&bare, &tmp.join(format!("bare-existing-{run}")), None));
+        }
+        if let (Some(o), Some(r)) = (median(ours), median(reference)) {
+            println!(
+                "start-up to the list on screen, a library of {articles} articles   median {}   (bare Tauri window: {})   ratio {}",
+                ms(o.ready),
+                ms(r.ready),
+                ratio(o.ready, r.ready)
+            );
+        }
+    }
     println!(
         "resident memory, whole tree         {:.0} MiB in {} processes   (bare Tauri window: {:.0} MiB in {})   ratio {:.2}×",
         o.rss_kib as f64 / 1024.0,
