@@ -42,7 +42,7 @@ pub fn run() {
         None => None,
     };
     // The library opens (or is created, on a first run) on its own thread while GTK and the
-    // event loop start; the window, which needs its settings, waits for it in `setup`.
+    // event loop start; commands wait for it (state.rs).
     let opening = {
         let dir = library_dir.clone();
         std::thread::Builder::new()
@@ -51,7 +51,10 @@ pub fn run() {
             .expect("a thread to open the library")
     };
 
+    let state = AppState::new(library_dir, opening, started);
+
     tauri::Builder::default()
+        .manage(state)
         // Opens links for the UI's one link handler (ui/src/views/links.ts); the plugin's own
         // click script would be a second, broader one (it also takes `tel:`).
         .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())
@@ -138,13 +141,11 @@ pub fn run() {
             commands::desk::reject_change,
         ])
         .setup(move |app| {
-            let opened = opening.join().unwrap_or_else(|_| {
-                Err(banthao_core::Error::InvalidInput("the library could not be opened (its thread failed)".into()))
-            });
-            if let Err(e) = &opened {
-                eprintln!("{}", e.message(banthao_core::Lang::En));
-            }
-            app.manage(AppState::new(library_dir, opened, started));
+            // The window opens at the size the library remembers, so it waits for the library
+            // a moment (an open takes milliseconds). An upgrade that rebuilds the search index
+            // of a large library takes longer: then the window opens at once, at the default
+            // size, and the page says what it is waiting for.
+            app.state::<AppState>().wait_until_open(std::time::Duration::from_millis(1500));
             window::create(app.handle())?;
             let state = app.state::<AppState>();
             sync_worker::start(app.handle().clone(), state.secrets.clone(), state.wake_sync.clone());

@@ -15,7 +15,7 @@ const FLUSH_TIMEOUT: Duration = Duration::from_secs(3);
 
 pub fn create(app: &AppHandle) -> tauri::Result<WebviewWindow> {
     let state = app.state::<AppState>();
-    let saved = state.with_library(|lib| lib.settings()).ok().and_then(|s| s.window);
+    let saved = state.if_open(|lib| lib.settings()).and_then(|s| s.window);
     let (width, height) = saved.map_or(DEFAULT_SIZE, |g| (g.width.max(MIN_SIZE.0), g.height.max(MIN_SIZE.1)));
     let dev_url = app.config().build.dev_url.clone().filter(|_| tauri::is_dev());
     let window = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into()))
@@ -72,7 +72,8 @@ fn remember_geometry(window: &WebviewWindow, state: &AppState) {
     };
     let logical = size.to_logical::<f64>(scale);
     let geometry = WindowGeometry { width: logical.width, height: logical.height, maximized };
-    let _ = state.with_library(|lib| lib.set_window_geometry(geometry));
+    // Not while the library is still opening (an upgrade): the main thread must not wait.
+    let _ = state.if_open(|lib| lib.set_window_geometry(geometry));
 }
 
 /// Brings the window to the front (a second launch on the same library asked for it).

@@ -26,6 +26,8 @@ async function loadEditor() {
 
 const TEXT_SCALES = [0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
 const TEXT_SCALE_KEY = 'banthao.textScale';
+/** How long the library may take to open before the page says what it is waiting for. */
+export const SLOW_START_MS = 1000;
 
 function readTextScale(): number {
   try {
@@ -48,6 +50,8 @@ export class AppState {
   /** Word documents and handover files coming in (the file chooser, or dropped anywhere). */
   readonly documents: DocumentImports;
   screen = $state<Screen>('loading');
+  /** The library has taken more than a moment to open (an upgrade): the page says so. */
+  slowStart = $state(false);
   error = $state.raw<AppError | null>(null);
   info = $state.raw<LibraryInfo | null>(null);
   settingsOpen = $state(false);
@@ -111,7 +115,10 @@ export class AppState {
   /** library_info and settings (together) → locale → list → ui_ready → last article. */
   async start(): Promise<void> {
     // Both at once: each round trip to the shell is time before the list is on screen.
+    const slow = setTimeout(() => (this.slowStart = true), SLOW_START_MS);
     const [opened, read] = await Promise.allSettled([this.backend.libraryInfo(), this.backend.getSettings()]);
+    clearTimeout(slow);
+    this.slowStart = false;
     if (opened.status === 'rejected') {
       // The library did not open; its settings may not be readable either.
       if (read.status === 'fulfilled') this.useLocale(read.value.locale);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootApp, destroyApps } from './testing';
 import type { NewArticle } from '../bindings/NewArticle';
 import { MemoryBackend } from '../backend/memory';
+import { SLOW_START_MS } from './app-state.svelte';
 
 const blank: NewArticle = { headline: '', sapo: '', section: '', keywords: [], byline: '', dateline: '' };
 const XSS = '<img src=x onerror=alert(1)>';
@@ -25,6 +26,31 @@ describe('App', () => {
     expect(screen.dataset.code).toBe('library_corrupt');
     expect(screen.querySelector('.error-message')!.textContent).toBe(message);
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('says what it is waiting for when the library takes more than a moment to open (an upgrade)', async () => {
+    const backend = new MemoryBackend();
+    let release!: () => void;
+    const upgraded = new Promise<void>((resolve) => (release = resolve));
+    const info = backend.libraryInfo.bind(backend);
+    backend.libraryInfo = async () => {
+      await upgraded;
+      return info();
+    };
+    const booting = bootApp(backend);
+    await new Promise((r) => setTimeout(r, 50));
+    flushSync();
+    // An ordinary open takes milliseconds: nothing flashes on screen.
+    expect(document.querySelector('#opening-library')).toBeNull();
+    await new Promise((r) => setTimeout(r, SLOW_START_MS));
+    flushSync();
+    expect(document.querySelector('#opening-library')?.textContent).toContain('chỉ một lần');
+    release();
+    await booting;
+    await settle();
+    flushSync();
+    expect(document.querySelector('#opening-library')).toBeNull();
+    expect(document.querySelector('#library-view')).not.toBeNull();
   });
 
   it('boots to the list, opens the last article, edits, saves and goes back', async () => {

@@ -10,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   'history.undoRestore': 'Undo',
   'history.restoreUndone': 'Undone: the article is back as it was before the restore.',
   'app.loading': 'Opening the library…',
+  'app.loadingSlow': 'The first time after an update, a large library has its search index built again (once only). Please do not close the window.',
   'app.settings': 'Settings',
   'app.close': 'Close',
   'find.title': 'Find in the article',

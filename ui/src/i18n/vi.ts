@@ -8,6 +8,7 @@ export const vi = {
   'history.undoRestore': 'Hoàn tác',
   'history.restoreUndone': 'Đã hoàn tác: bài trở lại như trước khi khôi phục.',
   'app.loading': 'Đang mở thư viện…',
+  'app.loadingSlow': 'Lần đầu mở sau khi cập nhật, thư viện lớn được lập lại chỉ mục tìm kiếm (chỉ một lần). Xin đừng đóng cửa sổ.',
   'app.settings': 'Cài đặt',
   'app.close': 'Đóng',
   'find.title': 'Tìm trong bài',
