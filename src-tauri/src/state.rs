@@ -30,7 +30,7 @@ pub struct AppState {
 /// that rebuilds the search index of a large library takes a while), then open or failed.
 enum Slot {
     Opening(JoinHandle<Result<Library, Error>>),
-    Open(Library),
+    Open(Box<Library>),
     Failed(LibraryOpenError),
 }
 
@@ -45,7 +45,7 @@ impl Slot {
             return None;
         };
         *self = match handle.join() {
-            Ok(Ok(library)) => Slot::Open(library),
+            Ok(Ok(library)) => Slot::Open(Box::new(library)),
             Ok(Err(e)) => {
                 eprintln!("{}", e.message(Lang::En));
                 Slot::Failed(e.into())
@@ -144,7 +144,7 @@ impl AppState {
         let mut guard = self.slot();
         if matches!(*guard, Slot::Failed(_)) {
             *guard = match Library::open(&self.library_dir) {
-                Ok(library) => Slot::Open(library),
+                Ok(library) => Slot::Open(Box::new(library)),
                 Err(e) => Slot::Failed(e.into()),
             };
         }
