@@ -55,7 +55,6 @@ fn main() {
     drop(lib);
     library_bench::open_and_first_page(&dir);
     search_bench::run(tmp.path(), articles, Some(&dir));
-    library_bench::autosave(&dir);
 
     desk_bench::run(tmp.path());
     text_bench::run(tmp.path());
