@@ -148,7 +148,7 @@ export class ArticleEditor {
       plugins: [...checks.plugins(), ...photos.plugins(), ...notes.plugins(), this.find.plugin],
       figures: photos.figureContext,
       onChange: (editor) => {
-        this.controller.change({ body: editor.toJSON() });
+        this.controller.changeLazily('body', () => editor.toJSON());
         this.bodyCounts = editor.counts();
         checks.changed();
       },
