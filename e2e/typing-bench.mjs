@@ -4,7 +4,8 @@
 // and autosave run between phrases as they do for a reporter) and bursts; Vietnamese typed
 // precomposed and decomposed. Per case: p50/p95/p99/max from keydown to the second animation
 // frame after `input`, and the longest gap between frames while typing; each with its ratio to
-// the reference.
+// the reference; and "js", the p50 of each key's script time (keydown, or input in a burst, to a
+// task queued at input, which runs once the editor has handled the key).
 //
 // Env: APP_BIN, TAURI_DRIVER, BANTHAO_CLI; TYPING_ROUNDS (default 2: app and reference take
 // turns), TYPING_SIZES (default "100,5000,20000").
@@ -61,6 +62,7 @@ function percentile(sorted, p) {
 /** Types one case into the shown target; returns each key's latency and the longest frame gap. */
 async function typeCase(wd, c) {
   const latencies = [];
+  const script = [];
   let gap = 0;
   let lost = 0;
   for (const group of c.groups) {
@@ -83,6 +85,8 @@ async function typeCase(wd, c) {
     const painted = keys.filter((k) => k.painted > 0);
     lost += group.length - painted.length;
     for (const k of painted) latencies.push(k.painted - k.down);
+    // In a burst keys queue behind each other: their own work is from input to handled.
+    for (const k of painted) if (k.handled) script.push(k.handled - (c.pause > 0 ? k.down : k.input));
     // Frame gaps from the first keydown to the last paint.
     const from = keys[0]?.down ?? 0;
     const to = Math.max(...painted.map((k) => k.painted), from);
@@ -95,7 +99,7 @@ async function typeCase(wd, c) {
     }
     await sleep(PAUSE_MS);
   }
-  return { latencies, gap, lost };
+  return { latencies, script, gap, lost };
 }
 
 function summary(latencies) {
@@ -148,7 +152,8 @@ try {
   for (const article of articles) {
     await openArticle(wd, article.id, article.paragraphs);
     await wd.exec(INSTALL, article.paragraphs);
-    const results = { app: CASES.map(() => ({ latencies: [], gap: 0, lost: 0 })), reference: CASES.map(() => ({ latencies: [], gap: 0, lost: 0 })) };
+    const empty = () => CASES.map(() => ({ latencies: [], script: [], gap: 0, lost: 0 }));
+    const results = { app: empty(), reference: empty() };
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? ['app', 'reference'] : ['reference', 'app'];
       for (const target of order) {
@@ -158,6 +163,7 @@ try {
           const r = await typeCase(wd, c);
           const into = results[target][i];
           into.latencies.push(...r.latencies);
+          into.script.push(...r.script);
           into.gap = Math.max(into.gap, r.gap);
           into.lost += r.lost;
         }
@@ -165,7 +171,7 @@ try {
     }
     await wd.exec("window.__typing.ref.hidden = true; return 1");
     console.log(`\n  article of ${article.count.toLocaleString('en')} tiếng (${article.paragraphs.length} paragraphs)`);
-    console.log('    case                  |      ours: p50  p95  p99  max  gap |  reference: p50  p95  p99  max  gap | ratio p50 / p99 / max / gap');
+    console.log('    case                  |      ours: p50  p95  p99  max  gap   js |  reference: p50  p95  p99  max  gap   js | ratio p50 / p99 / max / gap');
     for (const [i, c] of CASES.entries()) {
       const a = results.app[i];
       const r = results.reference[i];
@@ -173,8 +179,8 @@ try {
       const sr = summary(r.latencies);
       const lost = a.lost || r.lost ? `  (keys not painted: ours ${a.lost}, reference ${r.lost})` : '';
       console.log(
-        `    ${c.name.padEnd(22)}| n=${String(sa.n).padStart(4)} ${fmt(sa.p50)} ${fmt(sa.p95)} ${fmt(sa.p99)} ${fmt(sa.max)} ${fmt(a.gap)} ` +
-          `| n=${String(sr.n).padStart(4)} ${fmt(sr.p50)} ${fmt(sr.p95)} ${fmt(sr.p99)} ${fmt(sr.max)} ${fmt(r.gap)} ` +
+        `    ${c.name.padEnd(22)}| n=${String(sa.n).padStart(4)} ${fmt(sa.p50)} ${fmt(sa.p95)} ${fmt(sa.p99)} ${fmt(sa.max)} ${fmt(a.gap)} ${fmt(summary(a.script).p50)} ` +
+          `| n=${String(sr.n).padStart(4)} ${fmt(sr.p50)} ${fmt(sr.p95)} ${fmt(sr.p99)} ${fmt(sr.max)} ${fmt(r.gap)} ${fmt(summary(r.script).p50)} ` +
           `| ${ratio(sa.p50, sr.p50)} / ${ratio(sa.p99, sr.p99)} / ${ratio(sa.max, sr.max)} / ${ratio(a.gap, r.gap)}${lost}`,
       );
     }

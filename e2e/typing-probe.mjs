@@ -82,15 +82,25 @@ export const INSTALL = `
       if (!probe.active || e.key.length === 0 || e.key === 'Unidentified') return;
       // The event's own time stamp also counts the time it waited in the queue.
       const t = e.timeStamp > 0 && e.timeStamp <= now() ? e.timeStamp : now();
-      const key = { key: e.key, down: t, input: 0, painted: 0 };
+      const key = { key: e.key, down: t, input: 0, handled: 0, painted: 0 };
       probe.keys.push(key);
       probe.pending.push(key);
     }, true);
+    // A task queued at \`input\` runs once the editor has handled the key (its DOM observer,
+    // transaction and view update run before it): keydown to then is the key's script time.
+    const channel = new MessageChannel();
+    const handled = [];
+    channel.port1.onmessage = () => {
+      const key = handled.shift();
+      if (key) key.handled = now();
+    };
     const input = () => {
       if (probe.active) probe.inputs++;
       const key = probe.pending.shift();
       if (!key) return;
       key.input = now();
+      handled.push(key);
+      channel.port2.postMessage(0);
       requestAnimationFrame(() => requestAnimationFrame(() => (key.painted = now())));
     };
     document.addEventListener('input', input, true);
