@@ -169,7 +169,7 @@ try {
         }
       }
     }
-    await wd.exec("window.__typing.ref.hidden = true; return 1");
+    await wd.exec("window.__typing.ref.hidden = true; document.querySelector('#body .ProseMirror').style.display = ''; return 1");
     console.log(`\n  article of ${article.count.toLocaleString('en')} tiếng (${article.paragraphs.length} paragraphs)`);
     console.log('    case                  |      ours: p50  p95  p99  max  gap   js |  reference: p50  p95  p99  max  gap   js | ratio p50 / p99 / max / gap');
     for (const [i, c] of CASES.entries()) {

@@ -53,7 +53,8 @@ export const keysOf = (text) => [...text];
 
 /**
  * Installs the probe (once) and the reference: a plain contenteditable with the article's
- * paragraphs, laid over the editor's column, hidden until a reference run shows it.
+ * paragraphs, in the editor's place (the same column, scroller and type), hidden until a
+ * reference run shows it in the editor's stead.
  */
 export const INSTALL = `
   const paragraphs = arguments[0];
@@ -110,18 +111,23 @@ export const INSTALL = `
     ref.spellcheck = false;
     ref.lang = 'vi';
     ref.hidden = true;
-    document.body.append(ref);
     probe.ref = ref;
   }
   const ref = window.__typing.ref;
-  ref.replaceChildren(...paragraphs.map((text) => { const p = document.createElement('p'); p.textContent = text; return p; }));
   const body = document.querySelector('#body .ProseMirror');
-  const box = body.getBoundingClientRect();
+  body.after(ref);
   const style = getComputedStyle(body);
+  const first = body.querySelector('p');
+  const margin = first ? getComputedStyle(first).margin : '0';
+  ref.replaceChildren(...paragraphs.map((text) => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    p.style.margin = margin;
+    return p;
+  }));
   Object.assign(ref.style, {
-    position: 'fixed', left: box.left + 'px', top: box.top + 'px', width: box.width + 'px',
-    bottom: '0', overflow: 'auto', background: 'white', zIndex: '10000', outline: 'none',
-    font: style.font, lineHeight: style.lineHeight, padding: style.padding, whiteSpace: 'pre-wrap',
+    font: style.font, lineHeight: style.lineHeight, padding: style.padding, minHeight: style.minHeight,
+    whiteSpace: style.whiteSpace, wordWrap: style.wordWrap, outline: 'none',
   });
   return true;
 `;
@@ -134,8 +140,10 @@ export const INSTALL = `
 export const PLACE_CARET = `
   const [target, offset] = arguments;
   const ref = window.__typing.ref;
+  const editor = document.querySelector('#body .ProseMirror');
   ref.hidden = target !== 'reference';
-  const root = target === 'reference' ? ref : document.querySelector('#body .ProseMirror');
+  editor.style.display = target === 'reference' ? 'none' : '';
+  const root = target === 'reference' ? ref : editor;
   const blocks = [...root.children].filter((b) => b.tagName === 'P');
   const index = Math.floor(blocks.length / 2);
   const p = blocks[index];
