@@ -48,8 +48,8 @@ function phrases(keys, size) {
 }
 
 const CASES = [
-  { name: 'paced, precomposed', groups: phrases(keysOf(TYPED_PRECOMPOSED.repeat(2)), 24), pause: PACE_MS },
-  { name: 'paced, decomposed', groups: phrases(keysOf(TYPED_DECOMPOSED.repeat(2)), 24), pause: PACE_MS },
+  { name: 'paced, precomposed', groups: phrases(keysOf(TYPED_PRECOMPOSED), 20), pause: PACE_MS },
+  { name: 'paced, decomposed', groups: phrases(keysOf(TYPED_DECOMPOSED), 20), pause: PACE_MS },
   { name: 'burst, precomposed', groups: [keysOf(TYPED_PRECOMPOSED)], pause: 0 },
   { name: 'burst, decomposed', groups: [keysOf(TYPED_DECOMPOSED)], pause: 0 },
 ];
