@@ -68,10 +68,10 @@ test-e2e: app cli $(TAURI_DRIVER)
 	  scripts/wordpress/with-wordpress.sh xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" node e2e/run.mjs
 
 # ---- not part of `make test` -------------------------------------------------------------
-bench: deps ui
-	$(CARGO) build --release -p banthao-app -p bare-window $(APP_FEATURES) --features bare-window/custom-protocol
+bench: deps ui $(TAURI_DRIVER)
+	$(CARGO) build --release -p banthao-app -p banthao-cli -p bare-window $(APP_FEATURES) --features bare-window/custom-protocol
 	$(CARGO) build --release -p banthao-bench
-	scripts/wordpress/with-wordpress.sh xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" target/release/banthao-bench $(BENCH_ARGS)
+	TAURI_DRIVER=$(TAURI_DRIVER) scripts/wordpress/with-wordpress.sh xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" target/release/banthao-bench $(BENCH_ARGS)
 
 # The .deb: the release build, then what the bundler takes from elsewhere staged in target/dist
 # (stripped binaries, the CLI's man page and completions: scripts/dist/stage.sh), the bundle made

@@ -21,6 +21,7 @@ import { trashAndUndo } from './library.mjs';
 import { dropWordDocument, exportHandoverFromTheWindow } from './interchange.mjs';
 import { quickFixPopupAtTheBottom } from './checks-popup.mjs';
 import { findAndReplaceEverywhere } from './find.mjs';
+import { everyKeyOnceAtTheCaret } from './typing.mjs';
 import { followsChangesElsewhere } from './external.mjs';
 import { figureWarningFollowsTheField, languageFromEditor, onePanelAtATime } from './ui-state.mjs';
 
@@ -213,6 +214,7 @@ try {
   await exportHandoverFromTheWindow(wd, { step, shots: SHOTS, cli: CLI, work: dataHome });
   await quickFixPopupAtTheBottom(wd, { step, shots: SHOTS, cli: CLI, library, work: dataHome });
   await findAndReplaceEverywhere(wd, { step, shots: SHOTS, cli: CLI, library, work: dataHome });
+  await everyKeyOnceAtTheCaret(wd, { step, shots: SHOTS, cli: CLI, library, work: dataHome });
   await importReadsOnlyDroppedFiles(wd, { step, shots: SHOTS });
   await linksStayOutOfTheWindow(wd, { step, shots: SHOTS });
   await wd.quit();

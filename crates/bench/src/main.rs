@@ -2,7 +2,7 @@
 //!
 //! Options: `--articles N` (default 100000), `--skip-window` (no X display needed), `--keep DIR`
 //! (`--only search` and `--only window`: a generated library made once in DIR and reused),
-//! `--only text|photo|docx|sync|desk|search|window` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
+//! `--only text|photo|docx|sync|desk|search|window|typing` (one group of figures alone). `BANTHAO_BENCH_KINDS=1` also prints the
 //! check's time per finding kind.
 
 mod desk_bench;
@@ -14,6 +14,7 @@ mod search_bench;
 mod stats;
 mod sync_bench;
 mod text_bench;
+mod typing_bench;
 mod window_bench;
 
 fn main() {
@@ -46,6 +47,7 @@ fn main() {
             let keep = args.windows(2).find(|w| w[0] == "--keep").map(|w| std::path::PathBuf::from(&w[1]));
             return window_bench::startup_and_memory(tmp.path(), keep.as_deref());
         }
+        Some("typing") => return typing_bench::run(),
         _ => {}
     }
 
@@ -65,5 +67,6 @@ fn main() {
     window_bench::bundle_size();
     if !args.iter().any(|a| a == "--skip-window") {
         window_bench::startup_and_memory(tmp.path(), Some(&dir));
+        typing_bench::run();
     }
 }

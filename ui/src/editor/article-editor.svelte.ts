@@ -69,6 +69,7 @@ export class ArticleEditor {
   /** The text inputs on screen (the checks select and fix text in them). */
   readonly inputs: Partial<Record<TextField, HTMLInputElement | HTMLTextAreaElement>> = {};
   private slugEdited = false;
+  private countsFrame: number | null = null;
   private composing = false;
   private composedWaiters: Array<() => void> = [];
 
@@ -148,8 +149,8 @@ export class ArticleEditor {
       plugins: [...checks.plugins(), ...photos.plugins(), ...notes.plugins(), this.find.plugin],
       figures: photos.figureContext,
       onChange: (editor) => {
-        this.controller.change({ body: editor.toJSON() });
-        this.bodyCounts = editor.counts();
+        this.controller.changeLazily('body', () => editor.toJSON());
+        this.countSoon();
         checks.changed();
       },
     });
@@ -194,6 +195,15 @@ export class ArticleEditor {
 
   togglePanel(panel: SidePanel): void {
     this.sidePanel = this.sidePanel === panel ? null : panel;
+  }
+
+  /** The body's counts follow typing once a frame, however many keys came in it. */
+  private countSoon(): void {
+    if (this.countsFrame !== null) return;
+    this.countsFrame = requestAnimationFrame(() => {
+      this.countsFrame = null;
+      this.bodyCounts = this.body.counts();
+    });
   }
 
   headlineCounts = $derived(countText(this.text.headline));
@@ -396,6 +406,7 @@ export class ArticleEditor {
   }
 
   dispose(): void {
+    if (this.countsFrame !== null) cancelAnimationFrame(this.countsFrame);
     this.merge.dispose();
     this.checks.dispose();
     this.notes.dispose();

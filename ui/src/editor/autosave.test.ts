@@ -55,6 +55,31 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('AutosaveController', () => {
+  it('reads a lazy field (the body) once per save, not on each change; a later plain value replaces it', async () => {
+    const { backend, controller } = await setup();
+    let reads = 0;
+    let body = 'a';
+    const read = () => {
+      reads++;
+      return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] };
+    };
+    for (const next of ['ab', 'abc', 'abcd']) {
+      body = next;
+      controller.changeLazily('body', read);
+      await advance(100);
+    }
+    expect(reads).toBe(0);
+    await advance(500);
+    expect(reads).toBe(1);
+    expect(backend.patches.at(-1)?.body).toEqual(read());
+    controller.changeLazily('body', read);
+    controller.change({ body: { type: 'doc', content: [] } });
+    reads = 0;
+    await advance(500);
+    expect(reads).toBe(0);
+    expect(backend.patches.at(-1)?.body).toEqual({ type: 'doc', content: [] });
+  });
+
   it('waits for a pause in typing, then saves the last value once', async () => {
     const { backend, controller, states } = await setup();
     controller.change({ headline: 'T' });

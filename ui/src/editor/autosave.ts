@@ -22,8 +22,12 @@ export type AutosaveOptions = {
   onSaved?: (article: Article) => void;
 };
 
+/** A field read only when it is saved: the body is serialised per save, not per keystroke. */
+type LazyFields = { [K in keyof PatchFields]?: () => PatchFields[K] };
+
 export class AutosaveController {
   private pending: PatchFields = {};
+  private lazy: LazyFields = {};
   private hasPending = false;
   private firstPendingAt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -68,11 +72,36 @@ export class AutosaveController {
     this.schedule();
   }
 
+  /**
+   * Records a changed field whose value `read` gives when it is saved (the body: turning it into
+   * JSON costs the whole article, which a keystroke must not pay).
+   */
+  changeLazily<K extends keyof PatchFields>(field: K, read: () => PatchFields[K]): void {
+    const pending = { ...this.pending };
+    delete pending[field];
+    this.pending = pending;
+    (this.lazy as Record<K, () => PatchFields[K]>)[field] = read;
+    this.change({});
+  }
+
   private merge(fields: PatchFields): void {
     if (!this.hasPending) this.firstPendingAt = Date.now();
     // Later fields win; fields that failed to save are merged under newer edits (see `save`).
     this.pending = { ...this.pending, ...fields };
+    for (const key of Object.keys(fields)) delete this.lazy[key as keyof PatchFields];
     this.hasPending = true;
+  }
+
+  /** The pending patch with its lazy fields read now; `take` also empties it. */
+  private current(take = false): PatchFields {
+    const fields: PatchFields = { ...this.pending };
+    for (const [key, read] of Object.entries(this.lazy)) (fields as Record<string, unknown>)[key] = (read as () => unknown)();
+    if (take) {
+      this.pending = {};
+      this.lazy = {};
+      this.hasPending = false;
+    }
+    return fields;
   }
 
   private schedule(): void {
@@ -94,9 +123,7 @@ export class AutosaveController {
       () => undefined,
     );
     if (!this.hasPending || this.inConflict) return Promise.resolve();
-    const fields = this.pending;
-    this.pending = {};
-    this.hasPending = false;
+    const fields = this.current(true);
     this.setState('saving');
     this.inFlight = this.save(fields).finally(() => {
       this.inFlight = null;
@@ -178,14 +205,12 @@ export class AutosaveController {
 
   /** A copy of what is not saved yet (null when nothing is). */
   get unsaved(): PatchFields | null {
-    return this.hasPending ? { ...this.pending } : null;
+    return this.hasPending ? this.current() : null;
   }
 
   private async handOver(run: (patch: ArticleChanges | null) => Promise<Article>): Promise<Article> {
     if (this.inConflict) throw this._error!;
-    const fields = this.hasPending ? this.pending : null;
-    this.pending = {};
-    this.hasPending = false;
+    const fields = this.hasPending ? this.current(true) : null;
     if (fields) this.setState('saving');
     try {
       const article = await run(fields ? { ...fields, base_version: this._version } : null);
@@ -226,8 +251,7 @@ export class AutosaveController {
   overwrite(latestVersion: number, allFields: PatchFields): Promise<void> {
     this._version = latestVersion;
     this._error = null;
-    this.pending = { ...this.pending, ...allFields };
-    this.hasPending = true;
+    this.merge(allFields);
     return this.flush();
   }
 
@@ -236,6 +260,7 @@ export class AutosaveController {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.pending = {};
+    this.lazy = {};
     this.hasPending = false;
     this._version = version;
     this._error = null;

@@ -6,6 +6,7 @@ import { EditorView } from 'prosemirror-view';
 import type { PmNode } from '../bindings/PmNode';
 import type { I18n } from '../i18n';
 import { countText, type TextCounts } from '../text/counts';
+import { BodyCounter } from './body-counts';
 import { BodyToolbarState } from './body-toolbar.svelte';
 import { editorPlugins } from './commands';
 import { FigureView, type FigureContext } from './figure-view';
@@ -68,6 +69,7 @@ export class BodyEditor {
   /** What BodyToolbar.svelte shows; none for a read-only editor. */
   readonly toolbar: BodyToolbarState | null;
   private editable: boolean;
+  private readonly counter = new BodyCounter();
 
   /** An editor not yet on screen: a component puts it there with `attach`. */
   static detached(options: BodyEditorOptions): BodyEditor {
@@ -126,8 +128,9 @@ export class BodyEditor {
     return this.view.state.doc.toJSON() as PmNode;
   }
 
+  /** The body's counts; a keystroke recounts only the block it changed. */
   counts(): TextCounts {
-    return docCounts(this.view.state.doc);
+    return this.counter.count(this.view.state.doc);
   }
 
   /** Replaces the document and starts a fresh undo history (reload, restore, merge); the cursor stays in its block. */

@@ -144,3 +144,41 @@ describe('counts', () => {
     });
   });
 });
+
+describe('counts while typing', () => {
+  const figure: PmNode = {
+    type: 'figure',
+    attrs: { media_id: 7, credit: 'Ảnh: Minh Châu', alt: 'Cầu Rồng', crop: null, rotation: 0 },
+    content: [{ type: 'figcaption', content: [text('Cầu Rồng phun lửa')] }],
+  };
+  const raw: PmNode = { type: 'raw_block', attrs: { html: '<!-- wp:embed --><p>x</p>' } };
+  const docs: PmNode[] = [
+    EVERYTHING,
+    { type: 'doc', content: [raw, para(text('Mở đầu')), figure, raw, para(text('Kết'))] },
+    { type: 'doc', content: [para()] },
+    { type: 'doc', content: [raw] },
+    { type: 'doc', content: [para(text('🇻🇳 Cờ ')), para(text('Hoà bình'.normalize('NFD')))] },
+  ];
+
+  it('adds up per-block counts to the same figures as counting the whole text', () => {
+    for (const json of docs) {
+      const doc = docFromJSON(json);
+      const editor = mount(json);
+      expect(editor.counts()).toEqual(docCounts(doc));
+    }
+  });
+
+  it('follows each keystroke, recounting only the edited block', () => {
+    const editor = mount(docs[1]!);
+    editor.counts();
+    const before = editor.doc;
+    for (const ch of ' Dương Kinh') {
+      const end = editor.doc.child(1).nodeSize + editor.doc.child(0).nodeSize - 1;
+      editor.view.dispatch(editor.view.state.tr.insertText(ch, end));
+      expect(editor.counts()).toEqual(docCounts(editor.doc));
+    }
+    // The blocks not typed in are the same nodes: their counts were kept.
+    expect(editor.doc.child(2)).toBe(before.child(2));
+    expect(editor.counts()).toEqual({ ...docCounts(before), tieng: docCounts(before).tieng + 2, chars: docCounts(before).chars + 11 });
+  });
+});

@@ -101,8 +101,11 @@ export function notesPlugin(handlers: NotesHandlers): Plugin<NotesState> {
           notes = notes.flatMap((n) => mapRange(n, tr.mapping) ?? []);
           draft = draft && mapRange(draft, tr.mapping);
         }
-        if (meta?.notes) notes = meta.notes;
-        if (meta && 'draft' in meta) draft = meta.draft ?? null;
+        // A plain edit maps the highlights as it maps the ranges (the same sides stick), at the
+        // cost of the edit; only new ranges rebuild them.
+        if (!meta) return { notes, draft, decorations: prev.decorations.map(tr.mapping, tr.doc) };
+        if (meta.notes) notes = meta.notes;
+        if ('draft' in meta) draft = meta.draft ?? null;
         return { notes, draft, decorations: decorate(tr.doc, notes, draft) };
       },
     },

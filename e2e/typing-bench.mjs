@@ -1,0 +1,197 @@
+// The typing benchmark (`make bench`, group `typing`): keystroke-to-paint in the release app's
+// real window, beside a plain contenteditable holding the same text in the same page and run.
+// Articles of ~100, 5,000 and 20,000 tiếng; paced keys (a pause after each phrase, so the check
+// and autosave run between phrases as they do for a reporter) and bursts; Vietnamese typed
+// precomposed and decomposed. Per case: p50/p95/p99/max from keydown to the second animation
+// frame after `input`, and the longest gap between frames while typing; each with its ratio to
+// the reference; and "js", the p50 of each key's script time (keydown, or input in a burst, to a
+// task queued at input, which runs once the editor has handled the key).
+//
+// Env: APP_BIN, TAURI_DRIVER, BANTHAO_CLI; TYPING_ROUNDS (default 2: app and reference take
+// turns), TYPING_SIZES (default "100,5000,20000").
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebDriver, sleep } from './webdriver.mjs';
+import { articleParagraphs, INSTALL, keysOf, PLACE_CARET, pressKeys, TYPED_DECOMPOSED, TYPED_PRECOMPOSED } from './typing-probe.mjs';
+
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set (run through 'make bench')`);
+  return v;
+};
+const APP_BIN = env('APP_BIN');
+const TAURI_DRIVER = env('TAURI_DRIVER');
+const CLI = env('BANTHAO_CLI');
+const ROUNDS = Number(process.env.TYPING_ROUNDS ?? 2);
+const SIZES = (process.env.TYPING_SIZES ?? '100,5000,20000').split(',').map(Number);
+const PACE_MS = 60;
+/** Long enough for the check (0.4 s) and autosave (0.5 s) to run before typing resumes. */
+const PAUSE_MS = 1100;
+const PORT = 5200 + Math.floor(Math.random() * 500);
+
+/** Splits keys into phrases of about `size` keys, ending after a space. */
+function phrases(keys, size) {
+  const out = [];
+  let current = [];
+  for (const k of keys) {
+    current.push(k);
+    if (current.length >= size && k === ' ') {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+const CASES = [
+  { name: 'paced, precomposed', groups: phrases(keysOf(TYPED_PRECOMPOSED), 20), pause: PACE_MS },
+  { name: 'paced, decomposed', groups: phrases(keysOf(TYPED_DECOMPOSED), 20), pause: PACE_MS },
+  { name: 'burst, precomposed', groups: [keysOf(TYPED_PRECOMPOSED)], pause: 0 },
+  { name: 'burst, decomposed', groups: [keysOf(TYPED_DECOMPOSED)], pause: 0 },
+];
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Types one case into the shown target; returns each key's latency and the longest frame gap. */
+async function typeCase(wd, c) {
+  const latencies = [];
+  const script = [];
+  let gap = 0;
+  let lost = 0;
+  for (const group of c.groups) {
+    await wd.exec('window.__typing.start(); return 1');
+    await pressKeys(wd, group, c.pause);
+    // Every key painted (or given up on after 5 s).
+    const result = await wd.until(
+      'the keys to be painted',
+      `const p = window.__typing;
+       const t = performance.now();
+       const done = p.keys.length >= ${group.length} && p.keys.every((k) => k.painted > 0);
+       const late = p.keys.length > 0 && t - p.keys[p.keys.length - 1].down > 5000;
+       if (!done && !late) return null;
+       requestAnimationFrame(() => requestAnimationFrame(() => {}));
+       p.stop();
+       return { keys: p.keys, frames: p.frames };`,
+      60000,
+    );
+    const { keys, frames } = result;
+    const painted = keys.filter((k) => k.painted > 0);
+    lost += group.length - painted.length;
+    for (const k of painted) latencies.push(k.painted - k.down);
+    // In a burst keys queue behind each other: their own work is from input to handled.
+    for (const k of painted) if (k.handled) script.push(k.handled - (c.pause > 0 ? k.down : k.input));
+    // Frame gaps from the first keydown to the last paint.
+    const from = keys[0]?.down ?? 0;
+    const to = Math.max(...painted.map((k) => k.painted), from);
+    let prev = from;
+    for (const f of frames) {
+      if (f < from) continue;
+      gap = Math.max(gap, f - prev);
+      prev = f;
+      if (f > to) break;
+    }
+    await sleep(PAUSE_MS);
+  }
+  return { latencies, script, gap, lost };
+}
+
+function summary(latencies) {
+  const s = [...latencies].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] };
+}
+
+const fmt = (v) => (Number.isFinite(v) ? v.toFixed(0).padStart(4) : '   -');
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');
+
+async function openArticle(wd, id, paragraphs) {
+  await wd.find('#library-view, #editor-view', 30000);
+  if (await wd.exec("return !!document.querySelector('#editor-view')")) await wd.click('#back-to-list');
+  await wd.click('#home-all');
+  await wd.click(`.article-row[data-id="${id}"]`);
+  await wd.until(
+    'the article in the editor',
+    `return document.querySelectorAll('#body .ProseMirror > p').length === ${paragraphs.length}`,
+    30000,
+  );
+  // Let the first check and the editor's chunks settle before timing.
+  await sleep(2500);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'banthao-typing-'));
+const library = join(work, 'library');
+const articles = SIZES.map((tieng) => {
+  const paragraphs = articleParagraphs(tieng, tieng);
+  const headline = `Bài thử gõ ${tieng} tiếng`;
+  const file = join(work, `${tieng}.txt`);
+  writeFileSync(file, paragraphs.join('\n\n'));
+  const out = spawnSync(CLI, ['--library', library, '--json', 'new', '--headline', headline, '--body-file', file], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`banthao new: ${out.stderr}`);
+  const count = paragraphs.join(' ').split(/\s+/).length;
+  return { id: JSON.parse(out.stdout).id, tieng, count, paragraphs };
+});
+
+const driver = spawn(TAURI_DRIVER, ['--port', String(PORT), '--native-port', String(PORT + 1)], {
+  env: { ...process.env, XDG_DATA_HOME: work, BANTHAO_LIBRARY: '' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const wd = new WebDriver(`http://127.0.0.1:${PORT}`);
+let failed = false;
+try {
+  await wd.waitForServer();
+  await wd.start(APP_BIN, ['--library', library]);
+  console.log(
+    `typing in the real window: keydown → second frame after input, ms (${ROUNDS} rounds; reference: a plain contenteditable with the same text in the same page)`,
+  );
+  for (const article of articles) {
+    await openArticle(wd, article.id, article.paragraphs);
+    await wd.exec(INSTALL, article.paragraphs);
+    const empty = () => CASES.map(() => ({ latencies: [], script: [], gap: 0, lost: 0 }));
+    const results = { app: empty(), reference: empty() };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? ['app', 'reference'] : ['reference', 'app'];
+      for (const target of order) {
+        await wd.exec(PLACE_CARET, target);
+        await sleep(300);
+        for (const [i, c] of CASES.entries()) {
+          const r = await typeCase(wd, c);
+          const into = results[target][i];
+          into.latencies.push(...r.latencies);
+          into.script.push(...r.script);
+          into.gap = Math.max(into.gap, r.gap);
+          into.lost += r.lost;
+        }
+      }
+    }
+    await wd.exec("window.__typing.ref.hidden = true; document.querySelector('#body .ProseMirror').style.display = ''; return 1");
+    console.log(`\n  article of ${article.count.toLocaleString('en')} tiếng (${article.paragraphs.length} paragraphs)`);
+    console.log('    case                  |      ours: p50  p95  p99  max  gap   js |  reference: p50  p95  p99  max  gap   js | ratio p50 / p99 / max / gap');
+    for (const [i, c] of CASES.entries()) {
+      const a = results.app[i];
+      const r = results.reference[i];
+      const sa = summary(a.latencies);
+      const sr = summary(r.latencies);
+      const lost = a.lost || r.lost ? `  (keys not painted: ours ${a.lost}, reference ${r.lost})` : '';
+      console.log(
+        `    ${c.name.padEnd(22)}| n=${String(sa.n).padStart(4)} ${fmt(sa.p50)} ${fmt(sa.p95)} ${fmt(sa.p99)} ${fmt(sa.max)} ${fmt(a.gap)} ${fmt(summary(a.script).p50)} ` +
+          `| n=${String(sr.n).padStart(4)} ${fmt(sr.p50)} ${fmt(sr.p95)} ${fmt(sr.p99)} ${fmt(sr.max)} ${fmt(r.gap)} ${fmt(summary(r.script).p50)} ` +
+          `| ${ratio(sa.p50, sr.p50)} / ${ratio(sa.p99, sr.p99)} / ${ratio(sa.max, sr.max)} / ${ratio(a.gap, r.gap)}${lost}`,
+      );
+    }
+  }
+  await wd.quit();
+} catch (e) {
+  failed = true;
+  console.error('typing bench: FAILED:', e);
+  await wd.quit();
+} finally {
+  driver.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
