@@ -22,6 +22,27 @@ pub fn figure_media_ids(doc: &BodyDoc) -> Vec<i64> {
     all(doc).iter().filter_map(|f| f.attrs.as_ref()?.get("media_id")?.as_i64()).collect()
 }
 
+/// Each figure's caption as the checks read it (text, hard breaks as "\n"), in reading order:
+/// index i is figure i, whose caption may be empty.
+pub fn figure_captions(doc: &BodyDoc) -> Vec<String> {
+    all(doc)
+        .iter()
+        .map(|figure| {
+            let mut text = String::new();
+            for caption in figure.content.iter().flatten().filter(|c| c.node_type == "figcaption") {
+                for child in caption.content.iter().flatten() {
+                    match child.node_type.as_str() {
+                        "text" => text.push_str(child.text.as_deref().unwrap_or("")),
+                        "hard_break" => text.push('\n'),
+                        _ => {}
+                    }
+                }
+            }
+            text
+        })
+        .collect()
+}
+
 /// Indexes (0-based, in reading order) of figures missing a caption, a credit or alt text:
 /// the check before an article is submitted.
 pub fn incomplete_figures(doc: &BodyDoc) -> Vec<usize> {
