@@ -41,7 +41,11 @@ fn an_unknown_abbreviation_asks_for_the_full_form_once() {
     assert!(found[0].message.vi.contains("viết đầy đủ"), "{}", found[0].message.vi);
     assert!(found[0].message.en.contains("full form"), "{}", found[0].message.en);
     // Vietnamese capitals are capitals: ĐHQG, BQL.
-    assert_eq!(flagged("ĐHQG và BQL chợ"), only(&[("ĐHQG", ""), ("BQL", "")]));
+    assert_eq!(flagged("ĐHQG và BQL chợ"), only(&[("ĐHQG", "Đại học Quốc gia (ĐHQG)"), ("BQL", "")]));
+    assert_eq!(
+        flagged("Bộ LĐ-TB&XH và ĐƠVN"),
+        only(&[("LĐ-TB&XH", "lao động - thương binh và xã hội (LĐ-TB&XH)"), ("ĐƠVN", "")])
+    );
 }
 
 #[test]

@@ -334,10 +334,23 @@ mod tests {
     #[test]
     fn parses_the_builtin_list() {
         let list = Abbreviations::builtin();
-        assert!(list.len() >= 30);
+        assert!(list.len() >= 300, "{} entries", list.len());
         assert_eq!(list.get("ATTP").unwrap().full_forms, ["an toàn thực phẩm"]);
         assert_eq!(list.get("CNCH").unwrap().full_forms.len(), 2);
         assert!(Abbreviations::invalid_lines(BUILTIN).is_empty());
+    }
+
+    #[test]
+    fn every_group_of_the_builtin_list_names_its_source() {
+        // Groups are separated by blank lines; each opens with a comment naming its source.
+        for group in BUILTIN.split("\n\n").skip(1) {
+            let comment: String = group.lines().take_while(|l| l.starts_with('#')).collect();
+            assert!(comment.contains("Source"), "a group without its source: {group}");
+        }
+        // And every entry is an abbreviation the check finds as it is written.
+        for entry in Abbreviations::builtin().entries() {
+            assert!(candidates::is_abbreviation_shaped(&entry.abbr), "{}", entry.abbr);
+        }
     }
 
     #[test]

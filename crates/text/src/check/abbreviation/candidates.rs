@@ -13,12 +13,13 @@ pub(super) struct Candidate {
     pub text: String,
 }
 
-/// Units written in capitals in Vietnamese copy (`km`, `kWh`, `MHz` are not capitals anyway).
-const UNITS: &[&str] =
-    &["MW", "GW", "TW", "KW", "MWH", "GWH", "TWH", "KV", "KB", "MB", "GB", "TB", "HP", "CV", "DWT", "TEU"];
+/// Units written in capitals in Vietnamese copy (`km`, `kWh`, `MHz` are not capitals anyway;
+/// TW is Trung ương in news copy, not terawatt).
+const UNITS: &[&str] = &["MW", "GW", "KW", "MWH", "GWH", "TWH", "KV", "KB", "MB", "GB", "TB", "HP", "CV", "DWT", "TEU"];
 
+/// Inside an abbreviation: TP.HCM, KT-XH, LĐ-TB&XH.
 fn is_connector(c: char) -> bool {
-    matches!(c, '.' | '/' | '-')
+    matches!(c, '.' | '/' | '-' | '&')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -58,7 +59,7 @@ pub(super) fn candidates(chars: &[char]) -> Vec<Candidate> {
         // Mixed case: "Nội-TP.HCM" holds TP.HCM between hyphens or slashes.
         let mut part_start = start;
         for k in start..=end {
-            if k == end || matches!(chars[k], '-' | '/') {
+            if k == end || matches!(chars[k], '-' | '/' | '&') {
                 let part = &chars[part_start..k];
                 if is_capitals(part) {
                     out.push(Candidate { start: part_start, end: k, text: part.iter().collect() });
@@ -216,6 +217,7 @@ mod tests {
     fn capitals_with_dots_slashes_and_hyphens_are_one_candidate() {
         assert_eq!(texts("UBND TP.HCM và KT-XH, ĐBSCL, Hà Nội-TP.HCM"), ["UBND", "TP.HCM", "KT-XH", "ĐBSCL", "TP.HCM"]);
         assert_eq!(texts("Lực lượng CSGT."), ["CSGT"]);
+        assert_eq!(texts("Bộ LĐ-TB&XH, Sở GD&ĐT"), ["LĐ-TB&XH", "GD&ĐT"]);
     }
 
     #[test]
