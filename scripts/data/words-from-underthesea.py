@@ -6,8 +6,9 @@ PyPI package underthesea ships it (Apache License 2.0), for the real-word check.
       python3 scripts/data/words-from-underthesea.py /tmp/u/underthesea-9.5.0-py3-none-any.whl && \
       cargo test -p banthao-text --lib -- --ignored write_viet74k_keys
 
-Kept: entries of exactly two space-separated syllables of letters only, in lowercase NFC,
-without the known slips of crates/text/data/slips.txt (which win over any listed word).
+Kept: the two-syllable entries, and each pair of neighbouring syllables of the longer ones
+(letters only), in lowercase NFC, without the known slips of crates/text/data/slips.txt
+(which win over any listed word).
 The ignored Rust test then keeps the pairs whose syllables are valid by rule and writes them
 as the checker's lookup keys (hoà style, lí for lý), so that reading them costs nothing.
 """
@@ -31,15 +32,21 @@ def main(wheel: str) -> None:
     for line in text.splitlines():
         word = unicodedata.normalize("NFC", line.strip()).lower()
         parts = word.split()
-        if len(parts) == 2 and all(p.isalpha() for p in parts) and word not in slips:
-            words.add(" ".join(parts))
+        if len(parts) < 2 or not all(p.isalpha() for p in parts):
+            continue
+        # A longer expression lends its neighbouring pairs ("công ăn việc làm": công ăn): they
+        # only keep a phrase from being flagged, never become a correction.
+        for a, b in zip(parts, parts[1:]):
+            if f"{a} {b}" not in slips:
+                words.add(f"{a} {b}")
     header = f"""# Two-syllable Vietnamese words for the real-word check of Bản Thảo, one per line.
 # Source: Viet74K.txt as shipped in the PyPI package underthesea {VERSION}
 # (underthesea/corpus/data/Viet74K.txt), licensed under the Apache License 2.0 by the
 # underthesea authors (https://pypi.org/project/underthesea/). Extracted unchanged but for
-# the selection by scripts/data/words-from-underthesea.py: two-syllable entries of letters
-# only, both syllables valid by rule, none a known slip of slips.txt, written as the
-# checker's lookup keys (lowercase NFC, hoà style, lí for lý).
+# the selection by scripts/data/words-from-underthesea.py: two-syllable entries and the
+# neighbouring pairs of longer ones (letters only), both syllables valid by rule, none a
+# known slip of slips.txt, written as the checker's lookup keys (lowercase NFC, hoà style,
+# lí for lý).
 """
     out = ROOT / "crates/text/data/words-viet74k.txt"
     out.write_text(header + "".join(w + "\n" for w in sorted(words)), encoding="utf-8")
