@@ -28,17 +28,8 @@ pub fn figure_captions(doc: &BodyDoc) -> Vec<String> {
     all(doc)
         .iter()
         .map(|figure| {
-            let mut text = String::new();
-            for caption in figure.content.iter().flatten().filter(|c| c.node_type == "figcaption") {
-                for child in caption.content.iter().flatten() {
-                    match child.node_type.as_str() {
-                        "text" => text.push_str(child.text.as_deref().unwrap_or("")),
-                        "hard_break" => text.push('\n'),
-                        _ => {}
-                    }
-                }
-            }
-            text
+            let caption = figure.content.iter().flatten().find(|c| c.node_type == "figcaption");
+            caption.map(super::blocks::block_text).unwrap_or_default()
         })
         .collect()
 }
