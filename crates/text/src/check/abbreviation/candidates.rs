@@ -68,10 +68,13 @@ pub(super) fn candidates(chars: &[char]) -> Vec<Candidate> {
             }
         }
     }
+    let shouting = shouted_runs(chars, &runs);
     out.retain(|c| {
         !english.iter().any(|&(s, e)| s <= c.start && c.end <= e)
+            && !shouting.iter().any(|&(s, e)| s <= c.start && c.end <= e)
             && !is_roman_numeral(&c.text)
             && !UNITS.contains(&c.text.as_str())
+            && !is_initials(&c.text)
     });
     let shouted: Vec<bool> = out.iter().map(|c| crate::syllable::is_valid(&c.text)).collect();
     // Adjacent candidates (one space apart) that are both syllables: a phrase in capitals.
@@ -101,6 +104,35 @@ pub(super) fn candidates(chars: &[char]) -> Vec<Candidate> {
 pub(super) fn is_abbreviation_shaped(abbr: &str) -> bool {
     let chars: Vec<char> = abbr.chars().collect();
     !chars.iter().any(|c| c.is_numeric()) && is_capitals(&chars)
+}
+
+/// Three or more words in capitals one space apart (`WITHOUT ANY WARRANTY`, a heading set in
+/// capitals): shouting, not abbreviations. Single capitals count towards the run.
+fn shouted_runs(chars: &[char], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let capitals = |&(s, e): &(usize, usize)| {
+        let run = &chars[s..e];
+        run.iter().any(|c| c.is_alphabetic()) && run.iter().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        let mut last = k;
+        while capitals(&runs[last])
+            && runs.get(last + 1).is_some_and(|next| capitals(next) && chars[runs[last].1..next.0] == [' '])
+        {
+            last += 1;
+        }
+        if last - k >= 2 {
+            out.push((runs[k].0, runs[last].1));
+        }
+        k = last + 1;
+    }
+    out
+}
+
+/// A person's initials, one letter between dots (`T.N`, `N.V.A`): not an abbreviation.
+fn is_initials(text: &str) -> bool {
+    text.contains('.') && text.split('.').all(|part| part.chars().count() == 1)
 }
 
 /// Two or more letters, all capitals, no tone mark; connectors allowed inside.
@@ -233,5 +265,13 @@ mod tests {
         assert!(texts("THANH NIÊN tình nguyện").is_empty());
         assert!(texts("phim “THE LAST OF US” và bài \"WE ARE THE WORLD\"").is_empty());
         assert_eq!(texts("khẩu hiệu “ANTT”"), ["ANTT"]);
+        assert!(texts("WITHOUT ANY WARRANTY; FITNESS FOR A PARTICULAR PURPOSE").is_empty());
+        assert_eq!(texts("UBND TP.HCM và CSGT"), ["UBND", "TP.HCM", "CSGT"]);
+    }
+
+    #[test]
+    fn initials_of_a_name_are_not() {
+        assert!(texts("Tác giả T.N và N.V.A viết").is_empty());
+        assert_eq!(texts("TP.HCM"), ["TP.HCM"]);
     }
 }
