@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 # Build: WebKitGTK (Tauri), libjpeg-turbo, libheif, lcms2 (photos), libdbus (the OS keychain). Tests and benchmarks:
-# Xvfb + WebKitWebDriver (end-to-end), hunspell-vi (spelling), exiftool, ImageMagick, libheif
+# Xvfb + WebKitWebDriver (end-to-end), hunspell-vi (spelling; the hunspell program is the bench reference), exiftool, ImageMagick, libheif
 # tools, vips, mate-backgrounds and ICC profiles (photo fixtures and references; libgs-common is
 # Ghostscript's CMYK profile, which banthao-media assumes for CMYK photos without one), GNU time,
 # LibreOffice Writer (the Word documents the import tests write, and the import benchmark's
@@ -15,7 +15,7 @@ need_apt=()
 # `make dist` checks the .deb with lintian, desktop-file-validate (desktop-file-utils) and appstreamcli.
 for pkg in libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev \
            libturbojpeg0-dev libheif-dev liblcms2-dev libdbus-1-dev \
-           xvfb xauth webkit2gtk-driver imagemagick hunspell-vi \
+           xvfb xauth webkit2gtk-driver imagemagick hunspell-vi hunspell \
            libheif-examples libimage-exiftool-perl libvips-tools mate-backgrounds icc-profiles-free colord-data libgs-common time \
            libreoffice-writer-nogui python3-jsonschema xdotool python3-gi gir1.2-gtk-3.0 \
            lintian desktop-file-utils appstream; do

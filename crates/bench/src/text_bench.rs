@@ -1,6 +1,7 @@
 //! Vietnamese text figures: `check` of a 5,000-tiếng article against NFC normalisation of the
 //! same text (unicode-normalization) in the same run; `convert` throughput per legacy encoding
-//! against glibc `iconv` on the same bytes where iconv knows the encoding.
+//! against glibc `iconv` on the same bytes where iconv knows the encoding; `spelling` and
+//! `real-word` findings per 1,000 tiếng on correct prose against hunspell-vi run alone.
 
 use banthao_text::check::{check, Abbreviations, CheckOptions, Field};
 use banthao_text::encoding::{decode, encode, Encoding};
@@ -16,7 +17,63 @@ use crate::stats::{ms, ratio, Samples};
 
 pub fn run(tmp: &Path) {
     check_article();
+    findings_on_correct_prose();
     convert_throughput(tmp);
+}
+
+/// False alarms on text a person judged correct: our `spelling` and `real-word` findings per
+/// 1,000 tiếng beside the words `hunspell -l` (hunspell-vi alone) rejects in the same text.
+/// The corpora: the project's clean news (crates/text/tests/corpus/clean-news.txt) and, until
+/// a licensed corpus of published prose ships, any UTF-8 file named by BANTHAO_BENCH_PROSE.
+fn findings_on_correct_prose() {
+    let Ok(dic) = std::fs::read_to_string("/usr/share/hunspell/vi_VN.dic") else {
+        println!("findings on correct prose skipped: hunspell-vi missing");
+        return;
+    };
+    let speller = Speller::from_hunspell(&dic, ToneStyle::OnSecondVowel);
+    let clean = include_str!("../../text/tests/corpus/clean-news.txt");
+    let mut corpora =
+        vec![("clean-news.txt".to_string(), clean.split_once('\n').map_or("", |(_, body)| body).to_string())];
+    if let Some(path) = std::env::var_os("BANTHAO_BENCH_PROSE") {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => corpora.push((Path::new(&path).display().to_string(), banthao_text::to_nfc_string(&text))),
+            Err(e) => println!("BANTHAO_BENCH_PROSE {}: {e}", Path::new(&path).display()),
+        }
+    }
+    for (name, text) in corpora {
+        let tieng = banthao_text::count_tieng(&text).max(1);
+        let found = banthao_text::spell::findings(&text, &speller);
+        let per_1000 = |n: usize| n as f64 * 1000.0 / tieng as f64;
+        let count = |kind: banthao_text::check::FindingKind| found.iter().filter(|f| f.kind == kind).count();
+        let spelling = count(banthao_text::check::FindingKind::Spelling);
+        let real_word = count(banthao_text::check::FindingKind::RealWord);
+        let reference = match hunspell_rejects(&text) {
+            Some(n) => format!("hunspell-vi alone: {n} ({:.2} per 1,000 tiếng)", per_1000(n)),
+            None => "hunspell program missing: no reference".to_string(),
+        };
+        println!(
+            "findings on correct prose, {name} ({tieng} tiếng): spelling {spelling} ({:.2} per 1,000), real-word {real_word} ({:.2} per 1,000)   ({reference})",
+            per_1000(spelling),
+            per_1000(real_word)
+        );
+    }
+}
+
+/// How many words `hunspell -d vi_VN -l` lists as misspelt in `text` (None without hunspell).
+fn hunspell_rejects(text: &str) -> Option<usize> {
+    use std::io::Write;
+    let mut child = Command::new("hunspell")
+        .args(["-d", "/usr/share/hunspell/vi_VN", "-l"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = text.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).lines().count())
 }
 
 fn check_article() {

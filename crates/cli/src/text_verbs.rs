@@ -102,6 +102,7 @@ pub fn check(
         for f in &findings {
             let place = match (f.field, f.block) {
                 (Some(CheckField::Body), Some(b)) => format!("body[{b}] "),
+                (Some(CheckField::Caption), Some(b)) => format!("caption[{b}] "),
                 (Some(field), _) => format!("{} ", serde_json::to_value(field).unwrap().as_str().unwrap_or("")),
                 _ => String::new(),
             };
@@ -123,6 +124,7 @@ fn field_order(field: CheckField) -> u8 {
         CheckField::Headline => 0,
         CheckField::Sapo => 1,
         CheckField::Body => 2,
+        CheckField::Caption => 3,
     }
 }
 

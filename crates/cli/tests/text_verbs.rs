@@ -184,3 +184,61 @@ fn new_reads_legacy_body_files_and_says_so() {
     let a: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(a["body"]["content"][0]["content"][0]["text"], "Đoạn có dấu BOM.");
 }
+
+#[test]
+fn check_by_id_reads_figure_captions_like_the_body() {
+    let tmp = tempfile::tempdir().unwrap();
+    let media_id = import_a_small_photo(tmp.path());
+    let figure = |caption: &str| {
+        serde_json::json!({"type": "figure", "attrs": {"media_id": media_id, "credit": "TTXVN", "alt": "Ảnh"},
+            "content": [{"type": "figcaption", "content": [{"type": "text", "text": caption}]}]})
+    };
+    let body = serde_json::json!({"type": "doc", "content": [
+        {"type": "paragraph", "content": [{"type": "text", "text": "Sáng nay, lực lượng chức năng kiểm tra."}]},
+        figure("Toàn cảnh buổi lễ."),
+        {"type": "paragraph", "content": [{"type": "text", "text": "Cảnh sát giao thông (CSGT) lập chốt."}]},
+        figure("CSGT và BHXH kiểm tra hồ sơ, nhân viên sử lý nhanh nghành hàng."),
+    ]});
+    let id = {
+        let mut lib = banthao_core::Library::open(tmp.path()).unwrap();
+        let body: banthao_core::BodyDoc = serde_json::from_value(body).unwrap();
+        let input = banthao_core::NewArticle { headline: "Kiểm tra".into(), body: Some(body), ..Default::default() };
+        lib.create_article(input).unwrap().id
+    };
+    let out = ok(tmp.path(), &["check", "--id", &id.to_string(), "--json"]);
+    let findings: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let captions: Vec<(String, u64, String, String)> = findings
+        .iter()
+        .filter(|f| f["field"] == "caption")
+        .map(|f| {
+            let fix = f["suggestions"].get(0).and_then(Value::as_str).unwrap_or("").to_string();
+            (f["kind"].as_str().unwrap().into(), f["block"].as_u64().unwrap(), f["text"].as_str().unwrap().into(), fix)
+        })
+        .collect();
+    // The second figure (index 1): CSGT is defined in the body before it, BHXH is not.
+    assert_eq!(
+        captions,
+        [
+            ("abbreviation".into(), 1, "BHXH".into(), "bảo hiểm xã hội (BHXH)".into()),
+            ("real-word".into(), 1, "sử lý".into(), "xử lý".into()),
+            ("spelling".into(), 1, "nghành".into(), "ngành".into()),
+        ],
+        "{out}"
+    );
+    let human = ok(tmp.path(), &["check", "--id", &id.to_string()]);
+    assert!(human.contains("caption[1] "), "{human}");
+}
+
+/// A 16×16 PNG imported into the library; its media id.
+fn import_a_small_photo(library: &Path) -> i64 {
+    let file = library.join("nho.png");
+    {
+        let mut encoder = png::Encoder::new(std::fs::File::create(&file).unwrap(), 16, 16);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.write_header().unwrap().write_image_data(&[120; 16 * 16 * 3]).unwrap();
+    }
+    let out = ok(library, &["photo", "import", file.to_str().unwrap(), "--json"]);
+    let results: Vec<Value> = serde_json::from_str(&out).unwrap();
+    results[0]["id"].as_i64().or_else(|| results[0]["media_id"].as_i64()).unwrap_or_else(|| panic!("{out}"))
+}

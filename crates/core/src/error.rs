@@ -97,6 +97,8 @@ pub enum Error {
     InvalidInput(String),
     #[error("abbreviation list, line {0}: write `ABBR = full form` to add or change an entry, or `-ABBR` to drop a built-in one")]
     AbbreviationLine(usize),
+    #[error("allowed abbreviations, line {0}: write the abbreviations the house allows unexplained (`FPT VNPT`), or `-GDP` to drop a built-in one")]
+    AllowedAbbreviationLine(usize),
     #[error("'{0}' is not a word that can be added to the dictionary")]
     NotAWord(String),
     #[error("invalid body: {0}")]
@@ -148,7 +150,10 @@ impl Error {
             Error::IncompleteFigures(_) => ErrorCode::IncompleteFigures,
             Error::Cancelled => ErrorCode::Cancelled,
             Error::Conflict { .. } => ErrorCode::Conflict,
-            Error::InvalidInput(_) | Error::AbbreviationLine(_) | Error::NotAWord(_) => ErrorCode::InvalidInput,
+            Error::InvalidInput(_)
+            | Error::AbbreviationLine(_)
+            | Error::AllowedAbbreviationLine(_)
+            | Error::NotAWord(_) => ErrorCode::InvalidInput,
             Error::InvalidBody(_) => ErrorCode::InvalidBody,
             Error::ArticleDamaged { .. } => ErrorCode::ArticleDamaged,
             Error::LibraryCorrupt { .. } => ErrorCode::LibraryCorrupt,
@@ -212,6 +217,9 @@ impl Error {
             Error::AbbreviationLine(line) => {
                 format!("Danh sách viết tắt, dòng {line}: viết `UBND = Ủy ban nhân dân` để thêm hoặc sửa một mục, hoặc `-UBND` để bỏ một mục có sẵn.")
             }
+            Error::AllowedAbbreviationLine(line) => format!(
+                "Danh sách viết tắt được dùng không cần giải thích, dòng {line}: viết các chữ viết tắt (`FPT VNPT`), hoặc `-GDP` để bỏ một mục có sẵn."
+            ),
             Error::NotAWord(word) => format!("“{word}” không phải một từ để thêm vào từ điển."),
             Error::InvalidBody(why) => format!("Nội dung bài không hợp lệ: {why}"),
             Error::ArticleDamaged { id, field } => format!(

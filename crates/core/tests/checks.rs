@@ -94,28 +94,83 @@ fn abbreviations_flagged(lib: &mut Library, text: &str) -> Vec<String> {
     report.findings.into_iter().filter(|f| f.kind == "abbreviation").map(|f| f.text).collect()
 }
 
+/// (flagged text, first suggestion or "") of the abbreviation findings.
+fn abbreviation_fixes(lib: &mut Library, text: &str) -> Vec<(String, String)> {
+    let input = CheckInput { blocks: vec![text.into()], ..Default::default() };
+    let report = lib.check_input(&input, Lang::Vi).unwrap();
+    report
+        .findings
+        .into_iter()
+        .filter(|f| f.kind == "abbreviation")
+        .map(|f| (f.text, f.suggestions.first().cloned().unwrap_or_default()))
+        .collect()
+}
+
 #[test]
 fn a_house_entry_keeps_the_builtin_abbreviations_and_minus_drops_one() {
     let mut lib = Library::open_in_memory().unwrap();
-    let text = "UBND quận bàn chuyện CLB bóng đá của phường.";
+    let text = "UBND quận bàn chuyện BQL chợ của phường.";
     let before = lib.abbreviation_list().unwrap();
     assert_eq!(before.summary.total, before.summary.builtin);
     assert!(before.builtin.iter().any(|e| e.abbr == "UBND"));
+    // Unknown, BQL asks for its full form without a fix.
+    assert_eq!(abbreviation_fixes(&mut lib, text)[1], ("BQL".to_string(), String::new()));
 
-    let house = "# nhà mình\nCLB = câu lạc bộ\n";
+    let house = "# nhà mình\nBQL = ban quản lý\n";
     lib.set_check_settings(CheckSettings { abbreviations: house.into(), ..Default::default() }).unwrap();
     let flagged = abbreviations_flagged(&mut lib, text);
     assert!(flagged.contains(&"UBND".to_string()), "built-in still in force: {flagged:?}");
-    assert!(flagged.contains(&"CLB".to_string()), "house entry in force: {flagged:?}");
+    assert_eq!(abbreviation_fixes(&mut lib, text)[1], ("BQL".to_string(), "ban quản lý (BQL)".to_string()));
     let summary = lib.abbreviation_list().unwrap().summary;
-    assert_eq!((summary.added, summary.total), (vec!["CLB".to_string()], summary.builtin + 1));
+    assert_eq!((summary.added, summary.total), (vec!["BQL".to_string()], summary.builtin + 1));
 
+    // Dropped from the expansions, UBND is an abbreviation like any other: it still needs its
+    // full form, without a suggested one.
     let house = format!("{house}-UBND\n");
     lib.set_check_settings(CheckSettings { abbreviations: house, ..Default::default() }).unwrap();
-    let flagged = abbreviations_flagged(&mut lib, text);
-    assert!(!flagged.contains(&"UBND".to_string()), "dropped: {flagged:?}");
-    assert!(flagged.contains(&"CLB".to_string()));
+    assert_eq!(abbreviation_fixes(&mut lib, text)[0], ("UBND".to_string(), String::new()));
     assert_eq!(lib.abbreviation_list().unwrap().summary.removed, ["UBND"]);
+}
+
+#[test]
+fn the_house_allowed_list_lets_abbreviations_stand_unexplained() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let text = "GDP tăng, UBND họp, FPT báo lãi.";
+    assert_eq!(abbreviations_flagged(&mut lib, text), ["UBND", "FPT"]);
+    let list = lib.abbreviation_list().unwrap();
+    assert!(list.allowed.builtin.contains(&"GDP".to_string()));
+    assert_eq!(list.allowed.total as usize, list.allowed.builtin.len());
+
+    let settings = CheckSettings { allowed_abbreviations: "FPT, UBND\n-GDP\n".into(), ..Default::default() };
+    lib.set_check_settings(settings).unwrap();
+    assert_eq!(abbreviations_flagged(&mut lib, text), ["GDP"]);
+    let allowed = lib.abbreviation_list().unwrap().allowed;
+    assert_eq!(
+        (allowed.added, allowed.removed),
+        (vec!["FPT".to_string(), "UBND".to_string()], vec!["GDP".to_string()])
+    );
+
+    let bad = CheckSettings { allowed_abbreviations: "FPT\nUBND = Ủy ban nhân dân\n".into(), ..Default::default() };
+    let err = lib.set_check_settings(bad).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert!(err.message(Lang::Vi).contains("dòng 2"), "{}", err.message(Lang::Vi));
+}
+
+#[test]
+fn captions_are_checked_like_the_body_and_placed_on_their_figure() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let input = CheckInput {
+        blocks: vec!["Cảnh sát giao thông (CSGT) lập chốt.".into()],
+        captions: vec!["".into(), "CSGT và BHXH kiểm tra, nhân viên sử lý hồ sơ.".into()],
+        ..Default::default()
+    };
+    let report = lib.check_input(&input, Lang::Vi).unwrap();
+    let found: Vec<(&str, CheckField, u32, &str)> =
+        report.findings.iter().map(|f| (f.kind.as_str(), f.field, f.block, f.text.as_str())).collect();
+    assert_eq!(
+        found,
+        [("abbreviation", CheckField::Caption, 1, "BHXH"), ("real-word", CheckField::Caption, 1, "sử lý")]
+    );
 }
 
 #[test]

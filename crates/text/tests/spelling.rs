@@ -220,3 +220,90 @@ fn fast_enough_for_every_pause() {
     // Generous for unoptimised test builds on a busy machine; release is far faster.
     assert!(took.as_millis() < 2000, "{took:?}");
 }
+
+/// Southern final consonants (n/ng, c/t, ch/t, nh/n) and a wrong or missing tone mark that
+/// still make real syllables: caught with the intended word first.
+#[test]
+fn final_consonant_and_tone_slips_are_caught_with_the_word_first() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    let cases = [
+        // tone left out or wrong
+        ("thực hiên", "thực hiện"),
+        ("quyết đinh", "quyết định"),
+        ("chính sach", "chính sách"),
+        ("doanh nghiêp", "doanh nghiệp"),
+        ("tình hinh", "tình hình"),
+        ("quyết đính", "quyết định"),
+        // final consonants
+        ("kết thút", "kết thúc"),
+        ("chi tiếc", "chi tiết"),
+        ("thành phốt", "thành phố"),
+        ("phát triểng", "phát triển"),
+        ("kin tế", "kinh tế"),
+        ("lịt sử", "lịch sử"),
+        ("ngân hàn", "ngân hàng"),
+    ];
+    let mut missed = Vec::new();
+    for (slip, word) in cases {
+        let text = format!("Hôm qua, cơ quan đã {slip} ngay.");
+        let f = findings(&text, &sp);
+        match f.as_slice() {
+            [r] if r.kind == FindingKind::RealWord
+                && r.text == slip
+                && r.suggestions.first().map(String::as_str) == Some(word) => {}
+            // A slip that makes no syllable (`sach`: -ch takes sắc or nặng) is a spelling error
+            // whose first suggestion, ranked by the neighbouring syllable, gives the word.
+            [s] if s.kind == FindingKind::Spelling
+                && word.split(' ').any(|w| s.suggestions.first().map(String::as_str) == Some(w)) => {}
+            _ => missed.push(format!("{slip} → {word}: {f:?}")),
+        }
+    }
+    assert!(missed.is_empty(), "{missed:#?}");
+    // The issue's own examples are real-word findings (every syllable is a word).
+    let f = findings("Dự án thực hiên theo quyết đinh số 12.", &sp);
+    let r: Vec<(&str, &str)> =
+        kinds(&f, FindingKind::RealWord).iter().map(|r| (r.text.as_str(), r.suggestions[0].as_str())).collect();
+    assert_eq!(r, [("thực hiên", "thực hiện"), ("quyết đinh", "quyết định")], "{f:?}");
+}
+
+/// Real compounds missing from our own list are not "corrected" into another word: the long
+/// list (Viet74K) knows them. Each pair here is one tone or final consonant from a common word.
+#[test]
+fn real_compounds_are_not_corrected_into_other_words() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    for text in [
+        "Ông là người đồng hương của tôi.",
+        "Nhà thơ ngồi ưu tư bên cửa sổ.",
+        "Họ sống an nhàn ở quê.",
+        "Cô ấy ứng tác một bài thơ.",
+        "Đứa trẻ ủ rũ cả ngày.",
+        "Bà bán hàng rong ở chợ.",
+    ] {
+        let f = kinds(&findings(text, &sp), FindingKind::RealWord).into_iter().cloned().collect::<Vec<_>>();
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}
+
+/// A syllable hunspell-vi lacks but valid by rule is no spelling error when a listed word
+/// explains it; alone, it still is.
+#[test]
+fn syllables_the_dictionary_lacks_are_explained_by_listed_words() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    let missing: Vec<&str> = include_str!("../data/words-viet74k.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+        .filter(|(a, b)| !sp.knows(a) && sp.knows(b) && banthao_text::syllable::is_valid(a))
+        .map(|(a, _)| a)
+        .take(1)
+        .collect();
+    let Some(&syllable) = missing.first() else { return };
+    let word = include_str!("../data/words-viet74k.txt")
+        .lines()
+        .find(|l| l.split_once(' ').is_some_and(|(a, b)| a == syllable && sp.knows(b)))
+        .unwrap();
+    let in_word = format!("Họ nói {word} mãi.");
+    assert!(kinds(&findings(&in_word, &sp), FindingKind::Spelling).is_empty(), "{in_word}");
+    let alone = format!("Họ nói {syllable}, mãi.");
+    assert_eq!(kinds(&findings(&alone, &sp), FindingKind::Spelling).len(), 1, "{alone}");
+}

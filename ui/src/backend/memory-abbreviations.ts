@@ -5,6 +5,7 @@
  */
 import type { AbbreviationEntry } from '../bindings/AbbreviationEntry';
 import type { AbbreviationList } from '../bindings/AbbreviationList';
+import type { AllowedAbbreviations } from '../bindings/AllowedAbbreviations';
 
 /** A few entries of the real built-in list, enough for tests. */
 export const MEMORY_BUILTIN_ABBREVIATIONS: readonly AbbreviationEntry[] = [
@@ -14,6 +15,42 @@ export const MEMORY_BUILTIN_ABBREVIATIONS: readonly AbbreviationEntry[] = [
   { abbr: 'ATTP', full_forms: ['an toàn thực phẩm'] },
   { abbr: 'THPT', full_forms: ['trung học phổ thông'] },
 ];
+
+/** A few of the real built-in abbreviations allowed unexplained. */
+export const MEMORY_BUILTIN_ALLOWED: readonly string[] = ['TP.HCM', 'GDP', 'USD', 'CLB'];
+
+/** The words of an allowed-list line, as (abbreviation, dropped); null when it is not one. */
+function allowedWords(line: string): Array<[string, boolean]> | null {
+  const t = line.trim();
+  if (!t || t.startsWith('#')) return [];
+  const out: Array<[string, boolean]> = [];
+  for (const word of t.split(/[\s,]+/).filter(Boolean)) {
+    const dropped = word.startsWith('-');
+    const abbr = (dropped ? word.slice(1) : word).normalize('NFC');
+    if (!abbr || abbr.includes('=') || !/\p{L}/u.test(abbr)) return null;
+    out.push([abbr, dropped]);
+  }
+  return out;
+}
+
+/** 1-based numbers of the allowed-list lines that are not abbreviations, removals, comments or blank. */
+export function invalidAllowedLines(house: string): number[] {
+  return house.split('\n').flatMap((line, i) => (allowedWords(line) === null ? [i + 1] : []));
+}
+
+function allowedSummary(builtin: readonly string[], house: string): AllowedAbbreviations {
+  let allowed = [...builtin];
+  for (const [abbr, dropped] of house.split('\n').flatMap((line) => allowedWords(line) ?? [])) {
+    allowed = allowed.filter((a) => a !== abbr);
+    if (!dropped) allowed.push(abbr);
+  }
+  return {
+    builtin: [...builtin],
+    added: allowed.filter((a) => !builtin.includes(a)),
+    removed: builtin.filter((a) => !allowed.includes(a)),
+    total: allowed.length,
+  };
+}
 
 type HouseLine = { remove: string } | { abbr: string; forms: string[] } | null;
 
@@ -35,7 +72,12 @@ export function invalidAbbreviationLines(house: string): number[] {
   return house.split('\n').flatMap((line, i) => (houseLine(line) === 'invalid' ? [i + 1] : []));
 }
 
-export function abbreviationList(builtin: readonly AbbreviationEntry[], house: string): AbbreviationList {
+export function abbreviationList(
+  builtin: readonly AbbreviationEntry[],
+  house: string,
+  builtinAllowed: readonly string[] = [],
+  allowedHouse = '',
+): AbbreviationList {
   const list = builtin.map((e) => ({ ...e }));
   const defined = new Set<string>();
   for (const raw of house.split('\n')) {
@@ -69,5 +111,6 @@ export function abbreviationList(builtin: readonly AbbreviationEntry[], house: s
       removed: builtin.filter((b) => !list.some((e) => e.abbr === b.abbr)).map((b) => b.abbr),
       total: list.length,
     },
+    allowed: allowedSummary(builtinAllowed, allowedHouse),
   };
 }

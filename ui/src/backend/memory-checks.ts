@@ -17,7 +17,13 @@ import type { PmNode } from '../bindings/PmNode';
 import type { ToneStyleFix } from '../bindings/ToneStyleFix';
 import { legacyEncoding } from '../text/legacy-font';
 import { AppError } from './backend';
-import { abbreviationList, invalidAbbreviationLines, MEMORY_BUILTIN_ABBREVIATIONS } from './memory-abbreviations';
+import {
+  abbreviationList,
+  invalidAbbreviationLines,
+  invalidAllowedLines,
+  MEMORY_BUILTIN_ABBREVIATIONS,
+  MEMORY_BUILTIN_ALLOWED,
+} from './memory-abbreviations';
 
 export type CheckState = { settings: CheckSettings; userWords: readonly string[] };
 /** A finding as a test's checker gives it: the neighbouring words are filled in here, as Rust does. */
@@ -43,6 +49,7 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   sapo_max_tieng: 60,
   sapo_max_chars: 300,
   abbreviations: '',
+  allowed_abbreviations: '',
 };
 
 const nfc = (s: string): string => s.normalize('NFC');
@@ -80,7 +87,14 @@ export class MemoryChecks {
   check(input: CheckInput): CheckReport {
     this.checkInputs.push(JSON.parse(JSON.stringify(input)) as CheckInput);
     const fake = this.options.checker?.(input, { settings: { ...this.settings }, userWords: [...this.words] }) ?? [];
-    const texts = (f: FakeFinding) => (f.field === 'headline' ? input.headline : f.field === 'sapo' ? input.sapo : (input.blocks[f.block] ?? ''));
+    const texts = (f: FakeFinding) =>
+      f.field === 'headline'
+        ? input.headline
+        : f.field === 'sapo'
+          ? input.sapo
+          : f.field === 'caption'
+            ? (input.captions[f.block] ?? '')
+            : (input.blocks[f.block] ?? '');
     const all: ArticleFinding[] = fake.map((f) => ({ ...f, ...neighbours(nfc(texts(f)), f.start, f.end) }));
     const keys = input.article != null ? this.ignored.get(input.article) : undefined;
     const ignored = keys ? all.filter((f) => keys.has(keyString(f))) : [];
@@ -112,12 +126,24 @@ export class MemoryChecks {
         `Danh sách viết tắt, dòng ${bad}: viết “UBND = Ủy ban nhân dân” để thêm hoặc sửa một mục, hoặc “-UBND” để bỏ một mục có sẵn.`,
       );
     }
-    this.settings = { ...settings, abbreviations: nfc(settings.abbreviations) };
+    const badAllowed = invalidAllowedLines(settings.allowed_abbreviations)[0];
+    if (badAllowed !== undefined) {
+      throw new AppError(
+        'invalid_input',
+        `Danh sách viết tắt được dùng không cần giải thích, dòng ${badAllowed}: viết các chữ viết tắt (\`FPT VNPT\`), hoặc \`-GDP\` để bỏ một mục có sẵn.`,
+      );
+    }
+    this.settings = { ...settings, abbreviations: nfc(settings.abbreviations), allowed_abbreviations: nfc(settings.allowed_abbreviations) };
     return { ...this.settings };
   }
 
   abbreviations(): AbbreviationList {
-    return abbreviationList(this.options.builtinAbbreviations ?? MEMORY_BUILTIN_ABBREVIATIONS, this.settings.abbreviations);
+    return abbreviationList(
+      this.options.builtinAbbreviations ?? MEMORY_BUILTIN_ABBREVIATIONS,
+      this.settings.abbreviations,
+      MEMORY_BUILTIN_ALLOWED,
+      this.settings.allowed_abbreviations,
+    );
   }
 
   userWords(): string[] {

@@ -31,7 +31,7 @@ describe('TauriBackend', () => {
   it('calls each command with camelCase arguments', async () => {
     const b = new TauriBackend();
     const patch = { base_version: 3, headline: 'Tít' };
-    const checkSettings = { house_style: 'hoà' as const, headline_max_tieng: 12, headline_max_chars: 60, sapo_max_tieng: 60, sapo_max_chars: 300, abbreviations: 'PCCC = phòng cháy chữa cháy' };
+    const checkSettings = { house_style: 'hoà' as const, headline_max_tieng: 12, headline_max_chars: 60, sapo_max_tieng: 60, sapo_max_chars: 300, abbreviations: 'PCCC = phòng cháy chữa cháy', allowed_abbreviations: 'FPT' };
     const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hoà' }] }] };
     const article: Article = {
       id: 7, uid: 'u', headline: 'Tít', sapo: '', body, section: '', keywords: [], byline: '', dateline: '', slug: 'tit', slug_auto: true,
@@ -55,7 +55,7 @@ describe('TauriBackend', () => {
       [() => b.setLastArticle(7), 'set_last_article', { id: 7 }],
       [() => b.uiReady(), 'ui_ready', undefined],
       [() => b.flushDone(), 'flush_done', undefined],
-      [() => b.checkDocument({ headline: 'Tít', sapo: 'Sapo', blocks: ['a', 'b\nc'] }), 'check_document', { input: { headline: 'Tít', sapo: 'Sapo', blocks: ['a', 'b\nc'] } }],
+      [() => b.checkDocument({ headline: 'Tít', sapo: 'Sapo', blocks: ['a', 'b\nc'], captions: ['Ảnh'] }), 'check_document', { input: { headline: 'Tít', sapo: 'Sapo', blocks: ['a', 'b\nc'], captions: ['Ảnh'] } }],
       [() => b.getCheckSettings(), 'get_check_settings', undefined],
       [() => b.setCheckSettings(checkSettings), 'set_check_settings', { settings: checkSettings }],
       [() => b.listUserWords(), 'list_user_words', undefined],
@@ -103,7 +103,7 @@ describe('TauriBackend', () => {
 
   it('passes a rejected abbreviation line on with its message', async () => {
     invoke.mockRejectedValueOnce({ code: 'invalid_input', message: 'Dòng 2 của danh sách viết tắt không đúng dạng.' });
-    const err = await new TauriBackend().setCheckSettings({ house_style: 'hòa', headline_max_tieng: 1, headline_max_chars: 1, sapo_max_tieng: 1, sapo_max_chars: 1, abbreviations: 'x' }).catch((e: unknown) => e);
+    const err = await new TauriBackend().setCheckSettings({ house_style: 'hòa', headline_max_tieng: 1, headline_max_chars: 1, sapo_max_tieng: 1, sapo_max_chars: 1, abbreviations: 'x', allowed_abbreviations: '' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'invalid_input', message: 'Dòng 2 của danh sách viết tắt không đúng dạng.' });
   });
 

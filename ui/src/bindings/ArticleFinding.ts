@@ -5,7 +5,11 @@ import type { CheckField } from "./CheckField";
  * One finding, placed in its field (and body block). `start`/`end` are char offsets in that
  * text (NFC); `kind` is one of the stable kind names documented in README.
  */
-export type ArticleFinding = { field: CheckField, block: number, kind: string, start: number, end: number, text: string, message: string, suggestions: Array<string>, 
+export type ArticleFinding = { field: CheckField, 
+/**
+ * The body's text block (paragraphs and headings in order), or the figure for a caption.
+ */
+block: number, kind: string, start: number, end: number, text: string, message: string, suggestions: Array<string>, 
 /**
  * The word just before and just after the span in its text, lowercase; '' at an edge.
  * With `kind` and `text`, what "Bỏ qua" remembers ([`FindingKey`]).

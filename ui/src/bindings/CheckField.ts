@@ -3,4 +3,4 @@
 /**
  * Which text a finding is in.
  */
-export type CheckField = "headline" | "sapo" | "body";
+export type CheckField = "headline" | "sapo" | "body" | "caption";

@@ -6,6 +6,11 @@
  */
 export type CheckInput = { headline: string, sapo: string, blocks: Array<string>, 
 /**
+ * The figures' captions in reading order (figure i's caption at i; empty for none).
+ * Checked after the body, like it.
+ */
+captions: Array<string>, 
+/**
  * The article these texts are from: the findings it ignores go to `ignored` instead of
  * `findings`. None (a file, a paste): nothing is left out.
  */

@@ -10,4 +10,10 @@ export type CheckSettings = { house_style: HouseStyle, headline_max_tieng: numbe
  * adds or replaces an entry, `-ABBR` drops a built-in one; empty = the built-in list.
  * A whole list saved before this meaning still works: its entries replace the built-ins.
  */
-abbreviations: string, };
+abbreviations: string, 
+/**
+ * The house changes to the built-in list of abbreviations allowed unexplained (TP.HCM,
+ * GDP…): `ABBR` allows one more, `-ABBR` drops a built-in one (several to a line, spaces
+ * or commas between); empty = the built-in list.
+ */
+allowed_abbreviations: string, };

@@ -17,6 +17,9 @@ export type PanelNotices = { dictionary: boolean; bodySkipped: number | null; er
 export const findingKey = (f: FindingKey): FindingKey => ({ kind: f.kind, text: f.text, before: f.before, after: f.after });
 const keyString = (f: FindingKey): string => [f.kind, f.text, f.before, f.after].join('\u0000');
 
+/** Findings shown in the body editor: its text blocks and its figures' captions. */
+export const inBody = (f: { field: CheckField }): boolean => f.field === 'body' || f.field === 'caption';
+
 const signature = (field: CheckField, from: number, to: number, kind: string, text: string) => `${field}|${from}|${to}|${kind}|${text}`;
 
 export class ArticleFindings {
@@ -35,7 +38,7 @@ export class ArticleFindings {
   /** Takes a check's result: field findings here, body ones as the returned transaction's decorations. */
   place(result: CheckResult, state: EditorState): Transaction {
     const known = new Map<string, string>();
-    for (const p of bodyFindings(state)) known.set(signature('body', p.from, p.to, p.finding.kind, p.finding.text), p.finding.id);
+    for (const p of bodyFindings(state)) known.set(signature(p.finding.field, p.from, p.to, p.finding.kind, p.finding.text), p.finding.id);
     for (const field of ['headline', 'sapo'] as const) {
       for (const f of this.fields[field]) known.set(signature(field, f.start, f.end, f.kind, f.text), f.id);
     }
@@ -47,8 +50,8 @@ export class ArticleFindings {
         ignored.push({ ...f, id: `f${++this.nextId}` });
         continue;
       }
-      const block = f.field === 'body' ? result.blocks[f.block] : undefined;
-      if (f.field === 'body' && !block) continue;
+      const block = f.field === 'body' ? result.blocks[f.block] : f.field === 'caption' ? result.captions[f.block] : undefined;
+      if (inBody(f) && !block) continue;
       const range = block ? blockRange(block, f.start, f.end) : { from: f.start, to: f.end };
       if (!range) continue;
       const id = known.get(signature(f.field, range.from, range.to, f.kind, f.text)) ?? `f${++this.nextId}`;

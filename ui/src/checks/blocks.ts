@@ -8,6 +8,8 @@ import type { Node as PmDocNode } from 'prosemirror-model';
 import type { PmNode } from '../bindings/PmNode';
 
 const TEXT_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading']);
+/** Figure captions, checked like the body (Rust's `figures::figure_captions`: one per figure). */
+export const CAPTION_BLOCKS: ReadonlySet<string> = new Set(['figcaption']);
 /** Notes and the diff address captions too (Rust's `text_blocks`). */
 export const NOTE_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'figcaption']);
 

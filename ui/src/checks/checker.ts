@@ -8,7 +8,7 @@ import type { Node as PmDocNode } from 'prosemirror-model';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { Backend } from '../backend/backend';
-import { textBlocks, type TextBlock } from './blocks';
+import { CAPTION_BLOCKS, textBlocks, type TextBlock } from './blocks';
 
 export type CheckSource = {
   /** The article the texts are from (its ignored findings come back apart). */
@@ -25,6 +25,8 @@ export type CheckResult = {
   sapo: string;
   doc: PmDocNode;
   blocks: TextBlock[];
+  /** The figures' captions in order (figure i's at i), checked like the body. */
+  captions: TextBlock[];
   /** The body was too large to check while typing (its size in positions). */
   bodySkipped: number | null;
 };
@@ -86,10 +88,11 @@ export class Checker {
     const sapo = source.sapo();
     const tooLarge = doc.content.size > (this.options.maxBodySize ?? MAX_BODY_SIZE);
     const blocks = tooLarge ? [] : textBlocks(doc);
+    const captions = tooLarge ? [] : textBlocks(doc, CAPTION_BLOCKS);
     this.inFlight = true;
     let report: CheckReport | null = null;
     try {
-      const input: CheckInput = { headline, sapo, blocks: blocks.map((b) => b.text) };
+      const input: CheckInput = { headline, sapo, blocks: blocks.map((b) => b.text), captions: captions.map((c) => c.text) };
       if (source.article !== undefined) input.article = source.article;
       report = await this.options.backend.checkDocument(input);
     } catch (reason) {
@@ -100,7 +103,7 @@ export class Checker {
     if (this.disposed) return;
     const stale = seq !== this.seq || source.doc() !== doc;
     if (report && !stale) {
-      this.options.onResult({ report, headline, sapo, doc, blocks, bodySkipped: tooLarge ? doc.content.size : null });
+      this.options.onResult({ report, headline, sapo, doc, blocks, captions, bodySkipped: tooLarge ? doc.content.size : null });
     } else if ((stale || this.again) && !this.timer) {
       this.schedule(0);
     }

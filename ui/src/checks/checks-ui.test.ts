@@ -19,6 +19,7 @@ function fakeChecker(input: CheckInput): FakeFinding[] {
     ['headline', 0, input.headline],
     ['sapo', 0, input.sapo],
     ...input.blocks.map((b, i): ['body', number, string] => ['body', i, b]),
+    ...input.captions.map((c, i): ['caption', number, string] => ['caption', i, c]),
   ];
   return texts.flatMap(([field, block, text]) => {
     const at = text.indexOf(WORD);
@@ -79,6 +80,40 @@ describe('the checks switch and the field markers', () => {
     expect(headline.value.slice(headline.selectionStart, headline.selectionEnd)).toBe(WORD);
     expect($('#finding-popup').hidden).toBe(false);
     expect($('#finding-popup').dataset.kind).toBe('spelling');
+  });
+});
+
+describe('figure captions', () => {
+  it('are sent with the body, underlined in the caption, listed in the panel and fixed from the popup', async () => {
+    vi.useFakeTimers();
+    const backend = new MemoryBackend({ checker: fakeChecker });
+    const figure = (caption: string) => ({
+      type: 'figure',
+      attrs: { media_id: 3, credit: 'TTXVN', alt: 'Ảnh' },
+      content: [{ type: 'figcaption', content: [{ type: 'text', text: caption }] }],
+    });
+    const doc = {
+      type: 'doc',
+      content: [figure('Toàn cảnh'), { type: 'paragraph', content: [{ type: 'text', text: 'Nội dung' }] }, figure(`Cột điện ${WORD} sau bão`)],
+    };
+    const article = await backend.createArticle({ headline: 'Tít', sapo: '', section: '', keywords: [], byline: '', dateline: '', body: doc });
+    const { editor } = await openInEditor(backend, article.id);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(backend.checks.checkInputs.at(-1)!.captions).toEqual(['Toàn cảnh', `Cột điện ${WORD} sau bão`]);
+    const underline = $('#body figcaption .finding');
+    expect(underline.textContent).toBe(WORD);
+    $('#checks-toggle').click();
+    flushSync();
+    const row = $('#checks-panel .check-finding[data-field="caption"]');
+    expect(row.querySelector('.check-field')!.textContent).toBe('Chú thích ảnh');
+    // The popup from the underline, as a reporter meets it (jsdom cannot scroll the view to it).
+    underline.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    flushSync();
+    expect($('#finding-popup').hidden).toBe(false);
+    $<HTMLButtonElement>('#finding-popup .quick-fix').click();
+    flushSync();
+    const captions = [...editor.body.view.dom.querySelectorAll('figcaption')].map((c) => c.textContent);
+    expect(captions).toEqual(['Toàn cảnh', 'Cột điện nghiêng sau bão']);
   });
 });
 

@@ -268,7 +268,7 @@ describe('Checker', () => {
     const checker = new Checker({ backend: { checkDocument }, source: { headline: () => 'Tít', sapo: () => '', doc: () => big }, onResult: (r) => skipped.push(r.bodySkipped) });
     checker.checkNow();
     await vi.advanceTimersByTimeAsync(1);
-    expect(checkDocument.mock.calls[0]![0]).toEqual({ headline: 'Tít', sapo: '', blocks: [] });
+    expect(checkDocument.mock.calls[0]![0]).toEqual({ headline: 'Tít', sapo: '', blocks: [], captions: [] });
     expect(skipped).toEqual([300_002]);
     checker.dispose();
   });

@@ -7,7 +7,7 @@ import { TextSelection, type Plugin } from 'prosemirror-state';
 import type { PmNode } from '../bindings/PmNode';
 import { toAppError, type Backend } from '../backend/backend';
 import { docFromJSON, type BodyEditor } from '../editor/body-editor';
-import { ArticleFindings, findingKey, type FieldName } from './article-findings.svelte';
+import { ArticleFindings, findingKey, inBody, type FieldName } from './article-findings.svelte';
 import { textRange } from './blocks';
 import { Checker } from './checker';
 import { FindingPopupState, type Anchor, type Locate, type OpenedBy } from './finding-popup.svelte';
@@ -154,7 +154,7 @@ export class EditorChecks {
    * view (the body's to the middle of the column), then open its popup by them.
    */
   goTo(finding: Finding): void {
-    if (finding.field === 'body') {
+    if (inBody(finding)) {
       const at = this.body && findingById(this.body.view.state, finding.id);
       if (!at) return;
       const view = this.body!.view;
@@ -174,14 +174,14 @@ export class EditorChecks {
 
   /** Puts the focus back in the text the finding is in (the popup closed by Escape). */
   focusFinding(finding: Finding): void {
-    if (finding.field === 'body') this.body?.view.focus();
+    if (inBody(finding)) this.body?.view.focus();
     else this.fields[finding.field as FieldName]().focus();
   }
 
   /** A quick fix: replaces exactly the finding's span (one transaction in the body). */
   fix(finding: Finding, replacement: string): boolean {
     let applied: boolean;
-    if (finding.field === 'body') {
+    if (inBody(finding)) {
       const view = this.body!.view;
       const done = bodyFixTransaction(view.state, [{ id: finding.id, replacement }]);
       applied = done !== null;
@@ -223,7 +223,7 @@ export class EditorChecks {
   /** "Bỏ qua": hides the finding now and keeps the ignore with the article (reopening, restarts). */
   async ignore(finding: Finding): Promise<void> {
     this.findings.ignore(finding);
-    if (finding.field === 'body') {
+    if (inBody(finding)) {
       const view = this.body!.view;
       view.dispatch(removeFindings(view.state.tr, [finding.id]).setMeta('addToHistory', false));
       this.findings.refreshBody(view.state);

@@ -97,6 +97,33 @@ describe('Settings → Kiểm tra bài viết', () => {
     expect($('.builtin-abbreviation[data-abbr="UBND"]').classList).not.toContain('removed');
   });
 
+  it('edits the abbreviations allowed unexplained like the list: typed, dropped, refused', async () => {
+    const backend = new MemoryBackend();
+    const article = await backend.createArticle({ headline: 'Bài', sapo: '', section: '', keywords: [], byline: '', dateline: '' });
+    const app = await openSettings(backend, article.id);
+    const recheck = vi.spyOn(app.editor!, 'recheck');
+    expect($$('#allowed-builtin .builtin-abbreviation').map((li) => li.dataset.abbr)).toEqual(['TP.HCM', 'GDP', 'USD', 'CLB']);
+    expect($('#allowed-in-force').textContent).toBe('Đang cho phép 4: thêm 0, bỏ 0');
+
+    change('#allowed-abbreviations', 'FPT, VNPT');
+    await settle();
+    expect((await backend.getCheckSettings()).allowed_abbreviations).toBe('FPT, VNPT');
+    expect($('#allowed-in-force').textContent).toBe('Đang cho phép 6: thêm 2, bỏ 0');
+    $<HTMLButtonElement>('.toggle-allowed[data-abbr="GDP"]').click();
+    await settle();
+    expect($<HTMLTextAreaElement>('#allowed-abbreviations').value).toBe('FPT, VNPT\n-GDP');
+    expect((await backend.abbreviationList()).allowed).toMatchObject({ added: ['FPT', 'VNPT'], removed: ['GDP'], total: 5 });
+    expect($('#allowed-builtin .builtin-abbreviation[data-abbr="GDP"]').classList).toContain('removed');
+    expect(recheck).toHaveBeenCalledTimes(2);
+
+    change('#allowed-abbreviations', 'FPT\nUBND = Ủy ban nhân dân');
+    await settle();
+    expect($('#check-settings-status').dataset.state).toBe('error');
+    expect($('#check-settings-status').textContent).toContain('dòng 2');
+    expect($<HTMLTextAreaElement>('#allowed-abbreviations').value).toBe('FPT\nUBND = Ủy ban nhân dân');
+    expect((await backend.getCheckSettings()).allowed_abbreviations).toBe('FPT, VNPT\n-GDP');
+  });
+
   it('refuses a line that is neither an entry nor a removal, keeping it in the field', async () => {
     const backend = new MemoryBackend();
     await openSettings(backend);

@@ -51,7 +51,8 @@ fn walk(node: &PmNode, path: &mut Vec<usize>, found: &mut impl FnMut(&PmNode, Bl
     found(node, kind, path);
 }
 
-fn block_text(node: &PmNode) -> String {
+/// A text block's text as the checks and notes read it: text as it is, hard breaks as "\n".
+pub(crate) fn block_text(node: &PmNode) -> String {
     let mut text = String::new();
     for inline in node.content.iter().flatten() {
         match inline.node_type.as_str() {

@@ -22,6 +22,18 @@ pub fn figure_media_ids(doc: &BodyDoc) -> Vec<i64> {
     all(doc).iter().filter_map(|f| f.attrs.as_ref()?.get("media_id")?.as_i64()).collect()
 }
 
+/// Each figure's caption as the checks read it (text, hard breaks as "\n"), in reading order:
+/// index i is figure i, whose caption may be empty.
+pub fn figure_captions(doc: &BodyDoc) -> Vec<String> {
+    all(doc)
+        .iter()
+        .map(|figure| {
+            let caption = figure.content.iter().flatten().find(|c| c.node_type == "figcaption");
+            caption.map(super::blocks::block_text).unwrap_or_default()
+        })
+        .collect()
+}
+
 /// Indexes (0-based, in reading order) of figures missing a caption, a credit or alt text:
 /// the check before an article is submitted.
 pub fn incomplete_figures(doc: &BodyDoc) -> Vec<usize> {

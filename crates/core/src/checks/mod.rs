@@ -11,7 +11,9 @@ use banthao_text::check::{check_fields, Abbreviations, CheckOptions, Field, Find
 use banthao_text::spell::Speller;
 use banthao_text::tokens::{tokens, Token};
 
-pub use abbreviations::{abbreviation_list, AbbreviationEntry, AbbreviationList, AbbreviationSummary};
+pub use abbreviations::{
+    abbreviation_list, AbbreviationEntry, AbbreviationList, AbbreviationSummary, AllowedAbbreviations,
+};
 pub use convert::{convert_font_runs, fix_tone_style};
 pub use dictionary::system_dictionary_path;
 pub use model::*;
@@ -36,7 +38,7 @@ impl Checker {
             None => (Speller::new(house), false),
         };
         speller.add_words(user_words.iter().map(String::as_str));
-        let abbreviations = abbreviations::in_force(&settings.abbreviations);
+        let abbreviations = abbreviations::in_force(&settings.abbreviations, &settings.allowed_abbreviations);
         Checker { speller, dictionary, abbreviations, settings }
     }
 
@@ -63,22 +65,26 @@ impl Checker {
         let headline = banthao_text::to_nfc(&input.headline);
         let sapo = banthao_text::to_nfc(&input.sapo);
         let blocks: Vec<_> = input.blocks.iter().map(|b| banthao_text::to_nfc(b)).collect();
+        let captions: Vec<_> = input.captions.iter().map(|c| banthao_text::to_nfc(c)).collect();
         let mut fields = vec![(Field::Headline, headline.as_ref()), (Field::Sapo, sapo.as_ref())];
         fields.extend(blocks.iter().map(|b| (Field::Body, b.as_ref())));
+        fields.extend(captions.iter().map(|c| (Field::Caption, c.as_ref())));
         let words: Vec<Vec<Token>> = fields.iter().map(|(_, text)| tokens(text)).collect();
         let findings = check_fields(&fields, &self.options())
             .into_iter()
-            .map(|(index, finding)| placed(index, finding, &words[index], lang))
+            .map(|(index, finding)| placed(index, blocks.len(), finding, &words[index], lang))
             .collect();
         CheckReport { findings, ignored: Vec::new(), dictionary: self.dictionary }
     }
 }
 
-fn placed(index: usize, f: Finding, words: &[Token], lang: Lang) -> ArticleFinding {
+/// Fields are headline, sapo, `body_blocks` body blocks, then the captions.
+fn placed(index: usize, body_blocks: usize, f: Finding, words: &[Token], lang: Lang) -> ArticleFinding {
     let (field, block) = match index {
         0 => (CheckField::Headline, 0),
         1 => (CheckField::Sapo, 0),
-        n => (CheckField::Body, (n - 2) as u32),
+        n if n - 2 < body_blocks => (CheckField::Body, (n - 2) as u32),
+        n => (CheckField::Caption, (n - 2 - body_blocks) as u32),
     };
     let word = |t: Option<&Token>| t.map_or_else(String::new, |t| t.text.to_lowercase());
     let before = word(words[..words.partition_point(|t| t.end <= f.start)].last());
@@ -106,7 +112,7 @@ impl Library {
     }
 
     pub fn set_check_settings(&mut self, settings: CheckSettings) -> Result<CheckSettings> {
-        abbreviations::validate(&settings.abbreviations)?;
+        abbreviations::validate(&settings.abbreviations, &settings.allowed_abbreviations)?;
         self.put_setting("checks", &settings)?;
         self.checker = None;
         Ok(settings)

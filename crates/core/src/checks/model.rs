@@ -49,6 +49,10 @@ pub struct CheckSettings {
     /// adds or replaces an entry, `-ABBR` drops a built-in one; empty = the built-in list.
     /// A whole list saved before this meaning still works: its entries replace the built-ins.
     pub abbreviations: String,
+    /// The house changes to the built-in list of abbreviations allowed unexplained (TP.HCM,
+    /// GDP…): `ABBR` allows one more, `-ABBR` drops a built-in one (several to a line, spaces
+    /// or commas between); empty = the built-in list.
+    pub allowed_abbreviations: String,
 }
 
 impl Default for CheckSettings {
@@ -61,6 +65,7 @@ impl Default for CheckSettings {
             sapo_max_tieng: limits.sapo_tieng as u32,
             sapo_max_chars: limits.sapo_chars as u32,
             abbreviations: String::new(),
+            allowed_abbreviations: String::new(),
         }
     }
 }
@@ -74,6 +79,9 @@ pub struct CheckInput {
     pub headline: String,
     pub sapo: String,
     pub blocks: Vec<String>,
+    /// The figures' captions in reading order (figure i's caption at i; empty for none).
+    /// Checked after the body, like it.
+    pub captions: Vec<String>,
     /// The article these texts are from: the findings it ignores go to `ignored` instead of
     /// `findings`. None (a file, a paste): nothing is left out.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,6 +96,7 @@ impl CheckInput {
             headline: a.headline.clone(),
             sapo: a.sapo.clone(),
             blocks: crate::article::render::doc_blocks(&a.body),
+            captions: crate::article::figures::figure_captions(&a.body),
             article: Some(a.id),
         }
     }
@@ -101,6 +110,8 @@ pub enum CheckField {
     Headline,
     Sapo,
     Body,
+    /// A figure's caption; `block` is the figure's index in reading order.
+    Caption,
 }
 
 /// One finding, placed in its field (and body block). `start`/`end` are char offsets in that
@@ -109,6 +120,7 @@ pub enum CheckField {
 #[ts(export)]
 pub struct ArticleFinding {
     pub field: CheckField,
+    /// The body's text block (paragraphs and headings in order), or the figure for a caption.
     pub block: u32,
     pub kind: String,
     pub start: u32,

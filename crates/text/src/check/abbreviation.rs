@@ -10,11 +10,14 @@
 //! regard to case or tone placement (`hoà` = `hòa`), across spaces, hyphens and commas but
 //! not across other punctuation or lines. The suggestion is written in the house tone style.
 
+mod allowed;
+mod candidates;
 mod house;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+pub use allowed::AllowedChanges;
 pub use house::HouseChanges;
 
 use super::{at_sentence_start, capitalise_first, finding, syllable_key, Finding, FindingKind, Message};
@@ -59,20 +62,22 @@ impl Abbreviation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Abbreviations {
     entries: Vec<Abbreviation>,
+    /// Abbreviations the house allows unexplained (TP.HCM, GDP…), as written.
+    allowed: Vec<String>,
 }
 
 const BUILTIN: &str = include_str!("../../data/abbreviations.txt");
 
 impl Default for Abbreviations {
     fn default() -> Self {
-        Abbreviations::from_text(BUILTIN)
+        Abbreviations { allowed: allowed::builtin_allowed(), ..Abbreviations::from_text(BUILTIN) }
     }
 }
 
 impl Abbreviations {
     /// An empty list (checks nothing).
     pub fn empty() -> Self {
-        Abbreviations { entries: Vec::new() }
+        Abbreviations { entries: Vec::new(), allowed: Vec::new() }
     }
 
     /// The built-in list, parsed once.
@@ -170,18 +175,29 @@ pub(crate) fn findings(
     house_style: Option<crate::tone_style::ToneStyle>,
     seen: &mut HashSet<String>,
 ) -> Vec<Finding> {
-    if list.is_empty() {
-        return Vec::new();
-    }
     let full = full_form_spans(text, chars, list);
-    let uses = abbreviation_uses(text, chars, list);
     let mut out = Vec::new();
-    for (start, end, entry_index) in uses {
-        let entry = &list.entries[entry_index];
-        if seen.contains(&entry.abbr) {
+    for (start, end, entry_index) in abbreviation_uses(text, chars, list) {
+        let abbr: String = chars[start..end].iter().collect();
+        if seen.contains(&abbr) || list.is_allowed(&abbr) {
             continue;
         }
-        seen.insert(entry.abbr.clone());
+        seen.insert(abbr.clone());
+        // "an ninh trật tự (ANTT)" and "ANTT (an ninh trật tự)" both give the full form.
+        if defined_here(chars, start, end) {
+            continue;
+        }
+        let Some(entry_index) = entry_index else {
+            let message = Message::new(
+                format!(
+                    "“{abbr}” là chữ viết tắt chưa được giải thích: lần nhắc đầu tiên nên viết đầy đủ, chữ viết tắt để trong ngoặc sau đó."
+                ),
+                format!("“{abbr}” is an abbreviation that is not explained: at first mention write the full form, with the abbreviation after it in parentheses."),
+            );
+            out.push(finding(FindingKind::Abbreviation, chars, start, end, message, vec![]));
+            continue;
+        };
+        let entry = &list.entries[entry_index];
         let spans = &full[entry_index];
         if spans.iter().any(|&(_, full_end)| full_end <= start) {
             continue; // defined before: fine
@@ -193,8 +209,6 @@ pub(crate) fn findings(
         if at_sentence_start(chars, start) {
             suggestion = capitalise_first(&suggestion);
         }
-        // "UBND (Ủy ban nhân dân)": flag the whole, suggest the house order.
-        let end = reversed_definition_end(chars, end, spans).unwrap_or(end);
         let message = Message::new(
             format!("“{}” được dùng trước khi viết đầy đủ: lần nhắc đầu tiên nên viết “{}”.", entry.abbr, suggestion),
             format!("“{}” is used before its full form: at first mention write “{}”.", entry.abbr, suggestion),
@@ -209,18 +223,32 @@ pub(crate) fn findings(
     out
 }
 
-/// After an abbreviation ending at `end`: `␣(full form)` with a full form span → the char
-/// offset after `)`.
-fn reversed_definition_end(chars: &[char], end: usize, spans: &[(usize, usize)]) -> Option<usize> {
+/// The abbreviation at `start..end` is defined where it stands: alone in parentheses after
+/// a phrase ("an ninh trật tự (ANTT)"), or followed by a parenthesised phrase in lower case
+/// ("ANTT (an ninh trật tự)").
+fn defined_here(chars: &[char], start: usize, end: usize) -> bool {
+    let mut before = start;
+    while before > 0 && chars[before - 1] == ' ' {
+        before -= 1;
+    }
+    let in_parentheses = before > 0 && chars[before - 1] == '(' && chars.get(end) == Some(&')');
+    if in_parentheses {
+        // A phrase before the parenthesis, not a sentence opening with it.
+        let phrase = chars[..before - 1].iter().rev().skip_while(|c| **c == ' ').take_while(|c| **c != '\n');
+        return phrase.take(3).filter(|c| c.is_alphabetic()).count() > 0;
+    }
     let mut i = end;
     while chars.get(i) == Some(&' ') {
         i += 1;
     }
     if chars.get(i) != Some(&'(') {
-        return None;
+        return false;
     }
-    let (_, full_end) = spans.iter().find(|&&(s, _)| s == i + 1)?;
-    (chars.get(*full_end) == Some(&')')).then_some(full_end + 1)
+    let Some(len) = chars[i + 1..].iter().position(|&c| c == ')' || c == '\n') else { return false };
+    let inner = &chars[i + 1..i + 1 + len];
+    chars[i + 1 + len] == ')'
+        && inner.iter().any(|c| c.is_lowercase())
+        && inner.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count() >= 2
 }
 
 /// For each entry, the (start, end) char spans where one of its full forms occurs.
@@ -261,26 +289,17 @@ fn full_form_spans(text: &str, chars: &[char], list: &Abbreviations) -> Vec<Vec<
     spans
 }
 
-/// Whole-word uses of listed abbreviations: (start, end, entry index), in text order, the
-/// longest winning where two overlap.
-fn abbreviation_uses(text: &str, chars: &[char], list: &Abbreviations) -> Vec<(usize, usize, usize)> {
-    let mut uses = Vec::new();
-    // Most abbreviations are one word (UBND, HĐND): one pass over the words finds them all.
-    let mut single: crate::fast_hash::FastMap<&str, usize> = Default::default();
-    let mut other = Vec::new();
-    for (index, entry) in list.entries.iter().enumerate() {
-        if entry.abbr.chars().all(char::is_alphanumeric) {
-            single.entry(entry.abbr.as_str()).or_insert(index);
-        } else {
-            other.push(index);
-        }
-    }
-    for t in tokens(text) {
-        if let Some(&index) = single.get(t.text) {
-            uses.push((t.start, t.end, index));
-        }
-    }
-    // The rest (TP.HCM) are searched as text, standing alone between non-word characters.
+/// Uses of abbreviations: (start, end, index of the listed entry if it is listed), in text
+/// order, the longest winning where two overlap. Every all-capital token counts
+/// ([`candidates`]); listed entries of another shape (`Cty`, `ThS`) are searched as text,
+/// standing alone between non-word characters.
+fn abbreviation_uses(text: &str, chars: &[char], list: &Abbreviations) -> Vec<(usize, usize, Option<usize>)> {
+    let mut uses: Vec<(usize, usize, Option<usize>)> = candidates::candidates(chars)
+        .into_iter()
+        .map(|c| (c.start, c.end, list.entries.iter().position(|e| e.abbr == c.text)))
+        .collect();
+    let other: Vec<usize> =
+        (0..list.entries.len()).filter(|&i| !candidates::is_abbreviation_shaped(&list.entries[i].abbr)).collect();
     if !other.is_empty() {
         let char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         let to_char = |byte: usize| char_starts.partition_point(|&b| b < byte);
@@ -293,15 +312,15 @@ fn abbreviation_uses(text: &str, chars: &[char], list: &Abbreviations) -> Vec<(u
                 let end = start + len;
                 let before = if start == 0 { None } else { chars.get(start - 1) };
                 if !word(before) && !word(chars.get(end)) {
-                    uses.push((start, end, index));
+                    uses.push((start, end, Some(index)));
                 }
             }
         }
     }
     uses.sort_unstable_by(|a, b| (a.0, b.1).cmp(&(b.0, a.1)));
-    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(uses.len());
+    let mut kept: Vec<(usize, usize, Option<usize>)> = Vec::with_capacity(uses.len());
     for u in uses {
-        if kept.last().is_none() || kept.last().is_some_and(|last| u.0 >= last.1) {
+        if kept.last().is_none_or(|last| u.0 >= last.1) {
             kept.push(u);
         }
     }
@@ -315,10 +334,23 @@ mod tests {
     #[test]
     fn parses_the_builtin_list() {
         let list = Abbreviations::builtin();
-        assert!(list.len() >= 30);
+        assert!(list.len() >= 300, "{} entries", list.len());
         assert_eq!(list.get("ATTP").unwrap().full_forms, ["an toàn thực phẩm"]);
         assert_eq!(list.get("CNCH").unwrap().full_forms.len(), 2);
         assert!(Abbreviations::invalid_lines(BUILTIN).is_empty());
+    }
+
+    #[test]
+    fn every_group_of_the_builtin_list_names_its_source() {
+        // Groups are separated by blank lines; each opens with a comment naming its source.
+        for group in BUILTIN.split("\n\n").skip(1) {
+            let comment: String = group.lines().take_while(|l| l.starts_with('#')).collect();
+            assert!(comment.contains("Source"), "a group without its source: {group}");
+        }
+        // And every entry is an abbreviation the check finds as it is written.
+        for entry in Abbreviations::builtin().entries() {
+            assert!(candidates::is_abbreviation_shaped(&entry.abbr), "{}", entry.abbr);
+        }
     }
 
     #[test]
@@ -336,6 +368,6 @@ mod tests {
         let text = "Vụ TNGT và TN-GT";
         let chars: Vec<char> = text.chars().collect();
         let uses = abbreviation_uses(text, &chars, &list);
-        assert_eq!(uses, [(3, 7, 1), (11, 13, 0)]);
+        assert_eq!(uses, [(3, 7, Some(1)), (11, 16, None)]);
     }
 }

@@ -13,7 +13,9 @@
 //! - it is capitalised (`Hùng`, `Khuê`) and a valid syllable by rule: a name, not flagged
 //!   for dictionary absence; or capitalised, plain ASCII and not even shaped like a
 //!   syllable (`Messi`, `John`, `Biden`): a foreign name;
-//! - there is no dictionary (an empty [`Speller`]) and it is valid by rule.
+//! - there is no dictionary (an empty [`Speller`]) and it is valid by rule;
+//! - it is valid by rule and makes a listed two-syllable word with the syllable before or
+//!   after it (one space between): hunspell-vi lacks some syllables real words use.
 //!
 //! Real-word slips are described in [`realword`].
 
@@ -29,6 +31,9 @@ use crate::tone_style::{byte_offset, convert_syllable, ToneStyle};
 
 /// Common two-syllable words (ours, MIT), comma-separated, `#` comments.
 const WORDS: &str = include_str!("../../data/words.txt");
+/// Two-syllable words from underthesea's Viet74K list (Apache-2.0), one per line: the
+/// language's compounds far beyond our own list, so that a real compound is not "corrected".
+const WORDS_VIET74K: &str = include_str!("../../data/words-viet74k.txt");
 /// Known slips: `slip → word` per line.
 const SLIPS: &str = include_str!("../../data/slips.txt");
 /// Proper-name syllables that no rule accepts (`Đắk`, `Lắk`, `Kạn`, `Krông`).
@@ -49,7 +54,8 @@ pub struct Speller {
     by_skeleton: HashMap<String, Vec<String>>,
     /// How many listed words each syllable appears in: a rough frequency for ranking.
     freq: HashMap<String, u32>,
-    /// Two-syllable words, as `word_key` pairs joined by a space.
+    /// Two-syllable words of our list and the user's, as `word_key` pairs joined by a space
+    /// (the Viet74K words are shared by every speller: [`grown_words`]).
     words: HashSet<String>,
     /// Known slips: key pair → intended word (house style).
     slips: HashMap<String, String>,
@@ -166,30 +172,62 @@ impl Speller {
         self.dict.contains(&h) || self.user.contains(&h)
     }
 
-    /// Whether `a b` (any case, either tone style) is a listed two-syllable word.
+    /// Whether `a b` (any case, either tone style) is in our list of common two-syllable words
+    /// or the user's: a word a slip may be corrected into, and a common noun, not a name.
     pub fn is_word(&self, a: &str, b: &str) -> bool {
-        self.words.contains(&format!("{} {}", self.word_key(a), self.word_key(b)))
+        self.is_target(&format!("{} {}", self.word_key(a), self.word_key(b)))
+    }
+
+    /// Whether `a b` is any listed two-syllable word, the long Viet74K list included.
+    pub(crate) fn is_compound(&self, a: &str, b: &str) -> bool {
+        self.is_listed(&format!("{} {}", self.word_key(a), self.word_key(b)))
+    }
+
+    /// Whether a `word_key` pair is a word a slip may be corrected into: our list of common
+    /// words and the user's. The long Viet74K list only keeps real compounds from being
+    /// flagged; its rare words (`toàn tinh`, `mang mang`) and lowercased place names would
+    /// make slips of everyday phrases.
+    pub(crate) fn is_target(&self, pair: &str) -> bool {
+        self.words.contains(pair)
+    }
+
+    /// Whether a `word_key` pair (`"xử lí"`) is a listed two-syllable word.
+    pub(crate) fn is_listed(&self, pair: &str) -> bool {
+        self.words.contains(pair) || grown_words().contains(pair)
     }
 
     /// Lookup key of a syllable in the word list: lowercase, `hoà` style, and a lone `y`
     /// after a consonant written `i` (`lý`/`lí`, `kỹ`/`kĩ` are one word).
     pub(crate) fn word_key(&self, syl: &str) -> String {
-        let lower = convert_syllable(&syl.to_lowercase(), ToneStyle::OnSecondVowel);
-        match syllable::parse(&lower) {
-            Some(p) if p.vowels() == "y" && !p.initial.is_empty() => lower
-                .chars()
-                .map(|c| match split_vowel(c) {
-                    Some(('y', tone, _)) => syllable::with_tone('i', tone, false),
-                    _ => c,
-                })
-                .collect(),
-            _ => lower,
-        }
+        word_key(syl)
     }
 
     /// Whether a syllable counts as correct for the real-word check's candidates.
     fn is_real_syllable(&self, lower: &str) -> bool {
         syllable::is_valid(lower) && (self.dict.is_empty() || self.knows(lower))
+    }
+}
+
+/// The Viet74K two-syllable words, stored as `word_key` pairs (both syllables valid by rule,
+/// none a known slip: `viet74k_keys` below writes and checks the file), read once per process.
+fn grown_words() -> &'static HashSet<String> {
+    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| lines(WORDS_VIET74K).map(str::to_string).collect())
+}
+
+/// Lookup key of a syllable in the word lists: lowercase, `hoà` style, and a lone `y` after a
+/// consonant written `i` (`lý`/`lí`, `kỹ`/`kĩ` are one word).
+fn word_key(syl: &str) -> String {
+    let lower = convert_syllable(&syl.to_lowercase(), ToneStyle::OnSecondVowel);
+    match syllable::parse(&lower) {
+        Some(p) if p.vowels() == "y" && !p.initial.is_empty() => lower
+            .chars()
+            .map(|c| match split_vowel(c) {
+                Some(('y', tone, _)) => syllable::with_tone('i', tone, false),
+                _ => c,
+            })
+            .collect(),
+        _ => lower,
     }
 }
 
@@ -300,6 +338,13 @@ pub fn findings(text: &str, speller: &Speller) -> Vec<Finding> {
         };
         let prev = i.checked_sub(1).map(|j| toks[j].text).filter(|p| spaced(p, t.text)).map(str::to_lowercase);
         let next = toks.get(i + 1).map(|n| n.text).filter(|n| spaced(t.text, n)).map(str::to_lowercase);
+        // Valid by rule, missing from hunspell-vi, but part of a listed word with a neighbour
+        // (`ủ rũ`): the dictionary's gap, not the writer's slip.
+        let in_listed_word = prev.as_deref().is_some_and(|p| speller.is_compound(p, t.text))
+            || next.as_deref().is_some_and(|n| speller.is_compound(t.text, n));
+        if valid && in_listed_word {
+            continue;
+        }
         let message = if valid {
             Message::new(
                 format!("“{}” không có trong từ điển.", t.text),
@@ -328,4 +373,52 @@ pub fn findings(text: &str, speller: &Speller) -> Vec<Finding> {
 /// Ranked replacements for one token (best first), in the token's case.
 pub fn suggestions(token: &str, speller: &Speller) -> Vec<String> {
     suggest::suggestions(token, speller, None, None)
+}
+
+#[cfg(test)]
+mod viet74k_keys {
+    use super::*;
+
+    /// The file's words as lookup keys: valid syllables, none a known slip, in order.
+    fn keyed(text: &str) -> Vec<String> {
+        let slips: HashSet<String> = lines(SLIPS)
+            .filter_map(|l| l.split_once('→'))
+            .map(|(slip, _)| slip.split_whitespace().map(word_key).collect::<Vec<_>>().join(" "))
+            .collect();
+        let mut out: Vec<String> = lines(text)
+            .filter_map(|l| l.split_once(' '))
+            .filter(|(a, b)| syllable::is_valid(a) && syllable::is_valid(b))
+            .map(|(a, b)| format!("{} {}", word_key(a), word_key(b)))
+            .filter(|pair| !slips.contains(pair))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn the_viet74k_words_are_stored_as_lookup_keys() {
+        let stored: Vec<&str> = lines(WORDS_VIET74K).collect();
+        assert!(stored.len() > 40_000, "{}", stored.len());
+        let slips: HashSet<String> = lines(SLIPS)
+            .filter_map(|l| l.split_once('→'))
+            .map(|(slip, _)| slip.split_whitespace().map(word_key).collect::<Vec<_>>().join(" "))
+            .collect();
+        for pair in stored {
+            let keyed: Vec<String> = pair.split(' ').map(word_key).collect();
+            assert_eq!(keyed.join(" "), pair, "run the ignored test write_viet74k_keys");
+            assert!(!slips.contains(pair), "a known slip is listed as a word: {pair}");
+        }
+    }
+
+    /// After scripts/data/words-from-underthesea.py: rewrites the file as lookup keys.
+    #[test]
+    #[ignore]
+    fn write_viet74k_keys() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/words-viet74k.txt");
+        let text = std::fs::read_to_string(path).unwrap();
+        let header: String = text.lines().take_while(|l| l.starts_with('#')).map(|l| format!("{l}\n")).collect();
+        let words = keyed(&text);
+        std::fs::write(path, header + &words.iter().map(|w| format!("{w}\n")).collect::<String>()).unwrap();
+    }
 }

@@ -136,8 +136,9 @@ pub(super) fn suggestions(token: &str, sp: &Speller, prev: Option<&str>, next: O
 }
 
 /// Variants of a valid lowercase syllable that a writer confuses it with, each with a rank
-/// (lower is likelier): initial s/x, ch/tr, d/gi/r, l/n (0); hỏi/ngã (1); a shape mark (2).
-/// Only valid syllables are returned.
+/// (lower is likelier): initial s/x, ch/tr, d/gi/r, l/n (0); hỏi/ngã (1); a final consonant
+/// n/ng, c/t, ch/t, nh/n, the southern slips (1); a shape mark (2); another tone or none, a
+/// mark left out or slipped (3). Only valid syllables are returned.
 pub(super) fn confusions(lower: &str) -> Vec<(String, u32)> {
     let mut out = Vec::new();
     let Some(p) = syllable::parse(lower) else { return out };
@@ -166,15 +167,24 @@ pub(super) fn confusions(lower: &str) -> Vec<(String, u32)> {
             out.push((v, 0));
         }
     }
-    // hỏi ↔ ngã
-    if let Some(at) = p.tone_at {
-        let other = match p.tone {
-            Tone::Hook => Some(Tone::Tilde),
-            Tone::Tilde => Some(Tone::Hook),
-            _ => None,
-        };
-        if let Some(t) = other {
-            out.push((syllable::retone(lower, t, Some(at)), 1));
+    // Tones: hỏi ↔ ngã first, then every other tone (or none) on the same vowel.
+    let at = p.tone_at.unwrap_or_else(|| p.tone_index(crate::tone_style::ToneStyle::OnSecondVowel));
+    for tone in [Tone::Level, Tone::Acute, Tone::Grave, Tone::Hook, Tone::Tilde, Tone::Dot] {
+        if tone == p.tone {
+            continue;
+        }
+        let hook_tilde = matches!((p.tone, tone), (Tone::Hook, Tone::Tilde) | (Tone::Tilde, Tone::Hook));
+        out.push((syllable::retone(lower, tone, Some(at)), if hook_tilde { 1 } else { 3 }));
+    }
+    // Final consonants, tone kept: n/ng, c/t, ch/t, nh/n.
+    const FINALS: [(&str, &str); 4] = [("n", "ng"), ("c", "t"), ("ch", "t"), ("nh", "n")];
+    let coda = p.coda();
+    for (a, b) in FINALS {
+        for (from, to) in [(a, b), (b, a)] {
+            if coda == from {
+                let head: String = chars[..chars.len() - from.chars().count()].iter().collect();
+                out.push((format!("{head}{to}"), 1));
+            }
         }
     }
     // Shape slips, tone kept.
