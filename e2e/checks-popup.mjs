@@ -4,9 +4,9 @@
 // keyboard (Alt+Enter, then Enter applies the fix).
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openNewArticle } from './articles.mjs';
 import { KEY } from './webdriver.mjs';
 
 const ESCAPE = '\uE00C';
@@ -38,16 +38,7 @@ export async function quickFixPopupAtTheBottom(wd, { step, shots, cli, library, 
   );
   // Near the end, with a few paragraphs after it so it can be scrolled anywhere in the column.
   paragraphs.splice(36, 0, 'Nhiều nghành chức năng đã có mặt từ sáng sớm.');
-  const bodyFile = join(work, 'bai-dai.txt');
-  writeFileSync(bodyFile, paragraphs.join('\n\n'));
-  const made = spawnSync(cli, ['--library', library, '--json', 'new', '--headline', 'Bài dài có lỗi ở cuối', '--body-file', bodyFile], {
-    encoding: 'utf8',
-  });
-  assert.equal(made.status, 0, made.stderr);
-  const { id } = JSON.parse(made.stdout);
-  if (await wd.exec("return !!document.querySelector('#back-to-list')")) await wd.click('#back-to-list');
-  await wd.click('#home-all');
-  await wd.click(`.article-row[data-id="${id}"]`);
+  const id = await openNewArticle(wd, { cli, library, work }, { file: 'bai-dai.txt', headline: 'Bài dài có lỗi ở cuối', paragraphs });
   await wd.until('the slip underlined', "return document.querySelector('#body .finding.finding-spelling')?.textContent === 'nghành'", 20000);
 
   step('checks: from the checks panel, the word comes into view and the popup opens inside the window');

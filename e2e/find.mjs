@@ -6,20 +6,16 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openNewArticle } from './articles.mjs';
 import { KEY } from './webdriver.mjs';
 
 export async function findAndReplaceEverywhere(wd, { step, shots, cli, library, work }) {
   step('find: Ctrl+F counts the matches in the tít and the body together');
-  const bodyFile = join(work, 'cau-rao.txt');
-  writeFileSync(bodyFile, 'Cầu Rào nối hai quận Lê Chân và Dương Kinh.\n\nXe tải nặng không được qua cầu rào từ sáng nay.');
-  const made = spawnSync(cli, ['--library', library, '--json', 'new', '--headline', 'Cầu Rào tạm cấm xe tải', '--body-file', bodyFile], {
-    encoding: 'utf8',
+  const id = await openNewArticle(wd, { cli, library, work }, {
+    file: 'cau-rao.txt',
+    headline: 'Cầu Rào tạm cấm xe tải',
+    paragraphs: ['Cầu Rào nối hai quận Lê Chân và Dương Kinh.', 'Xe tải nặng không được qua cầu rào từ sáng nay.'],
   });
-  assert.equal(made.status, 0, made.stderr);
-  const { id } = JSON.parse(made.stdout);
-  if (await wd.exec("return !!document.querySelector('#back-to-list')")) await wd.click('#back-to-list');
-  await wd.click('#home-all');
-  await wd.click(`.article-row[data-id="${id}"]`);
   await wd.until('the article', "return document.querySelector('#headline')?.value === 'Cầu Rào tạm cấm xe tải'");
   await wd.click('#headline');
   await wd.exec("const h = document.querySelector('#headline'); h.setSelectionRange(0, 0);");

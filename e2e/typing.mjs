@@ -6,21 +6,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openNewArticle } from './articles.mjs';
 import { articleParagraphs, INSTALL, keysOf, PLACE_CARET, pressKeys, READ_PARAGRAPH, TYPED_DECOMPOSED, TYPED_PRECOMPOSED } from './typing-probe.mjs';
 
 export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, work }) {
   step('typing: every key once, in order, with its character, at the caret (paced and burst, precomposed and decomposed)');
   const paragraphs = articleParagraphs(1500, 3);
-  const bodyFile = join(work, 'go-phim.txt');
-  writeFileSync(bodyFile, paragraphs.join('\n\n'));
-  const made = spawnSync(cli, ['--library', library, '--json', 'new', '--headline', 'Gõ phím trong bài dài', '--body-file', bodyFile], {
-    encoding: 'utf8',
-  });
-  assert.equal(made.status, 0, made.stderr);
-  const { id } = JSON.parse(made.stdout);
-  if (await wd.exec("return !!document.querySelector('#back-to-list')")) await wd.click('#back-to-list');
-  await wd.click('#home-all');
-  await wd.click(`.article-row[data-id="${id}"]`);
+  const id = await openNewArticle(wd, { cli, library, work }, { file: 'go-phim.txt', headline: 'Gõ phím trong bài dài', paragraphs });
   await wd.until('the article', `return document.querySelectorAll('#body .ProseMirror > p').length === ${paragraphs.length}`, 20000);
   await wd.exec(INSTALL, []);
 
