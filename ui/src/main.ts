@@ -2,6 +2,10 @@ import './styles.css';
 import { mountApp } from './app/mount';
 import { pickBackend } from './backend';
 import { sendLinksToBrowser } from './app/links';
+import { markPhase } from './app/startup-phases';
+
+// Every module of the entry chunk has been parsed and run.
+markPhase('script');
 
 async function boot(): Promise<void> {
   const root = document.getElementById('app');

@@ -16,6 +16,19 @@ struct Launch {
     ready: Duration,
     rss_kib: u64,
     processes: usize,
+    /// The page's milestones, ms since its navigation, in the order it reported them.
+    phases: Vec<(String, u64)>,
+}
+
+/// `banthao-ready-ms N name=ms name=ms…` → the named phases.
+fn parse_phases(line: &str) -> Vec<(String, u64)> {
+    line.split_whitespace()
+        .skip(2)
+        .filter_map(|part| {
+            let (name, at) = part.split_once('=')?;
+            Some((name.to_string(), at.parse().ok()?))
+        })
+        .collect()
 }
 
 fn children_map() -> HashMap<u32, Vec<u32>> {
@@ -70,11 +83,11 @@ fn launch(bin: &Path, data_home: &Path, library: Option<&Path>) -> Option<Launch
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if line.starts_with("banthao-ready-ms") {
-                let _ = tx.send(());
+                let _ = tx.send(parse_phases(&line));
             }
         }
     });
-    let ready = rx.recv_timeout(Duration::from_secs(60)).ok().map(|_| start.elapsed());
+    let reported = rx.recv_timeout(Duration::from_secs(60)).ok().map(|phases| (start.elapsed(), phases));
     // Let the web process settle before reading memory, as a user would see it a moment later.
     std::thread::sleep(Duration::from_millis(1500));
     let pids = tree(child.id());
@@ -83,7 +96,8 @@ fn launch(bin: &Path, data_home: &Path, library: Option<&Path>) -> Option<Launch
         kill_pid(pid);
     }
     let _ = child.wait();
-    Some(Launch { ready: ready?, rss_kib: rss, processes: pids.len() })
+    let (ready, phases) = reported?;
+    Some(Launch { ready, rss_kib: rss, processes: pids.len(), phases })
 }
 
 fn kill_pid(pid: u32) {
@@ -99,7 +113,27 @@ fn median(mut v: Vec<Launch>) -> Option<Launch> {
     let ready = v[mid].ready;
     let mut rss: Vec<u64> = v.iter().map(|l| l.rss_kib).collect();
     rss.sort();
-    Some(Launch { ready, rss_kib: rss[mid], processes: v[mid].processes })
+    // Each phase's own median, in the order the median run reported them.
+    let phases = v[mid]
+        .phases
+        .iter()
+        .map(|(name, _)| {
+            let mut at: Vec<u64> =
+                v.iter().filter_map(|l| l.phases.iter().find(|(n, _)| n == name).map(|p| p.1)).collect();
+            at.sort();
+            (name.clone(), at[at.len() / 2])
+        })
+        .collect();
+    Some(Launch { ready, rss_kib: rss[mid], processes: v[mid].processes, phases })
+}
+
+/// Where a start-up went: before the page (process, GTK, web view, navigation: the total less
+/// the page's last phase), then each of the page's phases.
+fn phase_line(label: &str, launch: &Launch) -> String {
+    let page_end = launch.phases.last().map_or(0, |p| p.1);
+    let before = (launch.ready.as_millis() as u64).saturating_sub(page_end);
+    let phases: Vec<String> = launch.phases.iter().map(|(name, at)| format!("{name} {at}")).collect();
+    format!("    {label}: before the page {before} ms; in the page (ms since navigation): {}", phases.join(", "))
 }
 
 /// Start-up and memory on a fresh default library (a first run: the library is created on the
@@ -133,6 +167,8 @@ pub fn startup_and_memory(tmp: &Path, existing: Option<&Path>) {
         ms(r.ready),
         ratio(o.ready, r.ready)
     );
+    println!("{}", phase_line("ours", &o));
+    println!("{}", phase_line("bare", &r));
     if let Some(dir) = existing {
         let articles = banthao_core::Library::open(dir).and_then(|l| l.info()).map(|i| i.article_count).unwrap_or(0);
         let (mut ours, mut reference) = (Vec::new(), Vec::new());
@@ -147,6 +183,8 @@ pub fn startup_and_memory(tmp: &Path, existing: Option<&Path>) {
                 ms(r.ready),
                 ratio(o.ready, r.ready)
             );
+            println!("{}", phase_line("ours", &o));
+            println!("{}", phase_line("bare", &r));
         }
     }
     println!(

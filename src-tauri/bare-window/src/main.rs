@@ -2,8 +2,8 @@
 //! showing a static page that reports once it has painted. No library, no app code.
 
 #[tauri::command]
-fn ui_ready() {
-    println!("banthao-ready-ms 0");
+fn ui_ready(phases: Option<String>) {
+    println!("banthao-ready-ms 0 {}", phases.unwrap_or_default().trim());
 }
 
 fn main() {

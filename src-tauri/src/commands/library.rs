@@ -11,12 +11,13 @@ pub fn library_info(state: State<'_, AppState>) -> CommandResult<LibraryInfo> {
     state.with_library(|lib| lib.info())
 }
 
-/// The list is on screen. With `BANTHAO_REPORT_READY` set, prints the time since launch
-/// (`make bench` reads it).
+/// The list has painted. With `BANTHAO_REPORT_READY` set, prints the time since launch and the
+/// page's start-up phases (`name=ms` since its navigation; `make bench` reads both).
 #[tauri::command]
-pub fn ui_ready(state: State<'_, AppState>) {
+pub fn ui_ready(state: State<'_, AppState>, phases: Option<String>) {
     if std::env::var_os("BANTHAO_REPORT_READY").is_some() {
-        println!("banthao-ready-ms {}", state.started.elapsed().as_millis());
+        let phases = phases.unwrap_or_default();
+        println!("banthao-ready-ms {} {}", state.started.elapsed().as_millis(), phases.trim());
     }
 }
 

@@ -14,6 +14,7 @@ import { LibraryList } from '../library/library-list.svelte';
 import { DeskQueue } from '../queue/desk-queue.svelte';
 import { SyncActivity } from '../sync/sync-activity.svelte';
 import { Notices } from './notices.svelte';
+import { afterNextPaint, markPhase, startupPhases } from './startup-phases';
 
 /**
  * The editor's code (ProseMirror, checks, photos, publishing) in a chunk of its own: start-up
@@ -55,6 +56,8 @@ export class AppState {
   error = $state.raw<AppError | null>(null);
   info = $state.raw<LibraryInfo | null>(null);
   settingsOpen = $state(false);
+  /** The settings' sections are made the first time the panel opens, not on the way to the list. */
+  settingsMade = $state(false);
   /** The writing column's text size (Ctrl+= / Ctrl+− / Ctrl+0), kept between sessions. */
   textScale = $state(readTextScale());
   private shownTitle = '';
@@ -112,13 +115,17 @@ export class AppState {
     }
   }
 
-  /** library_info and settings (together) → locale → list → ui_ready → last article. */
+  /** library_info, settings and the list's first page (together) → locale → ui_ready → last article. */
   async start(): Promise<void> {
-    // Both at once: each round trip to the shell is time before the list is on screen.
+    // All at once: each round trip to the shell is time before the list is on screen. The list
+    // needs nothing from the other two; if the library does not open, its errors go unseen
+    // behind the error screen.
     const slow = setTimeout(() => (this.slowStart = true), SLOW_START_MS);
+    const listing = this.library.reload();
     const [opened, read] = await Promise.allSettled([this.backend.libraryInfo(), this.backend.getSettings()]);
     clearTimeout(slow);
     this.slowStart = false;
+    markPhase('library-open');
     if (opened.status === 'rejected') {
       // The library did not open; its settings may not be readable either.
       if (read.status === 'fulfilled') this.useLocale(read.value.locale);
@@ -141,8 +148,13 @@ export class AppState {
     this.info = info;
     this.screen = 'library';
     this.wireEvents();
-    await Promise.all([this.library.reload(), this.desk.reload()]);
-    await this.backend.uiReady().catch(() => undefined);
+    await Promise.all([listing, this.desk.reload()]);
+    markPhase('list-loaded');
+    // Reported once the list has painted, without holding up what follows.
+    void afterNextPaint().then(() => {
+      markPhase('list-painted');
+      return this.backend.uiReady(startupPhases()).catch(() => undefined);
+    });
     // The list is on screen: fetch the editor's code now, so opening an article does not wait.
     void loadEditor().catch(() => undefined);
     this.wireFlush();
@@ -302,6 +314,7 @@ export class AppState {
   }
 
   toggleSettings(open = !this.settingsOpen): void {
+    if (open) this.settingsMade = true;
     this.settingsOpen = open;
   }
 

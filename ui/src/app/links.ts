@@ -4,7 +4,7 @@
  * and a web link (http, https, mailto) goes to the system browser instead. The shell refuses
  * navigation away from the app as well; this is the half the user sees.
  */
-import { isSafeHref } from '../editor/schema';
+import { isSafeHref } from '../editor/hrefs';
 
 /**
  * Installs the interception on `doc`; returns a function that removes it. In editable text a

@@ -177,8 +177,11 @@ export interface Backend extends PublishingBackend, DeskBackend {
   getSettings(): Promise<Settings>;
   setLocale(locale: Locale): Promise<Settings>;
   setLastArticle(id: number | null): Promise<void>;
-  /** Called once, right after the first list page is on screen. */
-  uiReady(): Promise<void>;
+  /**
+   * Called once, right after the first list page is on screen, with the start-up phases
+   * (`name=ms` since navigation, space-separated; `make bench` prints them).
+   */
+  uiReady(phases: string): Promise<void>;
   /** The window is closing: save what is pending, then call `flushDone`. Returns an unsubscribe. */
   onFlushRequest(handler: () => Promise<void>): Promise<() => void>;
   flushDone(): Promise<void>;

@@ -541,7 +541,7 @@ export class MemoryLibrary {
     this.settings.last_article_id = id;
   }
 
-  async uiReady(): Promise<void> {
+  async uiReady(_phases: string): Promise<void> {
     this.calls.push('ui_ready');
   }
 

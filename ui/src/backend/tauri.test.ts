@@ -53,7 +53,7 @@ describe('TauriBackend', () => {
       [() => b.setLocale('en'), 'set_locale', { locale: 'en' }],
       [() => b.setLastArticle(null), 'set_last_article', { id: null }],
       [() => b.setLastArticle(7), 'set_last_article', { id: 7 }],
-      [() => b.uiReady(), 'ui_ready', undefined],
+      [() => b.uiReady('script=90'), 'ui_ready', { phases: 'script=90' }],
       [() => b.flushDone(), 'flush_done', undefined],
       [() => b.checkDocument({ headline: 'Tít', sapo: 'Sapo', blocks: ['a', 'b\nc'], captions: ['Ảnh'] }), 'check_document', { input: { headline: 'Tít', sapo: 'Sapo', blocks: ['a', 'b\nc'], captions: ['Ảnh'] } }],
       [() => b.getCheckSettings(), 'get_check_settings', undefined],

@@ -189,8 +189,8 @@ export class TauriBackend implements Backend {
   async setLastArticle(id: number | null): Promise<void> {
     await call<null>('set_last_article', { id });
   }
-  async uiReady(): Promise<void> {
-    await call<null>('ui_ready');
+  async uiReady(phases: string): Promise<void> {
+    await call<null>('ui_ready', { phases });
   }
   async onFlushRequest(handler: () => Promise<void>): Promise<() => void> {
     return listen('flush-request', () => {
