@@ -299,3 +299,39 @@ fn duplicating_makes_a_new_draft_with_the_same_text_and_its_own_identity() {
     assert_eq!(lib.list_revisions(copy.id).unwrap().len(), 1);
     assert_eq!(a.status, ArticleStatus::Submitted, "the original is untouched");
 }
+
+#[test]
+fn the_author_and_section_pickers_list_each_name_once_in_dictionary_order() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let mut make = |headline: &str, section: &str, byline: &str| {
+        lib.create_article(NewArticle {
+            headline: headline.into(),
+            section: section.into(),
+            byline: byline.into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id
+    };
+    // Names repeated, out of order, with empty fields between them; Đ and Ư sort after D and U.
+    for (i, (section, byline)) in [
+        ("Xã hội", "Trần Bình"),
+        ("Đời sống", "Lê An"),
+        ("", ""),
+        ("Xã hội", "Trần Bình"),
+        ("Du lịch", "Đỗ Chi"),
+        ("Đời sống", "Dương Hà"),
+        ("Ưu đãi", "Lê An"),
+        ("Uống", ""),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        make(&format!("Bài {i}"), section, byline);
+    }
+    let trashed = make("Bài bỏ", "Thể thao", "Vũ Trang");
+    lib.move_to_trash(&[trashed]).unwrap();
+    assert_eq!(lib.authors().unwrap(), ["Dương Hà", "Đỗ Chi", "Lê An", "Trần Bình"]);
+    // Sections name what the library holds, the trash included (its articles come back).
+    assert_eq!(lib.sections().unwrap(), ["Du lịch", "Đời sống", "Thể thao", "Uống", "Ưu đãi", "Xã hội"]);
+}

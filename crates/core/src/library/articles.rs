@@ -480,8 +480,15 @@ impl Library {
 
     /// Distinct bylines in Vietnamese dictionary order (for the list's author filter).
     pub fn authors(&self) -> Result<Vec<String>> {
+        // A skip scan of `articles_by_byline`: one index seek per author, not one step per
+        // article (`DISTINCT` read all 100,000 entries of a large library on every start-up).
         let mut stmt = self.conn.prepare(
-            "SELECT DISTINCT byline FROM articles WHERE byline != '' AND trashed_at IS NULL ORDER BY byline COLLATE vi",
+            "WITH RECURSIVE b(name) AS (
+                 SELECT min(byline) FROM articles WHERE byline > '' AND trashed_at IS NULL
+                 UNION ALL
+                 SELECT (SELECT min(byline) FROM articles WHERE byline > b.name AND trashed_at IS NULL)
+                 FROM b WHERE b.name IS NOT NULL)
+             SELECT name FROM b WHERE name IS NOT NULL ORDER BY name COLLATE vi",
         )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -489,9 +496,14 @@ impl Library {
 
     /// Distinct sections in Vietnamese dictionary order (for the chuyên mục picker).
     pub fn sections(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT DISTINCT section FROM articles WHERE section != '' ORDER BY section COLLATE vi")?;
+        // A skip scan of `articles_by_section`, as for the authors.
+        let mut stmt = self.conn.prepare(
+            "WITH RECURSIVE s(name) AS (
+                 SELECT min(section) FROM articles WHERE section > ''
+                 UNION ALL
+                 SELECT (SELECT min(section) FROM articles WHERE section > s.name) FROM s WHERE s.name IS NOT NULL)
+             SELECT name FROM s WHERE name IS NOT NULL ORDER BY name COLLATE vi",
+        )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
