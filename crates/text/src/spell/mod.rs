@@ -12,7 +12,9 @@
 //!   `THPT`, `COVID`) and not a valid syllable;
 //! - it is capitalised (`Hùng`, `Khuê`) and a valid syllable by rule: a name, not flagged
 //!   for dictionary absence; or capitalised, plain ASCII and not even shaped like a
-//!   syllable (`Messi`, `John`, `Biden`): a foreign name;
+//!   syllable (`Messi`, `John`, `Biden`): a foreign name; likewise a lowercase ASCII word of
+//!   three letters or more that is not shaped like a syllable and not Telex typed with the
+//!   input method off (`website`, `blog`; but `khongf` is flagged): a foreign word;
 //! - there is no dictionary (an empty [`Speller`]) and it is valid by rule;
 //! - it is valid by rule and makes a listed two-syllable word with the syllable before or
 //!   after it (one space between): hunspell-vi lacks some syllables real words use.
@@ -316,12 +318,25 @@ fn verdict(t: &str, sp: &Speller) -> Option<bool /* valid by rule */> {
         }
         Case::Capitalised if valid => return None,
         Case::Capitalised if t.is_ascii() && syllable::parse(t).is_none() => return None,
+        Case::Lower if is_foreign_word(t) => return None,
         _ => {}
     }
     if valid && !sp.has_dictionary() {
         return None;
     }
     Some(valid)
+}
+
+/// A lowercase word in plain ASCII, of three letters or more, that is not even shaped like a
+/// syllable (`website`, `blog`, `hacker`, `video`): a foreign word the paper chose to use, not a
+/// slip. Telex typed with the input method off (`khongf`, `dduowcj`) is still a slip.
+fn is_foreign_word(t: &str) -> bool {
+    if !t.is_ascii() || t.len() < 3 || syllable::parse(t).is_some() {
+        return false;
+    }
+    let telex_marks = ["dd", "aa", "ee", "oo", "aw", "ow", "uw"].iter().any(|m| t.contains(m));
+    let telex_tone = t.ends_with(['f', 's', 'r', 'x', 'j']) && syllable::parse(&t[..t.len() - 1]).is_some();
+    !telex_marks && !telex_tone
 }
 
 /// Findings of kind `Spelling` and `RealWord`.
