@@ -14,7 +14,7 @@
 //!   for dictionary absence; or capitalised, plain ASCII and not even shaped like a
 //!   syllable (`Messi`, `John`, `Biden`): a foreign name; likewise a lowercase ASCII word of
 //!   three letters or more that is not shaped like a syllable and not Telex typed with the
-//!   input method off (`website`, `blog`; but `khongf` is flagged): a foreign word;
+//!   input method off (`website`, `video`; but `khongf` is flagged): a foreign word;
 //! - there is no dictionary (an empty [`Speller`]) and it is valid by rule;
 //! - it is valid by rule and makes a listed two-syllable word with the syllable before or
 //!   after it (one space between): hunspell-vi lacks some syllables real words use.
@@ -327,16 +327,33 @@ fn verdict(t: &str, sp: &Speller) -> Option<bool /* valid by rule */> {
     Some(valid)
 }
 
-/// A lowercase word in plain ASCII, of three letters or more, that is not even shaped like a
-/// syllable (`website`, `blog`, `hacker`, `video`): a foreign word the paper chose to use, not a
-/// slip. Telex typed with the input method off (`khongf`, `dduowcj`) is still a slip.
+/// A lowercase word in plain ASCII, of three letters or more, not even shaped like a syllable
+/// (`website`, `blog`, `hacker`, `video`): a foreign word the paper chose to use, not a slip.
+/// Telex typed with the input method off (`khongf`, `dduowcj`) is still a slip.
 fn is_foreign_word(t: &str) -> bool {
-    if !t.is_ascii() || t.len() < 3 || syllable::parse(t).is_some() {
-        return false;
+    t.is_ascii() && t.len() >= 3 && syllable::parse(t).is_none() && !is_telex(t)
+}
+
+/// Whether an ASCII word reads as one Vietnamese syllable typed in Telex (`khongf`, `dduowcj`):
+/// the marks written as letters (dd aa aw ee oo ow uw, uow for ươ), the tone as a last f s r x j.
+fn is_telex(t: &str) -> bool {
+    let mut v = t.to_string();
+    for (telex, letter) in
+        [("uow", "ươ"), ("dd", "đ"), ("aa", "â"), ("aw", "ă"), ("ee", "ê"), ("oo", "ô"), ("ow", "ơ"), ("uw", "ư")]
+    {
+        v = v.replace(telex, letter);
     }
-    let telex_marks = ["dd", "aa", "ee", "oo", "aw", "ow", "uw"].iter().any(|m| t.contains(m));
-    let telex_tone = t.ends_with(['f', 's', 'r', 'x', 'j']) && syllable::parse(&t[..t.len() - 1]).is_some();
-    !telex_marks && !telex_tone
+    let (base, tone) = match v.chars().last() {
+        Some('f') => (&v[..v.len() - 1], Tone::Grave),
+        Some('s') => (&v[..v.len() - 1], Tone::Acute),
+        Some('r') => (&v[..v.len() - 1], Tone::Hook),
+        Some('x') => (&v[..v.len() - 1], Tone::Tilde),
+        Some('j') => (&v[..v.len() - 1], Tone::Dot),
+        _ => (v.as_str(), Tone::Level),
+    };
+    let Some(p) = syllable::parse(base) else { return false };
+    let toned = syllable::retone(base, tone, Some(p.tone_index(ToneStyle::OnSecondVowel)));
+    toned != t && syllable::is_valid(&toned)
 }
 
 /// Findings of kind `Spelling` and `RealWord`.

@@ -7,7 +7,8 @@
 //!    user words) → fine;
 //! 2. either syllable forms a listed word with its other neighbour (`lịch sử lý giải` is two
 //!    words) → fine; so is a pair whose second syllable is a nominaliser or a prefix (sự,
-//!    việc, đại, tái…) before a listed word (`nhận sự bổ nhiệm`, `vị đại bồ tát`), and a capitalised pair inside a run of
+//!    việc, đại, tái…) before a listed word (`nhận sự bổ nhiệm`, `vị đại bồ tát`) or a
+//!    measure word before a number (`chợ cấp 1`), and a capitalised pair inside a run of
 //!    capitalised words (`Viên Thế Khải sinh`, `sông Mê Nam nay`): a name, then a new word;
 //! 3. the pair is a known slip (`data/slips.txt`) → finding with the curated word;
 //!    other pairs are left alone when the text writes them three times or more (a slip is an
@@ -45,6 +46,36 @@ const STOP: &[&str] = &[
     // Prepositions of place and the adverb `dần` head a phrase of their own: `chờ ngoài thành`,
     // `quay quanh tâm`, `từ tầm gần sang`, `rút dần quân`, `giữa nam và nữ`.
     "ngoài", "dưới", "giữa", "quanh", "gần", "trước", "sang", "dần",
+];
+
+/// Measure and rank words that take a number after them (`cấp 1`, `loại 2`, `tầng 5`).
+const MEASURES: &[&str] = &[
+    "cấp",
+    "loại",
+    "hạng",
+    "bậc",
+    "tầng",
+    "lớp",
+    "khu",
+    "đợt",
+    "số",
+    "phần",
+    "chương",
+    "điều",
+    "khoản",
+    "mục",
+    "điểm",
+    "độ",
+    "lần",
+    "tập",
+    "khoá",
+    "phòng",
+    "tổ",
+    "đội",
+    "quận",
+    "phường",
+    "tuyến",
+    "cửa",
 ];
 
 /// A pair the text writes this often is the writer's term, not a slip (curated slips excepted).
@@ -115,9 +146,14 @@ pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Find
         );
         // A syllable that belongs with its other neighbour: two words.
         let belongs = |j: Option<usize>| j.is_some_and(|j| listed[j]);
-        // A nominaliser or prefix before a listed word starts a phrase (`nhận sự bổ nhiệm`).
+        // A nominaliser or prefix before a listed word starts a phrase (`nhận sự bổ nhiệm`), and
+        // so does a measure word before a number (`chợ cấp 1`).
         let starts_phrase =
-            ATTACHING.contains(&b.key.as_str()) && i + 2 < listed.len() && adjacent(i + 1) && listed[i + 2];
+            (ATTACHING.contains(&b.key.as_str()) && i + 2 < listed.len() && adjacent(i + 1) && listed[i + 2])
+                || (MEASURES.contains(&b.key.as_str())
+                    && i + 2 < toks.len()
+                    && adjacent(i + 1)
+                    && toks[i + 2].text.starts_with(|c: char| c.is_ascii_digit()));
         // A capitalised syllable after another in the same phrase ends a name (`Thế Khải sinh`).
         let ends_name = a.case == Case::Capitalised
             && i > 0
