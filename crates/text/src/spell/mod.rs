@@ -13,7 +13,7 @@
 //! - it is capitalised (`Hùng`, `Khuê`) and a valid syllable by rule: a name, not flagged
 //!   for dictionary absence; or capitalised, plain ASCII and not even shaped like a
 //!   syllable (`Messi`, `John`, `Biden`): a foreign name; likewise a lowercase ASCII word of
-//!   three letters or more that is not shaped like a syllable and not Telex typed with the
+//!   three letters or more, with a vowel, not shaped like a syllable and not Telex typed with the
 //!   input method off (`website`, `video`; but `khongf` is flagged): a foreign word;
 //! - there is no dictionary (an empty [`Speller`]) and it is valid by rule;
 //! - it is valid by rule and makes a listed two-syllable word with the syllable before or
@@ -331,7 +331,9 @@ fn verdict(t: &str, sp: &Speller) -> Option<bool /* valid by rule */> {
 /// (`website`, `blog`, `hacker`, `video`): a foreign word the paper chose to use, not a slip.
 /// Telex typed with the input method off (`khongf`, `dduowcj`) is still a slip.
 fn is_foreign_word(t: &str) -> bool {
-    t.is_ascii() && t.len() >= 3 && syllable::parse(t).is_none() && !is_telex(t)
+    // A word of any Latin-script language has a vowel; `xyzw` is a slip of the keys.
+    let has_vowel = t.chars().any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+    t.is_ascii() && t.len() >= 3 && has_vowel && syllable::parse(t).is_none() && !is_telex(t)
 }
 
 /// Whether an ASCII word reads as one Vietnamese syllable typed in Telex (`khongf`, `dduowcj`):
