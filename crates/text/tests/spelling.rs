@@ -179,9 +179,57 @@ fn words_across_a_boundary_are_left_alone() {
         "Đó là câu chuyện ngắn gọn.",
         "Anh Sử, Lý Thường Kiệt.",
         "Nhà sử. Lý do là vậy.",
+        // A nominaliser or a prefix before a listed word starts a phrase.
+        "Ông nhận sự bổ nhiệm của tỉnh.",
+        "Nhiều vị đại bồ tát được thờ ở đây.",
+        // A capitalised pair after another capitalised word: a name, then a new word.
+        "Viên Thế Khải sinh năm 1859.",
+        "Sông Mê Nam nay thuộc Thái Lan.",
+        // Pronouns, kinship terms, demonstratives, prepositions stand on their own.
+        "Anh thấy cô rất vui.",
+        "Gánh gạo nuôi chồng.",
+        "Cửa hàng ở ngay gần đấy.",
+        "Quy chế định rõ rằng việc này cần làm.",
+        "Đường ống chuyển khoảng 12 triệu mét khối.",
+        "Quân chờ ngoài thành, rồi rút dần quân về.",
+        "Trái Đất quay quanh tâm ngân hà.",
     ] {
         let f = findings(text, &sp);
         assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}
+
+/// A pair written three times or more is the writer's term (`chữ hình thanh`, a kind of Chinese
+/// character, not `hình thành`); a slip is an accident. Curated slips are flagged however often.
+#[test]
+fn a_pair_the_text_repeats_is_a_term_but_a_known_slip_is_not() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    let once = "Đây là chữ hình thanh.";
+    let f = findings(once, &sp);
+    assert_eq!(kinds(&f, FindingKind::RealWord).len(), 1, "{f:?}");
+    let thrice = "Chữ hình thanh: giang là chữ hình thanh, hà cũng là chữ hình thanh.";
+    let f = findings(thrice, &sp);
+    assert!(f.is_empty(), "{f:?}");
+    let slips = "Họ sử lý việc này, sử lý việc kia, rồi sử lý tiếp.";
+    assert_eq!(kinds(&findings(slips, &sp), FindingKind::RealWord).len(), 3);
+    // A slip before a comma still counts: the nominaliser rule needs the listed word adjacent.
+    let f = findings("Các kỹ sự, chuyên viên đã đến.", &sp);
+    assert_eq!(kinds(&f, FindingKind::RealWord).first().map(|r| r.text.as_str()), Some("kỹ sự"), "{f:?}");
+}
+
+/// Foreign words in plain ASCII are the paper's choice, not slips; Telex typed with the input
+/// method off is a slip, and so are keys without a vowel.
+#[test]
+fn foreign_words_pass_and_telex_left_overs_do_not() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    for text in ["Trang website và blog của nhóm hacker.", "Xem video trên mạng."] {
+        let f = findings(text, &sp);
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+    for (text, bad) in [("Chúng tôi khongf đi.", "khongf"), ("Anh dduowcj khen.", "dduowcj"), ("Chuyện xyzw.", "xyzw")]
+    {
+        let f = findings(text, &sp);
+        assert_eq!(kinds(&f, FindingKind::Spelling).first().map(|s| s.text.as_str()), Some(bad), "{f:?}");
     }
 }
 

@@ -12,7 +12,9 @@
 //!   `THPT`, `COVID`) and not a valid syllable;
 //! - it is capitalised (`Hùng`, `Khuê`) and a valid syllable by rule: a name, not flagged
 //!   for dictionary absence; or capitalised, plain ASCII and not even shaped like a
-//!   syllable (`Messi`, `John`, `Biden`): a foreign name;
+//!   syllable (`Messi`, `John`, `Biden`): a foreign name; likewise a lowercase ASCII word of
+//!   three letters or more, with a vowel, not shaped like a syllable and not Telex typed with the
+//!   input method off (`website`, `video`; but `khongf` is flagged): a foreign word;
 //! - there is no dictionary (an empty [`Speller`]) and it is valid by rule;
 //! - it is valid by rule and makes a listed two-syllable word with the syllable before or
 //!   after it (one space between): hunspell-vi lacks some syllables real words use.
@@ -316,12 +318,44 @@ fn verdict(t: &str, sp: &Speller) -> Option<bool /* valid by rule */> {
         }
         Case::Capitalised if valid => return None,
         Case::Capitalised if t.is_ascii() && syllable::parse(t).is_none() => return None,
+        Case::Lower if is_foreign_word(t) => return None,
         _ => {}
     }
     if valid && !sp.has_dictionary() {
         return None;
     }
     Some(valid)
+}
+
+/// A lowercase word in plain ASCII, of three letters or more, not even shaped like a syllable
+/// (`website`, `blog`, `hacker`, `video`): a foreign word the paper chose to use, not a slip.
+/// Telex typed with the input method off (`khongf`, `dduowcj`) is still a slip.
+fn is_foreign_word(t: &str) -> bool {
+    // A word of any Latin-script language has a vowel; `xyzw` is a slip of the keys.
+    let has_vowel = t.chars().any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+    t.is_ascii() && t.len() >= 3 && has_vowel && syllable::parse(t).is_none() && !is_telex(t)
+}
+
+/// Whether an ASCII word reads as one Vietnamese syllable typed in Telex (`khongf`, `dduowcj`):
+/// the marks written as letters (dd aa aw ee oo ow uw, uow for ươ), the tone as a last f s r x j.
+fn is_telex(t: &str) -> bool {
+    let mut v = t.to_string();
+    for (telex, letter) in
+        [("uow", "ươ"), ("dd", "đ"), ("aa", "â"), ("aw", "ă"), ("ee", "ê"), ("oo", "ô"), ("ow", "ơ"), ("uw", "ư")]
+    {
+        v = v.replace(telex, letter);
+    }
+    let (base, tone) = match v.chars().last() {
+        Some('f') => (&v[..v.len() - 1], Tone::Grave),
+        Some('s') => (&v[..v.len() - 1], Tone::Acute),
+        Some('r') => (&v[..v.len() - 1], Tone::Hook),
+        Some('x') => (&v[..v.len() - 1], Tone::Tilde),
+        Some('j') => (&v[..v.len() - 1], Tone::Dot),
+        _ => (v.as_str(), Tone::Level),
+    };
+    let Some(p) = syllable::parse(base) else { return false };
+    let toned = syllable::retone(base, tone, Some(p.tone_index(ToneStyle::OnSecondVowel)));
+    toned != t && syllable::is_valid(&toned)
 }
 
 /// Findings of kind `Spelling` and `RealWord`.

@@ -6,8 +6,13 @@
 //! 1. the pair is a listed word (`data/words.txt`, the ≈ 47,000 of `data/words-viet74k.txt`,
 //!    user words) → fine;
 //! 2. either syllable forms a listed word with its other neighbour (`lịch sử lý giải` is two
-//!    words) → fine;
+//!    words) → fine; so is a pair whose second syllable is a nominaliser or a prefix (sự,
+//!    việc, đại, tái…) before a listed word (`nhận sự bổ nhiệm`, `vị đại bồ tát`) or a
+//!    measure word before a number (`chợ cấp 1`), and a capitalised pair inside a run of
+//!    capitalised words (`Viên Thế Khải sinh`, `sông Mê Nam nay`): a name, then a new word;
 //! 3. the pair is a known slip (`data/slips.txt`) → finding with the curated word;
+//!    other pairs are left alone when the text writes them three times or more (a slip is an
+//!    accident, a term repeats: `Gia Long thông bảo`, `Minh Mạng thông bảo`);
 //! 4. otherwise, when neither syllable is a common function word (đã, sẽ, là, có, …) and
 //!    changing one syllable by a likely confusion (initial s/x, ch/tr, d/gi/r, l/n; hỏi/ngã;
 //!    a final n/ng, c/t, ch/t, nh/n; a shape mark; another tone or none) gives a word of our
@@ -33,7 +38,54 @@ const STOP: &[&str] = &[
     "năm", "nào", "này", "nên", "nếu", "người", "nhiều", "như", "nhưng", "những", "nó", "ở", "ông", "phải", "qua",
     "ra", "rất", "rồi", "sau", "sáu", "sẽ", "so", "tại", "tám", "theo", "thế", "thì", "tôi", "trên", "trong", "từ",
     "vẫn", "vào", "và", "về", "vì", "với", "xuống", "chín", "nữa", "đây", "được", "ít", "nhất", "bằng", "dù", "do",
+    // Pronouns and the kinship terms used as pronouns, demonstratives, `rằng` (that) and
+    // `khoảng` (about) stand on their own as well: `thấy cô rất`, `gánh gạo nuôi chồng`,
+    // `ngay gần đấy`, `định rõ rằng`, `chuyển khoảng 12 triệu`.
+    "cô", "chú", "bác", "cậu", "cháu", "bố", "mẹ", "cha", "vợ", "chồng", "mình", "ta", "ấy", "đấy", "kia", "rằng",
+    "khoảng",
+    // Prepositions of place and the adverb `dần` head a phrase of their own: `chờ ngoài thành`,
+    // `quay quanh tâm`, `từ tầm gần sang`, `rút dần quân`, `giữa nam và nữ`.
+    "ngoài", "dưới", "giữa", "quanh", "gần", "trước", "sang", "dần",
 ];
+
+/// Measure and rank words that take a number after them (`cấp 1`, `loại 2`, `tầng 5`).
+const MEASURES: &[&str] = &[
+    "cấp",
+    "loại",
+    "hạng",
+    "bậc",
+    "tầng",
+    "lớp",
+    "khu",
+    "đợt",
+    "số",
+    "phần",
+    "chương",
+    "điều",
+    "khoản",
+    "mục",
+    "điểm",
+    "độ",
+    "lần",
+    "tập",
+    "khoá",
+    "phòng",
+    "tổ",
+    "đội",
+    "quận",
+    "phường",
+    "tuyến",
+    "cửa",
+];
+
+/// A pair the text writes this often is the writer's term, not a slip (curated slips excepted).
+const REPEATED: u32 = 3;
+
+/// Words that attach to the word after them: nominalisers (`sự bổ nhiệm`) and Sino-Vietnamese
+/// prefixes (`đại bồ tát`, `tái đầu tư`). Before a listed word they start a phrase, so they do
+/// not end a word with the syllable before them (`nhận sự bổ nhiệm`, `vị đại bồ tát`).
+const ATTACHING: &[&str] =
+    &["sự", "việc", "cuộc", "nỗi", "niềm", "nền", "đại", "siêu", "tái", "phi", "bất", "vô", "phó", "tổng", "cựu"];
 
 fn is_stop(sp: &Speller, lower: &str) -> bool {
     STOP.contains(&sp.word_key(lower).as_str())
@@ -84,22 +136,56 @@ pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Find
             }
         }
     }
+    // Whether a pair needs looking at: two real syllables in one phrase, in a usable case, not
+    // a listed word, and not explained by a word boundary or a name.
+    let suspect = |i: usize| -> bool {
+        let (Some(a), Some(b), true) = (keys[i], keys[i + 1], usable[i]) else { return false };
+        let cased = matches!(
+            (a.case, b.case),
+            (Case::Lower, Case::Lower) | (Case::Capitalised, Case::Lower) | (Case::Upper, Case::Upper)
+        );
+        // A syllable that belongs with its other neighbour: two words.
+        let belongs = |j: Option<usize>| j.is_some_and(|j| listed[j]);
+        // A nominaliser or prefix before a listed word starts a phrase (`nhận sự bổ nhiệm`), and
+        // so does a measure word before a number (`chợ cấp 1`).
+        let starts_phrase =
+            (ATTACHING.contains(&b.key.as_str()) && i + 2 < listed.len() && adjacent(i + 1) && listed[i + 2])
+                || (MEASURES.contains(&b.key.as_str())
+                    && i + 2 < toks.len()
+                    && adjacent(i + 1)
+                    && toks[i + 2].text.starts_with(|c: char| c.is_ascii_digit()));
+        // A capitalised syllable after another in the same phrase ends a name (`Thế Khải sinh`).
+        let ends_name = a.case == Case::Capitalised
+            && i > 0
+            && adjacent(i - 1)
+            && matches!(case_of(toks[i - 1].text), Case::Capitalised | Case::Upper);
+        cased
+            && !listed[i]
+            && !belongs(i.checked_sub(1))
+            && !belongs(Some(i + 1).filter(|&j| j + 1 < toks.len()))
+            && !starts_phrase
+            && !ends_name
+    };
+    let suspects: Vec<bool> = (0..listed.len()).map(suspect).collect();
+    // How often the text writes each suspect pair: a slip is an accident and seldom repeats, a
+    // term the writer means does (`Gia Long thông bảo` … `Minh Mạng thông bảo`).
+    let mut uses: FastMap<(&str, &str), u32> = FastMap::default();
+    for i in (0..suspects.len()).filter(|&i| suspects[i]) {
+        if let (Some(a), Some(b)) = (keys[i], keys[i + 1]) {
+            *uses.entry((a.key.as_str(), b.key.as_str())).or_default() += 1;
+        }
+    }
     // Candidates depend only on the two lowercase syllables: once per distinct pair.
     let mut candidates_memo: FastMap<(&str, &str), Vec<(u32, String)>> = FastMap::default();
     let mut i = 0;
     while i + 1 < toks.len() {
-        let (Some(a), Some(b), true) = (keys[i], keys[i + 1], usable[i]) else {
+        let (Some(a), Some(b), true) = (keys[i], keys[i + 1], suspects.get(i).copied().unwrap_or(false)) else {
             i += 1;
             continue;
         };
         let (ka, ca, la, kb, cb, lb) = (&a.key, &a.case, &a.lower, &b.key, &b.case, &b.lower);
-        let cased = matches!(
-            (ca, cb),
-            (Case::Lower, Case::Lower) | (Case::Capitalised, Case::Lower) | (Case::Upper, Case::Upper)
-        );
-        // A listed word, or a syllable that belongs with its other neighbour: fine.
-        let belongs = |j: Option<usize>| j.is_some_and(|j| listed[j]);
-        if !cased || listed[i] || belongs(i.checked_sub(1)) || belongs(Some(i + 1).filter(|&j| j + 1 < toks.len())) {
+        let curated = sp.slips.contains_key(&format!("{ka} {kb}"));
+        if !curated && uses[&(ka.as_str(), kb.as_str())] >= REPEATED {
             i += 1;
             continue;
         }
