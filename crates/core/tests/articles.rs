@@ -235,18 +235,21 @@ fn a_damaged_body_is_refused_and_never_overwritten() {
     assert_eq!(stored(), (garbage.to_string(), a.version));
 }
 
+/// An article with a headline, a chuyên mục and a byline (the list's sortable columns).
+fn article_by(lib: &mut Library, headline: &str, section: &str, byline: &str) -> Article {
+    lib.create_article(NewArticle {
+        headline: headline.into(),
+        section: section.into(),
+        byline: byline.into(),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
 #[test]
 fn the_list_sorts_by_any_column_and_filters_by_author() {
     let mut lib = Library::open_in_memory().unwrap();
-    let make = |lib: &mut Library, headline: &str, section: &str, byline: &str| {
-        lib.create_article(NewArticle {
-            headline: headline.into(),
-            section: section.into(),
-            byline: byline.into(),
-            ..Default::default()
-        })
-        .unwrap()
-    };
+    let make = article_by;
     let a = make(&mut lib, "Đà Nẵng mưa to", "Xã hội", "Trần Bình");
     let b = make(&mut lib, "An Giang mùa nước nổi", "Du lịch", "Lê An");
     let c = make(&mut lib, "Ăn Tết ở Huế", "Văn hóa", "Trần Bình");
@@ -303,16 +306,6 @@ fn duplicating_makes_a_new_draft_with_the_same_text_and_its_own_identity() {
 #[test]
 fn the_author_and_section_pickers_list_each_name_once_in_dictionary_order() {
     let mut lib = Library::open_in_memory().unwrap();
-    let mut make = |headline: &str, section: &str, byline: &str| {
-        lib.create_article(NewArticle {
-            headline: headline.into(),
-            section: section.into(),
-            byline: byline.into(),
-            ..Default::default()
-        })
-        .unwrap()
-        .id
-    };
     // Names repeated, out of order, with empty fields between them; Đ and Ư sort after D and U.
     for (i, (section, byline)) in [
         ("Xã hội", "Trần Bình"),
@@ -327,9 +320,9 @@ fn the_author_and_section_pickers_list_each_name_once_in_dictionary_order() {
     .into_iter()
     .enumerate()
     {
-        make(&format!("Bài {i}"), section, byline);
+        article_by(&mut lib, &format!("Bài {i}"), section, byline);
     }
-    let trashed = make("Bài bỏ", "Thể thao", "Vũ Trang");
+    let trashed = article_by(&mut lib, "Bài bỏ", "Thể thao", "Vũ Trang").id;
     lib.move_to_trash(&[trashed]).unwrap();
     assert_eq!(lib.authors().unwrap(), ["Dương Hà", "Đỗ Chi", "Lê An", "Trần Bình"]);
     // Sections name what the library holds, the trash included (its articles come back).
