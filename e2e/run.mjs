@@ -20,6 +20,7 @@ import { deskRoundTrip } from './desk.mjs';
 import { trashAndUndo } from './library.mjs';
 import { dropWordDocument, exportHandoverFromTheWindow } from './interchange.mjs';
 import { quickFixPopupAtTheBottom } from './checks-popup.mjs';
+import { captionSlipFixedFromThePopup } from './captions.mjs';
 import { findAndReplaceEverywhere } from './find.mjs';
 import { everyKeyOnceAtTheCaret } from './typing.mjs';
 import { followsChangesElsewhere } from './external.mjs';
@@ -215,6 +216,7 @@ try {
   await quickFixPopupAtTheBottom(wd, { step, shots: SHOTS, cli: CLI, library, work: dataHome });
   await findAndReplaceEverywhere(wd, { step, shots: SHOTS, cli: CLI, library, work: dataHome });
   await everyKeyOnceAtTheCaret(wd, { step, shots: SHOTS, cli: CLI, library, work: dataHome });
+  await captionSlipFixedFromThePopup(wd, { step, shots: SHOTS, cli: CLI, library, work: dataHome, photo: PHOTO });
   await importReadsOnlyDroppedFiles(wd, { step, shots: SHOTS });
   await linksStayOutOfTheWindow(wd, { step, shots: SHOTS });
   await wd.quit();
