@@ -184,14 +184,14 @@ pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Find
             continue;
         };
         let (ka, ca, la, kb, cb, lb) = (&a.key, &a.case, &a.lower, &b.key, &b.case, &b.lower);
-        let curated = sp.slips.contains_key(&format!("{ka} {kb}"));
-        if !curated && uses[&(ka.as_str(), kb.as_str())] >= REPEATED {
+        let slip = sp.slips.get(&format!("{ka} {kb}"));
+        if slip.is_none() && uses[&(ka.as_str(), kb.as_str())] >= REPEATED {
             i += 1;
             continue;
         }
         let cands = candidates_memo.entry((la.as_str(), lb.as_str())).or_insert_with(|| {
             let mut cands: Vec<(u32, String)> = Vec::new();
-            if let Some(w) = sp.slips.get(&format!("{ka} {kb}")) {
+            if let Some(w) = slip {
                 cands.push((0, w.clone()));
             } else {
                 let listed_with = |v: &str, first: bool| {
