@@ -11,7 +11,7 @@
 // turns), TYPING_SIZES (default "100,5000,20000").
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebDriver, sleep } from './webdriver.mjs';
@@ -31,6 +31,17 @@ const PACE_MS = 60;
 /** Long enough for the check (0.4 s) and autosave (0.5 s) to run before typing resumes. */
 const PAUSE_MS = 1100;
 const PORT = 5200 + Math.floor(Math.random() * 500);
+
+/** How the app draws here (src-tauri/src/rendering.rs decides the same way); both targets share it. */
+function renderingNote() {
+  if (process.env.WEBKIT_DISABLE_COMPOSITING_MODE !== undefined) return `as WEBKIT_DISABLE_COMPOSITING_MODE=${process.env.WEBKIT_DISABLE_COMPOSITING_MODE} says`;
+  if (process.env.BANTHAO_COMPOSITING?.toLowerCase() === 'on') return 'with compositing (BANTHAO_COMPOSITING=on)';
+  let nodes = [];
+  try {
+    nodes = readdirSync('/dev/dri').filter((n) => n.startsWith('renderD'));
+  } catch {}
+  return nodes.length ? 'with GPU compositing' : 'without compositing (no GPU render node here)';
+}
 
 /** Splits keys into phrases of about `size` keys, ending after a space. */
 function phrases(keys, size) {
@@ -149,6 +160,7 @@ try {
   console.log(
     `typing in the real window: keydown → second frame after input, ms (${ROUNDS} rounds; reference: a plain contenteditable with the same text in the same page)`,
   );
+  console.log(`  the page is drawn ${renderingNote()}`);
   for (const article of articles) {
     await openArticle(wd, article.id, article.paragraphs);
     await wd.exec(INSTALL, article.paragraphs);

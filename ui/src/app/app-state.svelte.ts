@@ -153,10 +153,11 @@ export class AppState {
     // Reported once the list has painted, without holding up what follows.
     void afterNextPaint().then(() => {
       markPhase('list-painted');
+      // The list is on screen: fetch the editor's code now, so opening an article does not
+      // wait (not before: parsing it would hold up the list's first frame).
+      void loadEditor().catch(() => undefined);
       return this.backend.uiReady(startupPhases()).catch(() => undefined);
     });
-    // The list is on screen: fetch the editor's code now, so opening an article does not wait.
-    void loadEditor().catch(() => undefined);
     this.wireFlush();
     if (lastArticle !== null) await this.openArticle(lastArticle, true);
     else this.library.requestFocus('search');
