@@ -13,7 +13,7 @@ The ignored Rust test then keeps the pairs whose syllables are valid by rule and
 as the checker's lookup keys (hoà style, lí for lý), so that reading them costs nothing.
 
 It also writes crates/text/data/loanwords-viet74k.txt: the entries' tokens of two vowel groups
-or more (bazơ, nơtron, đôla), for the spelling check; the ignored Rust test
+or more (ôtô, nơtron, đôla), for the spelling check; the ignored Rust test
 write_viet74k_loanwords keeps those that are no syllable but a run of two syllables or more.
 """
 import re
@@ -57,7 +57,7 @@ def main(wheel: str) -> None:
     out = ROOT / "crates/text/data/words-viet74k.txt"
     out.write_text(header + "".join(w + "\n" for w in sorted(words)), encoding="utf-8")
     print(f"{len(words)} words → {out}")
-    # Loanwords written as one token (bazơ, nơtron, đôla): every token of every entry with two
+    # Loanwords written as one token (ôtô, nơtron, đôla): every token of every entry with two
     # vowel groups or more; the ignored Rust test keeps those made of two syllables or more.
     vowels = "aăâeêioôơuưy"
     groups = re.compile(f"[{vowels}]+[^{vowels}]+[{vowels}]")
@@ -66,7 +66,7 @@ def main(wheel: str) -> None:
         for part in unicodedata.normalize("NFC", line.strip()).lower().split():
             if part.isalpha() and groups.search(fold_tones(part)):
                 loans.add(part)
-    loan_header = f"""# Loanwords written as one token (bazơ, nơtron, đôla), one per line, for the spelling check of
+    loan_header = f"""# Loanwords written as one token (ôtô, nơtron, đôla), one per line, for the spelling check of
 # Bản Thảo. Source: Viet74K.txt as shipped in the PyPI package underthesea {VERSION}
 # (underthesea/corpus/data/Viet74K.txt), licensed under the Apache License 2.0 by the
 # underthesea authors (https://pypi.org/project/underthesea/); the licence's text is in

@@ -42,7 +42,7 @@ const WORDS: &str = include_str!("../../data/words.txt");
 /// Two-syllable words from underthesea's Viet74K list (Apache-2.0), one per line: the
 /// language's compounds far beyond our own list, so that a real compound is not "corrected".
 const WORDS_VIET74K: &str = include_str!("../../data/words-viet74k.txt");
-/// Loanwords written as one token from Viet74K (Apache-2.0): `bazơ`, `nơtron`, `đôla`.
+/// Loanwords written as one token from Viet74K (Apache-2.0): `ôtô`, `nơtron`, `đôla`.
 const LOANWORDS_VIET74K: &str = include_str!("../../data/loanwords-viet74k.txt");
 /// Known slips: `slip → word` per line.
 const SLIPS: &str = include_str!("../../data/slips.txt");
