@@ -20,7 +20,10 @@ use crate::stats::{ms, ratio, Samples};
 const CLEAN_NEWS: &str = include_str!("../../text/tests/corpus/clean-news.txt");
 const LAWS: &str = include_str!("../../text/tests/corpus/laws.txt");
 const WIKI: &str = include_str!("../../text/tests/corpus/wiki.txt");
-/// A person's verdict on every finding in LAWS and WIKI: file, kind, text, count, verdict, …
+/// Wikipedia articles drawn at random and judged before the spelling rules were last changed.
+const WIKI_HELDOUT: &str = include_str!("../../text/tests/corpus/wiki-heldout.txt");
+/// A person's verdict on every finding in LAWS, WIKI and WIKI_HELDOUT: file, kind, text, count,
+/// verdict, …
 const JUDGEMENTS: &str = include_str!("../../text/tests/corpus/judgements.tsv");
 
 pub fn run(tmp: &Path) {
@@ -37,19 +40,21 @@ fn documents(text: &str) -> Vec<&str> {
 }
 
 /// Findings per 1,000 tiếng: ours (`spelling`, `real-word`) beside the words `hunspell -l`
-/// (hunspell-vi alone) rejects in the same text. The corpora: real published prose the project
-/// did not write (laws.txt, wiki.txt; licences in crates/text/tests/corpus/README.md), the
-/// project's clean news, and any UTF-8 file named by BANTHAO_BENCH_PROSE (one text).
+/// (hunspell-vi alone) rejects in the same text, with how many of ours a person judged right.
+/// The corpora: real published prose the project did not write (laws.txt, wiki.txt,
+/// wiki-heldout.txt; licences in crates/text/tests/corpus/README.md), the project's clean news,
+/// and any UTF-8 file named by BANTHAO_BENCH_PROSE (one text).
 fn findings_on_prose() {
     let Ok(dic) = std::fs::read_to_string("/usr/share/hunspell/vi_VN.dic") else {
         println!("findings on prose skipped: hunspell-vi missing");
         return;
     };
     let speller = Speller::from_hunspell(&dic, ToneStyle::OnSecondVowel);
-    let mut corpora: Vec<(String, Vec<String>)> = [("laws.txt", LAWS), ("wiki.txt", WIKI)]
-        .iter()
-        .map(|(name, text)| (name.to_string(), documents(text).into_iter().map(str::to_string).collect()))
-        .collect();
+    let mut corpora: Vec<(String, Vec<String>)> =
+        [("laws.txt", LAWS), ("wiki.txt", WIKI), ("wiki-heldout.txt", WIKI_HELDOUT)]
+            .iter()
+            .map(|(name, text)| (name.to_string(), documents(text).into_iter().map(str::to_string).collect()))
+            .collect();
     corpora.push(("clean-news.txt".to_string(), vec![CLEAN_NEWS.split_once('\n').map_or("", |(_, b)| b).to_string()]));
     if let Some(path) = std::env::var_os("BANTHAO_BENCH_PROSE") {
         match std::fs::read_to_string(&path) {
@@ -71,14 +76,20 @@ fn findings_on_prose() {
             Some(n) => format!("hunspell-vi alone: {n} ({:.2} per 1,000 tiếng)", per_1000(n)),
             None => "hunspell program missing: no reference".to_string(),
         };
+        let judged = |kind: &str| {
+            precision(&name, kind).map_or(String::new(), |(right, all)| {
+                format!(
+                    ", right {right} of {all} ({:.0} %) by judgements.tsv",
+                    right as f64 * 100.0 / all.max(1) as f64
+                )
+            })
+        };
         println!(
-            "findings on {name} ({tieng} tiếng): spelling {spelling} ({:.2} per 1,000), real-word {real_word} ({:.2} per 1,000){}   ({reference})",
+            "findings on {name} ({tieng} tiếng): spelling {spelling} ({:.2} per 1,000{}), real-word {real_word} ({:.2} per 1,000{})   ({reference})",
             per_1000(spelling),
+            judged("spelling"),
             per_1000(real_word),
-            precision(&name, "real-word").map_or(String::new(), |(right, all)| format!(
-                ", right {right} of {all} ({:.0} %) by judgements.tsv",
-                right as f64 * 100.0 / all.max(1) as f64
-            ))
+            judged("real-word"),
         );
     }
 }

@@ -250,6 +250,27 @@ pub fn parse(token: &str) -> Option<Syllable> {
     Some(Syllable { initial, medial, nucleus, final_, tone, tone_at, misplaced, vowel_start, vowel_len, vowels, coda })
 }
 
+/// Every syllable the rules accept, without its tone (shape marks kept, lowercase): each
+/// initial with each rhyme (`qu` and `gi` taking the rhyme without their `u`/`i`), kept when
+/// some tone makes it valid (stop finals need sắc or nặng).
+pub(crate) fn toneless_syllables() -> Vec<String> {
+    let mut out = Vec::new();
+    for initial in INITIALS {
+        for rhyme in RHYMES {
+            let glued = match (initial, rhyme.chars().next()) {
+                ("qu", Some('u')) | ("gi", Some('i')) => format!("{initial}{}", &rhyme[1..]),
+                _ => format!("{initial}{rhyme}"),
+            };
+            let Some(p) = parse(&glued) else { continue };
+            let at = Some(p.tone_index(ToneStyle::OnSecondVowel));
+            if [Tone::Level, Tone::Acute].iter().any(|&t| is_valid(&retone(&glued, t, at))) {
+                out.push(glued);
+            }
+        }
+    }
+    out
+}
+
 /// Whether `token` (NFC, any case) is a valid Vietnamese syllable by rule.
 pub fn is_valid(token: &str) -> bool {
     parse(token).is_some_and(|s| s.is_valid())

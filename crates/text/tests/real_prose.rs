@@ -1,6 +1,7 @@
-//! Real published prose the project did not write (tests/corpus/laws.txt and wiki.txt; sources
-//! and licences in tests/corpus/README.md), checked as the editor checks an article: each law
-//! and each Wikipedia article (the blocks between blank lines) is one text.
+//! Real published prose the project did not write (tests/corpus/laws.txt, wiki.txt and
+//! wiki-heldout.txt; sources and licences in tests/corpus/README.md), checked as the editor
+//! checks an article: each law and each Wikipedia article (the blocks between blank lines) is
+//! one text.
 //!
 //! Every finding is listed in tests/corpus/judgements.tsv with a person's verdict: `right` when
 //! the sentence has a real slip (that sentence is not a correct one), `wrong` when the sentence
@@ -15,8 +16,11 @@ use banthao_text::tone_style::ToneStyle;
 
 const DIC: &str = "/usr/share/hunspell/vi_VN.dic";
 const JUDGEMENTS: &str = include_str!("corpus/judgements.tsv");
-const CORPORA: [(&str, &str); 2] =
-    [("laws.txt", include_str!("corpus/laws.txt")), ("wiki.txt", include_str!("corpus/wiki.txt"))];
+const CORPORA: [(&str, &str); 3] = [
+    ("laws.txt", include_str!("corpus/laws.txt")),
+    ("wiki.txt", include_str!("corpus/wiki.txt")),
+    ("wiki-heldout.txt", include_str!("corpus/wiki-heldout.txt")),
+];
 
 /// The texts of a corpus file: its blocks between blank lines, after the header line.
 fn documents(text: &str) -> impl Iterator<Item = &str> {

@@ -233,6 +233,98 @@ fn foreign_words_pass_and_telex_left_overs_do_not() {
     }
 }
 
+/// Foreign names with marks French writes too, and names no Vietnamese syllable is one slip
+/// from, are foreign; a mark only Vietnamese writes, or a syllable one slip away, keeps a
+/// token a slip.
+#[test]
+fn foreign_names_pass_by_their_letters() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    for text in [
+        "Đoàn đến Genève rồi sang Québec.",
+        "Ông Désiré Lefèvre gặp bà Hélène ở Grenoble.",
+        "Ông Kang Min-ho và bà Ya Doan đến Hà Nội.",
+        "Nhà máy bia ở Hong Kong và Kuala Lumpur.",
+    ] {
+        let f = findings(text, &sp);
+        assert!(kinds(&f, FindingKind::Spelling).is_empty(), "{text}: {f:?}");
+    }
+    for (text, bad) in [
+        // Marks only Vietnamese writes: a slip, even capitalised in the middle of a sentence.
+        ("Bà Lê Thị Hườg đến.", "Hườg"),
+        // Capitalised, one g/gh or ng/ngh swap from a syllable.
+        ("Các Nghành chức năng đã họp.", "Nghành"),
+        // Opening a sentence, a capitalised token is an ordinary word: c/k swaps count there.
+        ("Kà phê sữa đá.", "Kà"),
+        // One slip from a syllable with no foreign word beside it: marks left out.
+        ("Năm nay lợi ich của dân tăng.", "ich"),
+    ] {
+        let f = findings(text, &sp);
+        assert_eq!(kinds(&f, FindingKind::Spelling).first().map(|s| s.text.as_str()), Some(bad), "{text}: {f:?}");
+    }
+}
+
+/// A token one slip from a syllable (`Net`, `of`, `on`) is foreign beside a foreign word, and a
+/// slip among Vietnamese ones.
+#[test]
+fn a_word_beside_a_foreign_word_is_foreign() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    for text in [
+        "Theo khảo sát của Net Index, tốc độ tăng.",
+        "Sách Histoire et Civilisation ra năm 1990.",
+        "Vịnh này có tên Gulf of Tonkin trong tiếng Anh.",
+        "The match was played on Sunday.",
+    ] {
+        let f = findings(text, &sp);
+        assert!(kinds(&f, FindingKind::Spelling).is_empty(), "{text}: {f:?}");
+    }
+    for (text, bad) in [("Chúng tôi thấy nét vẽ và Net của anh.", "Net"), ("Đây là cac bạn tôi.", "cac")]
+    {
+        let f = findings(text, &sp);
+        assert_eq!(kinds(&f, FindingKind::Spelling).first().map(|s| s.text.as_str()), Some(bad), "{text}: {f:?}");
+    }
+}
+
+/// Two syllables typed without a space are a slip with the space as the first fix; a doubled
+/// letter is a slip too, even in plain ASCII.
+#[test]
+fn glued_syllables_and_doubled_letters_are_slips() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    let f = findings("Tỉnh Bắc Ninhvà Bắc Giang giáp nhau.", &sp);
+    let glued = kinds(&f, FindingKind::Spelling);
+    assert_eq!(glued.first().map(|s| s.text.as_str()), Some("Ninhvà"), "{f:?}");
+    assert_eq!(glued[0].suggestions.first().map(String::as_str), Some("Ninh và"), "{f:?}");
+    let f = findings("Họ đi họcộng thêm giờ.", &sp);
+    let glued = kinds(&f, FindingKind::Spelling);
+    assert_eq!(
+        glued.first().map(|s| (s.text.as_str(), s.suggestions[0].as_str())),
+        Some(("họcộng", "họ cộng")),
+        "{f:?}"
+    );
+    for (text, bad) in [("Ở tronng nhà có khách.", "tronng"), ("Cho tới thời nnay vẫn vậy.", "nnay")] {
+        let f = findings(text, &sp);
+        assert_eq!(kinds(&f, FindingKind::Spelling).first().map(|s| s.text.as_str()), Some(bad), "{text}: {f:?}");
+    }
+}
+
+/// Capitals without marks are acronyms, whether or not they spell a syllable (`VIA`, `PAM`),
+/// whatever their length; a word set in capitals with marks is still checked.
+#[test]
+fn capitals_without_marks_are_acronyms() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    let f = findings("Hiệp hội VIA và mạng HCMCNET cùng dự án PAM đã họp.", &sp);
+    assert!(kinds(&f, FindingKind::Spelling).is_empty(), "{f:?}");
+    let f = findings("TIN NÓNG: KHÔGN CÓ ĐIỆN.", &sp);
+    assert_eq!(kinds(&f, FindingKind::Spelling).first().map(|s| s.text.as_str()), Some("KHÔGN"), "{f:?}");
+}
+
+/// Loanwords written as one token in Viet74K pass; glued Vietnamese syllables do not.
+#[test]
+fn loanwords_written_as_one_token_pass() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    let f = findings("Giá đôla tăng, hạt nơtron bay, xe ôtô chở đài rađiô.", &sp);
+    assert!(kinds(&f, FindingKind::Spelling).is_empty(), "{f:?}");
+}
+
 fn corpus() -> String {
     let text = include_str!("corpus/clean-news.txt");
     // Skip the header line (licence note).

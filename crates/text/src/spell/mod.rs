@@ -2,27 +2,32 @@
 //! real-word slips in two-syllable words.
 //!
 //! A token is a `Spelling` finding unless one of these holds (checked in order):
-//! - it has a digit (`19`, `F0`), or a char that is not a Vietnamese/Latin letter;
+//! - it has a digit (`19`, `F0`), or a char that is not a Vietnamese/Latin letter (a letter
+//!   Vietnamese lacks, `ü` `ñ` `š`, makes it a foreign word);
 //! - it has at most 4 letters and no vowel: a unit or abbreviation (`km`, `kg`, `kWh`, `TP`);
-//! - it is in the dictionary (case-insensitive, either tone style) or the user's words
-//!   (exact case, or lowercase entries case-insensitively);
+//! - it is in the dictionary (case-insensitive, either tone style), the user's words (exact
+//!   case, or lowercase entries case-insensitively) or Viet74K's loanwords written as one
+//!   token (`nơtron`, `đôla`, `ôtô`);
 //! - it is mixed case after the first letter (`iPhone`, `TPHcm`): a product name;
-//! - it is all capitals and is a valid syllable in the dictionary (`HOÀ`), or it is an
-//!   acronym: at most 6 letters, none with a tone mark or ă â ê ô ơ ư (`UBND`, `HĐND`,
-//!   `THPT`, `COVID`) and not a valid syllable;
+//! - it is all capitals without a tone mark or ă â ê ô ơ ư (`UBND`, `HĐND`, `COVID`, `VIA`):
+//!   an acronym, left to the abbreviation check; a word set in capitals has marks (`HOÀ`);
 //! - it is capitalised (`Hùng`, `Khuê`) and a valid syllable by rule: a name, not flagged
-//!   for dictionary absence; or capitalised, plain ASCII and not even shaped like a
-//!   syllable (`Messi`, `John`, `Biden`): a foreign name; likewise a lowercase ASCII word of
-//!   three letters or more, with a vowel, not shaped like a syllable and not Telex typed with the
-//!   input method off (`website`, `video`; but `khongf` is flagged): a foreign word;
+//!   for dictionary absence;
 //! - there is no dictionary (an empty [`Speller`]) and it is valid by rule;
+//! - it is foreign by its letters, or by its place beside a foreign word: see [`foreign`]
+//!   (`Genève`, `Kong`, `website`, `Net Index`; but `Ninhvà`, `tronng`, `khongf` are slips);
 //! - it is valid by rule and makes a listed two-syllable word with the syllable before or
 //!   after it (one space between): hunspell-vi lacks some syllables real words use.
 //!
+//! Two syllables typed without a space (`Ninhvà`) get the space as their first suggestion.
+//!
 //! Real-word slips are described in [`realword`].
 
+mod foreign;
 mod realword;
 mod suggest;
+#[cfg(test)]
+mod viet74k_keys;
 
 use crate::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 
@@ -30,12 +35,15 @@ use crate::check::{Finding, FindingKind, Message};
 use crate::syllable::{self, split_vowel, Tone};
 use crate::tokens::tokens;
 use crate::tone_style::{byte_offset, convert_syllable, ToneStyle};
+use foreign::Foreign;
 
 /// Common two-syllable words (ours, MIT), comma-separated, `#` comments.
 const WORDS: &str = include_str!("../../data/words.txt");
 /// Two-syllable words from underthesea's Viet74K list (Apache-2.0), one per line: the
 /// language's compounds far beyond our own list, so that a real compound is not "corrected".
 const WORDS_VIET74K: &str = include_str!("../../data/words-viet74k.txt");
+/// Loanwords written as one token from Viet74K (Apache-2.0): `ôtô`, `nơtron`, `đôla`.
+const LOANWORDS_VIET74K: &str = include_str!("../../data/loanwords-viet74k.txt");
 /// Known slips: `slip → word` per line.
 const SLIPS: &str = include_str!("../../data/slips.txt");
 /// Proper-name syllables that no rule accepts (`Đắk`, `Lắk`, `Kạn`, `Krông`).
@@ -233,6 +241,13 @@ fn word_key(syl: &str) -> String {
     }
 }
 
+/// The Viet74K loanwords (runs of two syllables or more, checked by `viet74k_keys` below),
+/// read once per process.
+fn loanwords() -> &'static HashSet<String> {
+    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| lines(LOANWORDS_VIET74K).map(str::to_string).collect())
+}
+
 fn lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
@@ -290,88 +305,100 @@ fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, 'đ' | 'Đ') || split_vowel(c).is_some()
 }
 
-/// Why a token is a spelling error, or `None` when it is fine.
-fn verdict(t: &str, sp: &Speller) -> Option<bool /* valid by rule */> {
-    if t.chars().any(|c| c.is_ascii_digit()) || !t.chars().all(is_letter) {
-        return None;
+/// What the spelling check makes of one token, whatever stands around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Correct, or not a word to check (a number, a unit, an acronym, a product name).
+    Fine,
+    /// A foreign word or name: no finding, and a sign that its neighbours may be foreign too.
+    Foreign,
+    /// A finding unless its place says otherwise: `valid` by rule (only missing from the
+    /// dictionary) or not, and when it would be foreign after all.
+    Suspect { valid: bool, foreign: Foreign },
+}
+
+fn verdict(t: &str, sp: &Speller) -> Verdict {
+    if t.chars().any(|c| c.is_ascii_digit()) {
+        return Verdict::Fine;
+    }
+    if !t.chars().all(is_letter) {
+        return if foreign::has_foreign_letter(t) { Verdict::Foreign } else { Verdict::Fine };
     }
     // No vowel at all: a unit or abbreviation (km, mm, kg, kWh, TP).
     if t.chars().count() <= 4 && !t.chars().any(|c| split_vowel(c).is_some()) {
-        return None;
+        return Verdict::Fine;
     }
     if sp.exact.contains(t) {
-        return None;
+        return Verdict::Fine;
     }
     let lower = t.to_lowercase();
-    if sp.knows(&lower) {
-        return None;
+    if sp.knows(&lower) || loanwords().contains(&lower) {
+        return Verdict::Fine;
     }
     let valid = syllable::is_valid(t);
     match case_of(t) {
-        Case::Mixed => return None,
-        Case::Upper if !valid => {
-            let acronym = t.chars().count() <= 6
-                && !t.chars().filter_map(split_vowel).any(|(b, tone, _)| tone != Tone::Level || !b.is_ascii());
-            if acronym {
-                return None;
-            }
+        Case::Mixed => return Verdict::Fine,
+        // Capitals without a tone mark or ă â ê ô ơ ư: an acronym (`UBND`, `HĐND`, `COVID`,
+        // `VIA`); the abbreviation check deals with them. A word set in capitals (`HOÀ`) has marks.
+        Case::Upper if !t.chars().filter_map(split_vowel).any(|(b, tone, _)| tone != Tone::Level || !b.is_ascii()) => {
+            return Verdict::Fine
         }
-        Case::Capitalised if valid => return None,
-        Case::Capitalised if t.is_ascii() && syllable::parse(t).is_none() => return None,
-        Case::Lower if is_foreign_word(t) => return None,
+        // A capitalised valid syllable is a name (`Hùng`, `Khuê`), not flagged for dictionary absence.
+        Case::Capitalised if valid => return Verdict::Fine,
         _ => {}
     }
     if valid && !sp.has_dictionary() {
-        return None;
+        return Verdict::Fine;
     }
-    Some(valid)
-}
-
-/// A lowercase word in plain ASCII, of three letters or more, not even shaped like a syllable
-/// (`website`, `blog`, `hacker`, `video`): a foreign word the paper chose to use, not a slip.
-/// Telex typed with the input method off (`khongf`, `dduowcj`) is still a slip.
-fn is_foreign_word(t: &str) -> bool {
-    // A word of any Latin-script language has a vowel; `xyzw` is a slip of the keys.
-    let has_vowel = t.chars().any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
-    t.is_ascii() && t.len() >= 3 && has_vowel && syllable::parse(t).is_none() && !is_telex(t)
-}
-
-/// Whether an ASCII word reads as one Vietnamese syllable typed in Telex (`khongf`, `dduowcj`):
-/// the marks written as letters (dd aa aw ee oo ow uw, uow for ươ), the tone as a last f s r x j.
-fn is_telex(t: &str) -> bool {
-    let mut v = t.to_string();
-    for (telex, letter) in
-        [("uow", "ươ"), ("dd", "đ"), ("aa", "â"), ("aw", "ă"), ("ee", "ê"), ("oo", "ô"), ("ow", "ơ"), ("uw", "ư")]
-    {
-        v = v.replace(telex, letter);
-    }
-    let (base, tone) = match v.chars().last() {
-        Some('f') => (&v[..v.len() - 1], Tone::Grave),
-        Some('s') => (&v[..v.len() - 1], Tone::Acute),
-        Some('r') => (&v[..v.len() - 1], Tone::Hook),
-        Some('x') => (&v[..v.len() - 1], Tone::Tilde),
-        Some('j') => (&v[..v.len() - 1], Tone::Dot),
-        _ => (v.as_str(), Tone::Level),
+    // A syllable the dictionary lacks is foreign only beside a foreign word (`held on 15`).
+    let foreign = match valid {
+        true if foreign::has_vietnamese_mark(t) => Foreign::Never,
+        true => Foreign::Beside,
+        false => foreign::classify(t),
     };
-    let Some(p) = syllable::parse(base) else { return false };
-    let toned = syllable::retone(base, tone, Some(p.tone_index(ToneStyle::OnSecondVowel)));
-    toned != t && syllable::is_valid(&toned)
+    if foreign == Foreign::Always {
+        return Verdict::Foreign;
+    }
+    Verdict::Suspect { valid, foreign }
 }
 
 /// Findings of kind `Spelling` and `RealWord`.
 pub fn findings(text: &str, speller: &Speller) -> Vec<Finding> {
     let toks = tokens(text);
     let mut out = Vec::new();
-    let mut verdicts: crate::fast_hash::FastMap<&str, Option<bool>> = Default::default();
+    let mut verdicts: crate::fast_hash::FastMap<&str, Verdict> = Default::default();
+    for t in &toks {
+        verdicts.entry(t.text).or_insert_with(|| verdict(t.text, speller));
+    }
+    // Neighbours in the same phrase (one space between).
+    let spaced = |a: &str, b: &str| {
+        let end = byte_offset(text, a) + a.len();
+        matches!(&text[end..byte_offset(text, b)], " " | "\u{a0}")
+    };
+    let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
+    let at_sentence_start =
+        |i: usize| crate::check::at_sentence_start(chars.get_or_init(|| text.chars().collect()), toks[i].start);
+    // Foreign by its own letters, or a name one c/k swap from a syllable (`Kong`) in name position.
+    let foreign_alone = |i: usize| match verdicts[toks[i].text] {
+        Verdict::Foreign => true,
+        Verdict::Suspect { foreign: Foreign::InName, .. } => !at_sentence_start(i),
+        _ => false,
+    };
     for (i, t) in toks.iter().enumerate() {
-        let Some(valid) = *verdicts.entry(t.text).or_insert_with(|| verdict(t.text, speller)) else { continue };
-        // Neighbours in the same phrase (one space between) rank the suggestions.
-        let spaced = |a: &str, b: &str| {
-            let end = byte_offset(text, a) + a.len();
-            matches!(&text[end..byte_offset(text, b)], " " | "\u{a0}")
+        let Verdict::Suspect { valid, foreign } = verdicts[t.text] else { continue };
+        let prev_i = i.checked_sub(1).filter(|&j| spaced(toks[j].text, t.text));
+        let next_i = Some(i + 1).filter(|&j| j < toks.len() && spaced(t.text, toks[j].text));
+        let foreign_here = match foreign {
+            Foreign::Never => false,
+            _ if foreign_alone(i) => true,
+            _ => prev_i.is_some_and(foreign_alone) || next_i.is_some_and(foreign_alone),
         };
-        let prev = i.checked_sub(1).map(|j| toks[j].text).filter(|p| spaced(p, t.text)).map(str::to_lowercase);
-        let next = toks.get(i + 1).map(|n| n.text).filter(|n| spaced(t.text, n)).map(str::to_lowercase);
+        if foreign_here {
+            continue;
+        }
+        // Neighbours rank the suggestions.
+        let prev = prev_i.map(|j| toks[j].text.to_lowercase());
+        let next = next_i.map(|j| toks[j].text.to_lowercase());
         // Valid by rule, missing from hunspell-vi, but part of a listed word with a neighbour
         // (`ủ rũ`): the dictionary's gap, not the writer's slip.
         let in_listed_word = prev.as_deref().is_some_and(|p| speller.is_compound(p, t.text))
@@ -390,13 +417,19 @@ pub fn findings(text: &str, speller: &Speller) -> Vec<Finding> {
                 format!("“{}” is not a Vietnamese syllable.", t.text),
             )
         };
+        let mut suggestions = suggest::suggestions(t.text, speller, prev.as_deref(), next.as_deref());
+        // Two syllables typed without a space (`Ninhvà`): the space is the likeliest fix.
+        if let Some(split) = missing_space(t.text, speller) {
+            suggestions.retain(|s| *s != split);
+            suggestions.insert(0, split);
+        }
         out.push(Finding {
             kind: FindingKind::Spelling,
             start: t.start,
             end: t.end,
             text: t.text.to_string(),
             message,
-            suggestions: suggest::suggestions(t.text, speller, prev.as_deref(), next.as_deref()),
+            suggestions,
         });
     }
     out.extend(realword::findings(text, &toks, speller));
@@ -404,55 +437,22 @@ pub fn findings(text: &str, speller: &Speller) -> Vec<Finding> {
     out
 }
 
+/// `Ninhvà` → `Ninh và`: a token that is two syllables, both in the dictionary, without the
+/// space between them.
+fn missing_space(t: &str, sp: &Speller) -> Option<String> {
+    if syllable::is_valid(t) || !sp.has_dictionary() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let (a, _) = foreign::splits_in_two(&lower).find(|(a, b)| sp.knows(a) && sp.knows(b))?;
+    // The token's own letters (and case) on both sides of the space.
+    let at = a.chars().count();
+    let first: String = t.chars().take(at).collect();
+    let second: String = t.chars().skip(at).collect();
+    Some(format!("{first} {second}"))
+}
+
 /// Ranked replacements for one token (best first), in the token's case.
 pub fn suggestions(token: &str, speller: &Speller) -> Vec<String> {
     suggest::suggestions(token, speller, None, None)
-}
-
-#[cfg(test)]
-mod viet74k_keys {
-    use super::*;
-
-    /// The file's words as lookup keys: valid syllables, none a known slip, in order.
-    fn keyed(text: &str) -> Vec<String> {
-        let slips: HashSet<String> = lines(SLIPS)
-            .filter_map(|l| l.split_once('→'))
-            .map(|(slip, _)| slip.split_whitespace().map(word_key).collect::<Vec<_>>().join(" "))
-            .collect();
-        let mut out: Vec<String> = lines(text)
-            .filter_map(|l| l.split_once(' '))
-            .filter(|(a, b)| syllable::is_valid(a) && syllable::is_valid(b))
-            .map(|(a, b)| format!("{} {}", word_key(a), word_key(b)))
-            .filter(|pair| !slips.contains(pair))
-            .collect();
-        out.sort();
-        out.dedup();
-        out
-    }
-
-    #[test]
-    fn the_viet74k_words_are_stored_as_lookup_keys() {
-        let stored: Vec<&str> = lines(WORDS_VIET74K).collect();
-        assert!(stored.len() > 40_000, "{}", stored.len());
-        let slips: HashSet<String> = lines(SLIPS)
-            .filter_map(|l| l.split_once('→'))
-            .map(|(slip, _)| slip.split_whitespace().map(word_key).collect::<Vec<_>>().join(" "))
-            .collect();
-        for pair in stored {
-            let keyed: Vec<String> = pair.split(' ').map(word_key).collect();
-            assert_eq!(keyed.join(" "), pair, "run the ignored test write_viet74k_keys");
-            assert!(!slips.contains(pair), "a known slip is listed as a word: {pair}");
-        }
-    }
-
-    /// After scripts/data/words-from-underthesea.py: rewrites the file as lookup keys.
-    #[test]
-    #[ignore]
-    fn write_viet74k_keys() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/words-viet74k.txt");
-        let text = std::fs::read_to_string(path).unwrap();
-        let header: String = text.lines().take_while(|l| l.starts_with('#')).map(|l| format!("{l}\n")).collect();
-        let words = keyed(&text);
-        std::fs::write(path, header + &words.iter().map(|w| format!("{w}\n")).collect::<String>()).unwrap();
-    }
 }
