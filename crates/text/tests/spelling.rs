@@ -199,6 +199,53 @@ fn words_across_a_boundary_are_left_alone() {
     }
 }
 
+/// Quantifiers and frequency adverbs go before any noun or verb: the pair is two words. A slip
+/// in the neighbouring pair is still caught.
+#[test]
+fn quantifiers_and_frequency_adverbs_start_a_phrase() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    for text in [
+        "Năm nay mỗi trường nhận thêm ba giáo viên.",
+        "Các phòng khám công thường đông vào buổi sáng.",
+        "Ông từng làm thủ môn cho đội tỉnh.",
+        "Mọi nhà đều treo cờ.",
+        "Chợ quê luôn đông vào ngày rằm.",
+    ] {
+        let f = findings(text, &sp);
+        assert!(kinds(&f, FindingKind::RealWord).is_empty(), "{text}: {f:?}");
+    }
+    for (text, slip) in [
+        ("Mỗi xã phải sử lý rác thải.", "sử lý"),
+        ("Tỉnh luôn hộ trợ nông dân.", "hộ trợ"),
+        ("Đội bóng thường thay thể tiền đạo.", "thay thể"),
+    ] {
+        let f = findings(text, &sp);
+        let r: Vec<&str> = kinds(&f, FindingKind::RealWord).iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(r, [slip], "{text}: {f:?}");
+    }
+}
+
+/// A capitalised syllable right after a word of the same phrase is a name, not a sentence
+/// start; at a sentence or clause start the pair is still checked.
+#[test]
+fn a_capitalised_word_inside_a_phrase_is_a_name() {
+    let Some(sp) = speller(ToneStyle::OnSecondVowel) else { return };
+    for text in ["Chùa thờ bốn vị Tứ pháp của vùng Dâu.", "Nhiều người Việt làm nghề may ở Đức."]
+    {
+        let f = findings(text, &sp);
+        assert!(kinds(&f, FindingKind::RealWord).is_empty(), "{text}: {f:?}");
+    }
+    for (text, slip) in [
+        ("Hiên nay, giá lúa tăng.", "Hiên nay"),
+        ("Trong đó, Dịch vu chiếm một nửa.", "Dịch vu"),
+        ("Ông nói: “Hiên nay khó lắm.”", "Hiên nay"),
+    ] {
+        let f = findings(text, &sp);
+        let r: Vec<&str> = kinds(&f, FindingKind::RealWord).iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(r, [slip], "{text}: {f:?}");
+    }
+}
+
 /// A pair written three times or more is the writer's term (`chữ hình thanh`, a kind of Chinese
 /// character, not `hình thành`); a slip is an accident. Curated slips are flagged however often.
 #[test]

@@ -8,8 +8,9 @@
 //! 2. either syllable forms a listed word with its other neighbour (`lịch sử lý giải` is two
 //!    words) → fine; so is a pair whose second syllable is a nominaliser or a prefix (sự,
 //!    việc, đại, tái…) before a listed word (`nhận sự bổ nhiệm`, `vị đại bồ tát`) or a
-//!    measure word before a number (`chợ cấp 1`), and a capitalised pair inside a run of
-//!    capitalised words (`Viên Thế Khải sinh`, `sông Mê Nam nay`): a name, then a new word;
+//!    measure word before a number (`chợ cấp 1`), and a capitalised syllable after another
+//!    word of the same phrase (`Viên Thế Khải sinh`, `gốc Việt làm`): a name, then a new word
+//!    (the capitalised + lowercase pair is checked at a sentence or clause start only);
 //! 3. the pair is a known slip (`data/slips.txt`) → finding with the curated word;
 //!    other pairs are left alone when the text writes them three times or more (a slip is an
 //!    accident, a term repeats: `Gia Long thông bảo`, `Minh Mạng thông bảo`);
@@ -47,6 +48,13 @@ const STOP: &[&str] = &[
     // `quay quanh tâm`, `từ tầm gần sang`, `rút dần quân`, `giữa nam và nữ`.
     "ngoài", "dưới", "giữa", "quanh", "gần", "trước", "sang", "dần",
 ];
+
+/// Standalone too, in a list of its own (rustfmt lays a longer STOP one word a line):
+/// quantifiers go before any noun (`mỗi trường`: each school, `từng nhà`, `vài lần`), frequency
+/// adverbs before any verb or adjective (`bệnh viện công thường quá tải`, `luôn sẵn sàng`). A pair
+/// with them is two words far more often than a slip; the cost is a slip on them (`mỗi trường`
+/// for `môi trường` is missed unless the curated slips list it).
+const STOP_MODIFIERS: &[&str] = &["mỗi", "mọi", "từng", "vài", "thường", "luôn", "vừa"];
 
 /// Measure and rank words that take a number after them (`cấp 1`, `loại 2`, `tầng 5`).
 const MEASURES: &[&str] = &[
@@ -87,8 +95,13 @@ const REPEATED: u32 = 3;
 const ATTACHING: &[&str] =
     &["sự", "việc", "cuộc", "nỗi", "niềm", "nền", "đại", "siêu", "tái", "phi", "bất", "vô", "phó", "tổng", "cựu"];
 
+/// Whether a word-list key is a standalone function word (STOP or STOP_MODIFIERS).
+fn is_stop_key(key: &str) -> bool {
+    STOP.contains(&key) || STOP_MODIFIERS.contains(&key)
+}
+
 fn is_stop(sp: &Speller, lower: &str) -> bool {
-    STOP.contains(&sp.word_key(lower).as_str())
+    is_stop_key(&sp.word_key(lower))
 }
 
 /// A token that is a real syllable: its word-list key, case and lowercase form.
@@ -154,11 +167,9 @@ pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Find
                     && i + 2 < toks.len()
                     && adjacent(i + 1)
                     && toks[i + 2].text.starts_with(|c: char| c.is_ascii_digit()));
-        // A capitalised syllable after another in the same phrase ends a name (`Thế Khải sinh`).
-        let ends_name = a.case == Case::Capitalised
-            && i > 0
-            && adjacent(i - 1)
-            && matches!(case_of(toks[i - 1].text), Case::Capitalised | Case::Upper);
+        // A capitalised syllable after another word of the same phrase starts no sentence: it
+        // is a name, or ends one (`Thế Khải sinh`, `gốc Việt làm nghề`, `làm Quận úy quận`).
+        let ends_name = a.case == Case::Capitalised && i > 0 && adjacent(i - 1);
         cased
             && !listed[i]
             && !belongs(i.checked_sub(1))
@@ -199,7 +210,7 @@ pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Find
                     let pair = if first { format!("{v_key} {kb}") } else { format!("{ka} {v_key}") };
                     sp.is_real_syllable(v) && sp.is_target(&pair)
                 };
-                match (STOP.contains(&ka.as_str()), STOP.contains(&kb.as_str())) {
+                match (is_stop_key(ka), is_stop_key(kb)) {
                     (false, false) => {
                         for (v, r) in confusions(la) {
                             if listed_with(&v, true) {
