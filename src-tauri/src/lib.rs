@@ -8,7 +8,6 @@ mod instance;
 mod library_watch;
 mod media_protocol;
 mod navigation;
-pub mod rendering;
 mod state;
 mod sync_worker;
 mod window;
