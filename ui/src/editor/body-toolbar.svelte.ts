@@ -2,6 +2,7 @@
  * What the body toolbar shows (BodyToolbar.svelte renders it): which formatting is active or
  * possible at the cursor, and the link field (Mod-k). BodyEditor updates it on each transaction.
  */
+import { Mark } from 'prosemirror-model';
 import type { Command, EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { undoDepth, redoDepth } from 'prosemirror-history';
@@ -59,6 +60,25 @@ export const TOOL_GROUPS: ToolSpec[][] = [
 ];
 
 const TOOLS = TOOL_GROUPS.flat();
+/** What can change while the cursor types along in one block: the history's buttons. */
+const HISTORY_TOOLS = TOOLS.filter((tool) => tool.name === 'undo' || tool.name === 'redo');
+
+/**
+ * Whether every button but undo/redo reads the same in `b` as in `a`: a cursor in a block of the
+ * same kind at the same place in the same kinds of parents, with the same marks (a key typed).
+ * Each button depends only on that, so a keystroke re-asks two buttons, not twelve.
+ */
+function sameCursorContext(a: EditorState, b: EditorState): boolean {
+  if (!a.selection.empty || !b.selection.empty || a.storedMarks !== b.storedMarks) return false;
+  const [from, to] = [a.selection.$from, b.selection.$from];
+  if (from.depth !== to.depth) return false;
+  for (let d = 0; d <= from.depth; d++) {
+    const node = to.node(d);
+    if (!from.node(d).hasMarkup(node.type, node.attrs, node.marks)) return false;
+    if (d < from.depth && from.index(d) !== to.index(d)) return false;
+  }
+  return Mark.sameSet(from.marks(), to.marks());
+}
 const none = () => Object.fromEntries(TOOLS.map((tool) => [tool.name, false]));
 
 export class BodyToolbarState {
@@ -82,7 +102,8 @@ export class BodyToolbarState {
     this.shown = state;
     // A transaction that moved nothing the buttons depend on (a decoration, a plugin's meta).
     if (before && before.doc === state.doc && before.selection.eq(state.selection) && before.storedMarks === state.storedMarks) return;
-    for (const tool of TOOLS) {
+    const tools = before && sameCursorContext(before, state) ? HISTORY_TOOLS : TOOLS;
+    for (const tool of tools) {
       const active = tool.active?.(state) ?? false;
       const enabled = tool.enabled ? tool.enabled(state) : tool.run === 'link' || tool.run(state);
       // Assigning an equal value does not re-render.

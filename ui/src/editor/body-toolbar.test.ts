@@ -63,6 +63,29 @@ describe('body toolbar', () => {
     expect(pressed('bold')).toEqual(['true', true]);
   });
 
+  it('follows typing: pressed buttons stay, undo lights up, and a key that also changes the block shows the new block', async () => {
+    const { editor } = await open(BODY);
+    const view = editor.body.view;
+    cursorAfter(editor, 'đậ');
+    for (const key of 'mm') view.dispatch(view.state.tr.insertText(key));
+    flushSync();
+    expect(pressed('bold')).toEqual(['true', true]);
+    expect(pressed('paragraph')).toEqual(['true', true]);
+    expect(tool('undo').disabled).toBe(false);
+    // One transaction that types and turns the paragraph into a heading: every button is asked again.
+    const { $from } = view.state.selection;
+    view.dispatch(view.state.tr.setBlockType($from.before(), $from.after(), view.state.schema.nodes.heading!, { level: 2 }).insertText('n'));
+    flushSync();
+    expect(pressed('h2')).toEqual(['true', true]);
+    expect(pressed('paragraph')).toEqual(['false', false]);
+    // Typing on in plain text after the bold run: bold is no longer pressed.
+    cursorAfter(editor, 'Thườ');
+    view.dispatch(view.state.tr.insertText('x'));
+    flushSync();
+    expect(pressed('bold')).toEqual(['false', false]);
+    expect(pressed('h2')).toEqual(['true', true]);
+  });
+
   it('completes what people type as a link: a bare domain, an e-mail address', () => {
     expect(completeHref('hanoi.gov.vn')).toBe('https://hanoi.gov.vn');
     expect(completeHref('www.vnexpress.net/thoi-su?x=1#a')).toBe('https://www.vnexpress.net/thoi-su?x=1#a');
