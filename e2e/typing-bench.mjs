@@ -32,14 +32,15 @@ const PACE_MS = 60;
 const PAUSE_MS = 1100;
 const PORT = 5200 + Math.floor(Math.random() * 500);
 
-/** How the page is drawn here: WebKit composites unless told not to (both targets share it). */
+/** How the app draws here (src-tauri/src/rendering.rs decides the same way); both targets share it. */
 function renderingNote() {
   if (process.env.WEBKIT_DISABLE_COMPOSITING_MODE !== undefined) return `as WEBKIT_DISABLE_COMPOSITING_MODE=${process.env.WEBKIT_DISABLE_COMPOSITING_MODE} says`;
+  if (process.env.BANTHAO_COMPOSITING?.toLowerCase() === 'on') return 'with compositing (BANTHAO_COMPOSITING=on)';
   let nodes = [];
   try {
     nodes = readdirSync('/dev/dri').filter((n) => n.startsWith('renderD'));
   } catch {}
-  return nodes.length ? 'with GPU compositing' : 'with compositing through software OpenGL (no GPU render node here)';
+  return nodes.length ? 'with GPU compositing' : 'without compositing (no GPU render node here)';
 }
 
 /** Splits keys into phrases of about `size` keys, ending after a space. */

@@ -1,6 +1,8 @@
 // A small W3C WebDriver client over fetch: enough to drive the real app window through
 // tauri-driver and WebKitWebDriver, with no npm dependencies.
 
+import { execFileSync } from 'node:child_process';
+
 export const KEY = { ENTER: '\uE007', CONTROL: '\uE009', NULL: '\uE000', DELETE: '\uE017', SHIFT: '\uE008' };
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 /**
@@ -128,7 +130,18 @@ export class WebDriver {
     throw new Error(`timed out waiting for ${description}`);
   }
 
+  /**
+   * The window as the X display shows it (ImageMagick's `import`), once the page has drawn a
+   * frame. Not WebKitWebDriver's own snapshot: where WebKit draws without compositing (the app's
+   * choice without a GPU, src-tauri/src/rendering.rs) that snapshot waited forever in the full
+   * suite while the window kept drawing, and a command that never answers blocks the session.
+   */
   async screenshot() {
+    await this.call('POST', '/execute/async', {
+      script: 'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(1)));',
+      args: [],
+    });
+    if (process.env.DISPLAY) return execFileSync('import', ['-window', 'root', 'png:-'], { timeout: 30000, maxBuffer: 64 << 20 });
     return Buffer.from(await this.call('GET', '/screenshot'), 'base64');
   }
 }

@@ -8,6 +8,7 @@ mod instance;
 mod library_watch;
 mod media_protocol;
 mod navigation;
+pub mod rendering;
 mod state;
 mod sync_worker;
 mod window;

@@ -64,9 +64,20 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// WebKit's switch for drawing without compositing, as the app sets it on a machine without a
+/// GPU render node (src-tauri/src/rendering.rs); the bare window is measured with it too.
+const DIRECT: (&str, &str) = ("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+
 fn launch(bin: &Path, data_home: &Path, library: Option<&Path>) -> Option<Launch> {
+    launch_with(bin, data_home, library, None)
+}
+
+fn launch_with(bin: &Path, data_home: &Path, library: Option<&Path>, env: Option<(&str, &str)>) -> Option<Launch> {
     let start = Instant::now();
     let mut command = Command::new(bin);
+    if let Some((key, value)) = env {
+        command.env(key, value);
+    }
     if let Some(dir) = library {
         command.arg("--library").arg(dir);
     }
@@ -136,6 +147,32 @@ fn phase_line(label: &str, launch: &Launch) -> String {
     format!("    {label}: before the page {before} ms; in the page (ms since navigation): {}", phases.join(", "))
 }
 
+fn has_render_node() -> bool {
+    std::fs::read_dir("/dev/dri")
+        .is_ok_and(|entries| entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("renderD")))
+}
+
+fn print_startup(what: &str, o: &Launch, r: &Launch, same: Option<&Launch>) {
+    println!(
+        "start-up to the list on screen, {what}   median {}   (bare Tauri window: {})   ratio {}",
+        ms(o.ready),
+        ms(r.ready),
+        ratio(o.ready, r.ready)
+    );
+    if let Some(d) = same {
+        println!(
+            "    the bare window drawn as ours is here (no compositing): {}   ratio {}",
+            ms(d.ready),
+            ratio(o.ready, d.ready)
+        );
+    }
+    println!("{}", phase_line("ours", o));
+    println!("{}", phase_line("bare", r));
+    if let Some(d) = same {
+        println!("{}", phase_line("bare, no compositing", d));
+    }
+}
+
 /// Start-up and memory on a fresh default library (a first run: the library is created on the
 /// way), and, given `existing`, start-up on that library as every later day's start.
 pub fn startup_and_memory(tmp: &Path, existing: Option<&Path>) {
@@ -150,41 +187,39 @@ pub fn startup_and_memory(tmp: &Path, existing: Option<&Path>) {
         println!("start-up / memory: skipped (build with `make bench`, which builds both release binaries)");
         return;
     }
+    // Ours draws without compositing when the machine has no GPU render node; the bare window is
+    // measured as Tauri makes it and, on such a machine, drawn the same way as ours.
+    let direct = !has_render_node() && std::env::var_os(DIRECT.0).is_none();
+    if direct {
+        println!("start-up: no GPU render node here, so the app draws without compositing; the bare window is measured both ways");
+    }
     let mut ours = Vec::new();
-    let mut reference = Vec::new();
+    let (mut reference, mut same) = (Vec::new(), Vec::new());
     for run in 0..RUNS {
         // A fresh default library each time: first-run start-up, library created on the way.
         ours.extend(launch(&app, &tmp.join(format!("app-{run}")), None));
         reference.extend(launch(&bare, &tmp.join(format!("bare-{run}")), None));
+        if direct {
+            same.extend(launch_with(&bare, &tmp.join(format!("bare-direct-{run}")), None, Some(DIRECT)));
+        }
     }
     let (Some(o), Some(r)) = (median(ours), median(reference)) else {
         println!("start-up / memory: a window did not report ready within 60 s");
         return;
     };
-    println!(
-        "start-up to the list on screen, first run (library created)   median {}   (bare Tauri window: {})   ratio {}",
-        ms(o.ready),
-        ms(r.ready),
-        ratio(o.ready, r.ready)
-    );
-    println!("{}", phase_line("ours", &o));
-    println!("{}", phase_line("bare", &r));
+    print_startup("first run (library created)", &o, &r, median(same).as_ref());
     if let Some(dir) = existing {
         let articles = banthao_core::Library::open(dir).and_then(|l| l.info()).map(|i| i.article_count).unwrap_or(0);
-        let (mut ours, mut reference) = (Vec::new(), Vec::new());
+        let (mut ours, mut reference, mut same) = (Vec::new(), Vec::new(), Vec::new());
         for run in 0..RUNS {
             ours.extend(launch(&app, &tmp.join(format!("app-existing-{run}")), Some(dir)));
             reference.extend(launch(&bare, &tmp.join(format!("bare-existing-{run}")), None));
+            if direct {
+                same.extend(launch_with(&bare, &tmp.join(format!("bare-direct-existing-{run}")), None, Some(DIRECT)));
+            }
         }
         if let (Some(o), Some(r)) = (median(ours), median(reference)) {
-            println!(
-                "start-up to the list on screen, a library of {articles} articles   median {}   (bare Tauri window: {})   ratio {}",
-                ms(o.ready),
-                ms(r.ready),
-                ratio(o.ready, r.ready)
-            );
-            println!("{}", phase_line("ours", &o));
-            println!("{}", phase_line("bare", &r));
+            print_startup(&format!("a library of {articles} articles"), &o, &r, median(same).as_ref());
         }
     }
     println!(
