@@ -22,7 +22,7 @@
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
-use super::parse::{trim_inlines, ImageRef, Inline, Para};
+use super::model::{trim_inlines, ImageRef, Inline, Para};
 use super::styles::{ListKind, ParaKind};
 use crate::article::body::{BodyDoc, PmMark, PmNode};
 use crate::media::model::MediaItem;

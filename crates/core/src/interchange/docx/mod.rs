@@ -11,6 +11,7 @@
 
 mod links;
 mod map;
+mod model;
 mod parse;
 mod read;
 mod report;

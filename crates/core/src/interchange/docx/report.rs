@@ -3,7 +3,7 @@
 
 use banthao_text::encoding::{legacy_font, LegacyFont};
 
-use super::parse::Found;
+use super::model::Found;
 use super::{ConvertedFont, DocxNotice, DocxNoticeKind, NotImported, NotImportedKind};
 use crate::error::Lang;
 
