@@ -23,7 +23,10 @@ const PAIRS_VIWIKI: &str = include_str!("../../data/pairs-viwiki.txt");
 
 /// β: how many occurrences of a context syllable it takes before its own pairs outweigh the
 /// plain frequency of the syllable after it.
-const SMOOTHING: f64 = 3000.0;
+const SMOOTHING: f64 = 10000.0;
+/// The data keeps a pair seen this often; rarer ones only when they are, or are one confusion
+/// from, a word of our common list (the pairs the check compares).
+const MIN_PAIR: u32 = 50;
 /// How much likelier (log-odds, e ≈ 2.7 times) the corrected reading must be.
 const MARGIN: f64 = 1.0;
 
@@ -68,10 +71,20 @@ impl Counts {
         self.pairs.get(&key).map_or(0.0, |&n| f64::from(n))
     }
 
-    /// ln P(next | prev), smoothed; without `prev`, ln P(next).
-    fn ln_follows(&self, prev: Option<&str>, next: &str) -> f64 {
+    /// How often a neighbour and a syllable of the pair occur together. A pair the data does
+    /// not keep was seen fewer than `MIN_PAIR` times, not never: it counts as often as chance
+    /// would put the two side by side, up to that (`để giám` is not kept, `để giảm` is).
+    fn beside(&self, first: &str, second: &str) -> f64 {
+        match self.pair(first, second) {
+            0.0 => (self.syllable(first) * self.syllable(second) / self.total).min(f64::from(MIN_PAIR - 1)),
+            n => n,
+        }
+    }
+
+    /// ln P(next | prev), smoothed, with `count` the pair's count; without `prev`, ln P(next).
+    fn ln_follows(&self, prev: Option<&str>, next: &str, count: impl Fn(&str, &str) -> f64) -> f64 {
         let prior = (self.syllable(next) + 1.0) / self.total;
-        let (pair, seen) = prev.map_or((0.0, 0.0), |p| (self.pair(p, next), self.syllable(p)));
+        let (pair, seen) = prev.map_or((0.0, 0.0), |p| (count(p, next), self.syllable(p)));
         ((pair + SMOOTHING * prior) / (seen + SMOOTHING)).ln()
     }
 
@@ -89,12 +102,15 @@ impl Counts {
             return true;
         }
         let ((a, b), (x, y)) = (written, fixed);
+        // The written pair and its correction are kept from two occurrences (one for the
+        // correction): their counts are exact. A neighbour's pairs may be estimates.
+        let (pair, beside) = (|f: &str, s: &str| self.pair(f, s), |f: &str, s: &str| self.beside(f, s));
         let log_odds = if x != a {
-            self.ln_follows(before, x) - self.ln_follows(before, a) + self.ln_follows(Some(x), b)
-                - self.ln_follows(Some(a), b)
+            self.ln_follows(before, x, beside) - self.ln_follows(before, a, beside) + self.ln_follows(Some(x), b, pair)
+                - self.ln_follows(Some(a), b, pair)
         } else {
-            let next = after.map_or(0.0, |n| self.ln_follows(Some(y), n) - self.ln_follows(Some(b), n));
-            self.ln_follows(Some(a), y) - self.ln_follows(Some(a), b) + next
+            let next = after.map_or(0.0, |n| self.ln_follows(Some(y), n, beside) - self.ln_follows(Some(b), n, beside));
+            self.ln_follows(Some(a), y, pair) - self.ln_follows(Some(a), b, pair) + next
         };
         log_odds > MARGIN
     }
@@ -124,7 +140,6 @@ mod tests {
     #[test]
     #[ignore]
     fn write_pair_counts() {
-        const MIN_PAIR: u32 = 50;
         const MIN_NEAR: u32 = 2;
         let path = std::env::var("BANTHAO_COUNTS").expect("BANTHAO_COUNTS=<output of pair-counts.py>");
         let raw = std::fs::read_to_string(path).unwrap();

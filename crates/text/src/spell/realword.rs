@@ -334,6 +334,9 @@ mod tests {
             ("Họ bị bắt vì các ván đề liên quan đến việc đưa tin.", "ván đề", "vấn đề"),
             ("Dự án đã thực hiên theo kế hoạch.", "thực hiên", "thực hiện"),
             ("Đây là hiện tượng khá phổ biển vào mùa xuân.", "phổ biển", "phổ biến"),
+            // `để giảm` is frequent, `để giám` less so but far from rare (the data keeps only
+            // the first: the second counts as chance would have it).
+            ("Nồng độ này được dùng để giảm sát các cơn phát bệnh.", "giảm sát", "giám sát"),
         ];
         for (text, written, fixed) in cases {
             assert_eq!(slips(text), [(written.to_string(), fixed.to_string())], "{text}");
