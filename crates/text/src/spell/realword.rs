@@ -226,9 +226,10 @@ pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Find
                 // makes a word of our list.
                 let mut add = |v: &str, first: bool, rank: u32| {
                     let v_key = sp.word_key(v);
-                    let keys = if first { (v_key, kb.clone()) } else { (ka.clone(), v_key) };
-                    if sp.is_real_syllable(v) && sp.is_target(&format!("{} {}", keys.0, keys.1)) {
+                    let pair = if first { format!("{v_key} {kb}") } else { format!("{ka} {v_key}") };
+                    if sp.is_real_syllable(v) && sp.is_target(&pair) {
                         let fixed = if first { format!("{v} {lb}") } else { format!("{la} {v}") };
+                        let keys = if first { (v_key, kb.clone()) } else { (ka.clone(), v_key) };
                         cands.push((rank, fixed, Some(keys)));
                     }
                 };
