@@ -261,6 +261,10 @@ pub(super) fn findings(text: &str, toks: &[Token<'_>], sp: &Speller) -> Vec<Find
             cands.sort();
             cands
         });
+        if cands.is_empty() {
+            i += 1;
+            continue;
+        }
         // The context rule: a correction is offered where it reads better, with the syllable
         // before and after the pair, than what was written (curated slips always).
         let before = (i > 0 && adjacent(i - 1)).then(|| neighbour(i - 1)).flatten();
