@@ -31,6 +31,7 @@ fn documents(text: &str) -> impl Iterator<Item = &str> {
 /// (file, kind, finding text) → how many times, with the first sentence it stands in.
 fn corpus_findings(sp: &Speller, extra: Option<(&str, &str)>) -> BTreeMap<(String, String, String), (usize, String)> {
     let mut out: BTreeMap<(String, String, String), (usize, String)> = BTreeMap::new();
+    let show_suggestions = std::env::var_os("BANTHAO_PROSE_SUGGESTIONS").is_some();
     for (name, text) in CORPORA.into_iter().chain(extra) {
         for doc in documents(text) {
             let chars: Vec<char> = doc.chars().collect();
@@ -40,6 +41,9 @@ fn corpus_findings(sp: &Speller, extra: Option<(&str, &str)>) -> BTreeMap<(Strin
                 entry.0 += 1;
                 if entry.1.is_empty() {
                     entry.1 = sentence(&chars, f.start, f.end);
+                    if show_suggestions {
+                        entry.1 = format!("{}\t{}", f.suggestions.join("|"), entry.1);
+                    }
                 }
             }
         }
@@ -100,7 +104,8 @@ fn findings_on_real_prose_are_the_judged_ones() {
 
 /// Lists every finding with its sentence in the judgements.tsv layout:
 /// `cargo test -p banthao-text --test real_prose -- --ignored --nocapture`. A UTF-8 file named
-/// by BANTHAO_PROSE_EXTRA (blank-line-separated texts after a header line) is listed too.
+/// by BANTHAO_PROSE_EXTRA (blank-line-separated texts after a header line) is listed too;
+/// with BANTHAO_PROSE_SUGGESTIONS set, each finding's suggestions come before its sentence.
 #[test]
 #[ignore]
 fn print_findings() {

@@ -23,6 +23,7 @@
 //!
 //! Real-word slips are described in [`realword`].
 
+mod context;
 mod foreign;
 mod realword;
 mod suggest;
