@@ -48,3 +48,31 @@ fn the_sites_version_is_kept_once_per_version() {
     lib.record_conflict(a.id, &conflict(a.id, "2026-12-01T09:30:00"), Some(copy())).unwrap();
     assert_eq!(copies(&lib, a.id), 2, "a newer site version is kept too");
 }
+
+/// The list asks for the badges of the rows it shows: only the articles named come back, and an
+/// article never sent has none.
+#[test]
+fn sync_states_come_for_the_articles_named_only() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let input = EndpointInput {
+        name: "Báo".into(),
+        url: "https://bao.example.vn".into(),
+        username: "bientap".into(),
+        ..Default::default()
+    };
+    let endpoint = lib.save_endpoint(&input, true).unwrap();
+    let ids: Vec<i64> =
+        (0..4).map(|i| lib.create_article(new_article(&format!("Bài {i}"), "", &["Đoạn."])).unwrap().id).collect();
+    for (n, &id) in ids.iter().take(3).enumerate() {
+        lib.record_remote_id(id, endpoint.id, 40 + n as i64, &format!("https://bao.example.vn/?p={}", 40 + n)).unwrap();
+    }
+    let named = |asked: &[i64]| -> Vec<i64> {
+        let mut got: Vec<i64> = lib.article_syncs(asked, Lang::Vi).unwrap().iter().map(|s| s.article_id).collect();
+        got.sort();
+        got
+    };
+    assert_eq!(named(&[ids[0], ids[2]]), vec![ids[0], ids[2]]);
+    assert_eq!(named(&[ids[3]]), Vec::<i64>::new(), "never sent: no state");
+    assert_eq!(named(&[]), Vec::<i64>::new());
+    assert_eq!(named(&ids), ids[..3].to_vec());
+}

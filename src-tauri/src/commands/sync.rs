@@ -96,11 +96,11 @@ pub fn list_outbox(state: State<'_, AppState>) -> CommandResult<Vec<SyncJob>> {
     state.with_library(|l| l.outbox(lang))
 }
 
-/// Every article's sync state (for the list's badges), or one article's.
+/// The sync state of the articles named: the rows the list shows, or the open article.
 #[tauri::command(async)]
-pub fn article_syncs(state: State<'_, AppState>, id: Option<ArticleId>) -> CommandResult<Vec<ArticleSync>> {
+pub fn article_syncs(state: State<'_, AppState>, ids: Vec<ArticleId>) -> CommandResult<Vec<ArticleSync>> {
     let lang = state.lang();
-    state.with_library(|l| l.article_syncs(id, lang))
+    state.with_library(|l| l.article_syncs(&ids, lang))
 }
 
 #[tauri::command(async)]

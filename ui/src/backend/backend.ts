@@ -86,8 +86,8 @@ export interface PublishingBackend {
   retrySync(id: number): Promise<void>;
   cancelSync(id: number): Promise<void>;
   listOutbox(): Promise<SyncJob[]>;
-  /** Every article's sync state (`null`), or one article's (an empty list: never sent). */
-  articleSyncs(id: number | null): Promise<ArticleSync[]>;
+  /** The sync state of the articles named; one never sent anywhere has none. */
+  articleSyncs(ids: readonly number[]): Promise<ArticleSync[]>;
   syncConflict(id: number): Promise<SyncConflict | null>;
   /** One side per hunk, in order: the merge is saved and sent. */
   resolveConflict(id: number, choices: ConflictSide[]): Promise<void>;

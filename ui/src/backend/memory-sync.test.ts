@@ -122,9 +122,9 @@ describe('MemoryBackend outbox', () => {
     const [saved, job] = await backend.sendArticle(a.id, { base_version: 1, sapo: 'Sapo mới' }, endpoint.id);
     expect(saved).toMatchObject({ version: 2, sapo: 'Sapo mới' });
     expect(job).toMatchObject({ article_id: a.id, state: 'queued', endpoint_name: 'Báo điện tử', headline: 'Tin nóng' });
-    expect((await backend.articleSyncs(a.id))[0]!.badge).toBe('pending');
+    expect((await backend.articleSyncs([a.id]))[0]!.badge).toBe('pending');
     await backend.sync.runOutbox();
-    const [sync] = await backend.articleSyncs(null);
+    const [sync] = await backend.articleSyncs([a.id, a.id + 1000]);
     expect(sync).toMatchObject({ article_id: a.id, badge: 'synced', endpoint_id: endpoint.id, error: null });
     expect(sync!.link).toMatch(/^https:\/\/tin\.example\.vn\/\?p=\d+$/);
     expect(site.posts.get(sync!.remote_id!)!.fields).toMatchObject({ headline: 'Tin nóng', sapo: 'Sapo mới', status: 'draft' });
@@ -135,7 +135,7 @@ describe('MemoryBackend outbox', () => {
     expect(changed).toEqual([a.id]);
     expect(await backend.listOutbox()).toEqual([]);
     await backend.updateArticle(a.id, { base_version: 2, headline: 'Tin nóng hơn' });
-    expect((await backend.articleSyncs(a.id))[0]!.badge).toBe('changed');
+    expect((await backend.articleSyncs([a.id]))[0]!.badge).toBe('changed');
   });
 
   it('retries when the site is down, stops when it refuses, and "Thử lại" sends again', async () => {
@@ -144,17 +144,17 @@ describe('MemoryBackend outbox', () => {
     site.down = true;
     await backend.sendArticle(a.id, null, endpoint.id);
     await backend.sync.runOutbox();
-    const [waiting] = await backend.articleSyncs(a.id);
+    const [waiting] = await backend.articleSyncs([a.id]);
     expect(waiting).toMatchObject({ badge: 'pending', attempts: 1, error: { code: 'unreachable' } });
     expect(Date.parse(waiting!.next_attempt_at!)).toBeGreaterThan(Date.now());
     site.down = false;
     site.failures.push({ code: 'remote_refused', message: 'Trang từ chối yêu cầu: tài khoản này không có quyền tạo hoặc sửa bài trên trang' });
     await backend.retrySync(a.id);
     await backend.sync.runOutbox();
-    expect((await backend.articleSyncs(a.id))[0]).toMatchObject({ badge: 'error', error: { code: 'remote_refused' } });
+    expect((await backend.articleSyncs([a.id]))[0]).toMatchObject({ badge: 'error', error: { code: 'remote_refused' } });
     await backend.retrySync(a.id);
     await backend.sync.runOutbox();
-    expect((await backend.articleSyncs(a.id))[0]!.badge).toBe('synced');
+    expect((await backend.articleSyncs([a.id]))[0]!.badge).toBe('synced');
     expect((await rejection(backend.retrySync(a.id))).code).toBe('invalid_input');
   });
 
@@ -163,11 +163,11 @@ describe('MemoryBackend outbox', () => {
     const a = await backend.createArticle({ ...blank, headline: 'Hẹn giờ' });
     await backend.sendArticle(a.id, { base_version: 1, status: 'scheduled' }, endpoint.id);
     await backend.sync.runOutbox();
-    expect((await backend.articleSyncs(a.id))[0]).toMatchObject({ badge: 'error', error: { code: 'invalid_input' } });
+    expect((await backend.articleSyncs([a.id]))[0]).toMatchObject({ badge: 'error', error: { code: 'invalid_input' } });
     const [saved] = await backend.sendArticle(a.id, { base_version: 2, scheduled_at: '2026-12-02T08:00:00+07:00' }, endpoint.id);
     expect(saved.scheduled_at).toBe('2026-12-02T01:00:00.000Z');
     await backend.sync.runOutbox();
-    expect((await backend.articleSyncs(a.id))[0]!.badge).toBe('synced');
+    expect((await backend.articleSyncs([a.id]))[0]!.badge).toBe('synced');
   });
 
   it('merges what only the site changed, and stops on a conflict until a person chooses', async () => {
@@ -175,7 +175,7 @@ describe('MemoryBackend outbox', () => {
     const a = await backend.createArticle({ ...blank, headline: 'Tít gốc', sapo: 'Sapo gốc' });
     await backend.sendArticle(a.id, null, endpoint.id);
     await backend.sync.runOutbox();
-    const remoteId = (await backend.articleSyncs(a.id))[0]!.remote_id!;
+    const remoteId = (await backend.articleSyncs([a.id]))[0]!.remote_id!;
     site.editPost(remoteId, { section: 'Thời sự' });
     await backend.sendArticle(a.id, { base_version: 1, sapo: 'Sapo ở đây' }, endpoint.id);
     await backend.sync.runOutbox();
@@ -186,7 +186,7 @@ describe('MemoryBackend outbox', () => {
     const v = (await backend.getArticle(a.id)).version;
     await backend.sendArticle(a.id, { base_version: v, headline: 'Tít ở đây' }, endpoint.id);
     await backend.sync.runOutbox();
-    expect((await backend.articleSyncs(a.id))[0]).toMatchObject({ badge: 'conflict', error: { code: 'sync_conflict' } });
+    expect((await backend.articleSyncs([a.id]))[0]).toMatchObject({ badge: 'conflict', error: { code: 'sync_conflict' } });
     expect((await backend.listRevisions(a.id))[0]!.reason).toBe('remote_copy');
     expect(await backend.syncConflict(a.id)).toEqual({
       article_id: a.id,
@@ -194,7 +194,7 @@ describe('MemoryBackend outbox', () => {
     });
     await backend.resolveConflict(a.id, ['remote']);
     expect((await backend.getArticle(a.id)).headline).toBe('Tít trên trang');
-    expect((await backend.articleSyncs(a.id))[0]!.badge).toBe('synced');
+    expect((await backend.articleSyncs([a.id]))[0]!.badge).toBe('synced');
     expect(await backend.syncConflict(a.id)).toBeNull();
   });
 
@@ -203,10 +203,10 @@ describe('MemoryBackend outbox', () => {
     const a = await backend.createArticle({ ...blank, headline: 'Tin' });
     await backend.sendArticle(a.id, null, endpoint.id);
     await backend.sync.runOutbox();
-    site.removePost((await backend.articleSyncs(a.id))[0]!.remote_id!, 'trash');
+    site.removePost((await backend.articleSyncs([a.id]))[0]!.remote_id!, 'trash');
     await backend.sendArticle(a.id, { base_version: 1, sapo: 'x' }, endpoint.id);
     await backend.sync.runOutbox();
-    expect((await backend.articleSyncs(a.id))[0]).toMatchObject({ badge: 'remote_gone', error: { code: 'remote_gone' } });
+    expect((await backend.articleSyncs([a.id]))[0]).toMatchObject({ badge: 'remote_gone', error: { code: 'remote_gone' } });
     expect(site.posts.size).toBe(1);
   });
 });
@@ -228,7 +228,7 @@ describe('MemoryBackend pull', () => {
     ]);
     const pulled = list.find((a) => a.headline === 'Bài cộng tác viên')!;
     expect((await backend.listRevisions(pulled.id)).map((r) => r.reason)).toEqual(['pulled', 'created']);
-    expect((await backend.articleSyncs(pulled.id))[0]!.badge).toBe('synced');
+    expect((await backend.articleSyncs([pulled.id]))[0]!.badge).toBe('synced');
 
     site.editPost(one.id, { sapo: 'Sapo sửa trên trang' });
     expect(await backend.pullPosts(endpoint.id, ['pending'], () => undefined)).toEqual({ created: 0, updated: 1, unchanged: 0, conflicts: 0 });
@@ -238,7 +238,7 @@ describe('MemoryBackend pull', () => {
     await backend.updateArticle(pulled.id, { base_version: v, sapo: 'Sapo sửa ở đây' });
     site.editPost(one.id, { sapo: 'Sapo sửa lần nữa trên trang' });
     expect(await backend.pullPosts(endpoint.id, ['pending'], () => undefined)).toEqual({ created: 0, updated: 0, unchanged: 0, conflicts: 1 });
-    expect((await backend.articleSyncs(pulled.id))[0]!.badge).toBe('conflict');
+    expect((await backend.articleSyncs([pulled.id]))[0]!.badge).toBe('conflict');
     expect((await backend.getArticle(pulled.id)).sapo).toBe('Sapo sửa ở đây');
   });
 });

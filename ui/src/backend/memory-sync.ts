@@ -453,10 +453,11 @@ export class MemorySync {
   }
 
   /** What the list and the editor show, with the badge rules of Rust's `article_syncs`. */
-  articleSyncs(only: number | null): ArticleSync[] {
+  articleSyncs(ids: readonly number[]): ArticleSync[] {
     const out: ArticleSync[] = [];
+    const wanted = new Set(ids);
     for (const [articleId, r] of this.records) {
-      if (only !== null && articleId !== only) continue;
+      if (!wanted.has(articleId)) continue;
       const job = this.jobs.get(articleId);
       const version = this.host.article(articleId).version;
       let badge: SyncBadge;

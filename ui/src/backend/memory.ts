@@ -325,9 +325,9 @@ export class MemoryBackend extends MemoryLibrary implements Backend {
     return this.sync.outbox();
   }
 
-  async articleSyncs(id: number | null): Promise<ArticleSync[]> {
+  async articleSyncs(ids: readonly number[]): Promise<ArticleSync[]> {
     await this.tick();
-    return this.sync.articleSyncs(id);
+    return this.sync.articleSyncs(ids);
   }
 
   async syncConflict(id: number): Promise<SyncConflict | null> {

@@ -40,8 +40,7 @@ describe('TauriBackend publishing', () => {
       [() => b.retrySync(7), 'retry_sync', { id: 7 }],
       [() => b.cancelSync(7), 'cancel_sync', { id: 7 }],
       [() => b.listOutbox(), 'list_outbox', undefined],
-      [() => b.articleSyncs(null), 'article_syncs', { id: null }],
-      [() => b.articleSyncs(7), 'article_syncs', { id: 7 }],
+      [() => b.articleSyncs([7, 9]), 'article_syncs', { ids: [7, 9] }],
       [() => b.syncConflict(7), 'sync_conflict', { id: 7 }],
       [() => b.resolveConflict(7, ['local', 'remote']), 'resolve_conflict', { id: 7, choices: ['local', 'remote'] }],
     ];

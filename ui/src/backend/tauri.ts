@@ -338,8 +338,8 @@ export class TauriBackend implements Backend {
   listOutbox(): Promise<SyncJob[]> {
     return call('list_outbox');
   }
-  articleSyncs(id: number | null): Promise<ArticleSync[]> {
-    return call('article_syncs', { id });
+  articleSyncs(ids: readonly number[]): Promise<ArticleSync[]> {
+    return call('article_syncs', { ids });
   }
   syncConflict(id: number): Promise<SyncConflict | null> {
     return call('sync_conflict', { id });

@@ -126,7 +126,7 @@ export class LibraryList {
 
   /** Shows the first page (or the search results) for the current query and filter. */
   async reload(): Promise<void> {
-    await Promise.all([this.load(), this.refreshSyncs(), this.loadAuthors(), this.loadCounts()]);
+    await Promise.all([this.load().then(() => this.refreshSyncs()), this.loadAuthors(), this.loadCounts()]);
   }
 
   private async loadCounts(): Promise<void> {
@@ -147,7 +147,7 @@ export class LibraryList {
 
   /** The library changed elsewhere: as many rows again (the view keeps scroll and focus). */
   async refresh(): Promise<void> {
-    await Promise.all([this.load(Math.max(PAGE_SIZE, this.offset)), this.refreshSyncs(), this.loadCounts()]);
+    await Promise.all([this.load(Math.max(PAGE_SIZE, this.offset)).then(() => this.refreshSyncs()), this.loadCounts()]);
   }
 
   private async load(limit = PAGE_SIZE): Promise<void> {
@@ -181,6 +181,7 @@ export class LibraryList {
       const page = await this.backend.listArticles(this.listQuery(PAGE_SIZE, this.offset));
       if (generation !== this.generation) return;
       this.showPage(page, PAGE_SIZE);
+      void this.addSyncs(page.map((item) => item.id));
     } catch (reason) {
       this.message = { key: 'error.generic', params: { message: toAppError(reason).message } };
     }
@@ -201,17 +202,34 @@ export class LibraryList {
     return 'library.empty';
   }
 
-  /** Fetches every article's publishing state again (the badges follow). */
+  /**
+   * Fetches the publishing state of the rows loaded (the badges follow): what is on screen, not
+   * every article ever published.
+   */
   async refreshSyncs(): Promise<void> {
     const generation = ++this.syncGeneration;
-    let syncs: ArticleSync[];
-    try {
-      syncs = await this.backend.articleSyncs(null);
-    } catch {
-      return; // The list is still right; the badges wait for the next change.
-    }
-    if (generation !== this.syncGeneration) return;
+    const syncs = await this.fetchSyncs(this.items.map((item) => item.id));
+    if (syncs === null || generation !== this.syncGeneration) return;
     this.syncs = new Map(syncs.map((s) => [s.article_id, s]));
+  }
+
+  /** A page was added below: its rows' badges join the others. */
+  private async addSyncs(ids: number[]): Promise<void> {
+    const generation = this.syncGeneration;
+    const syncs = await this.fetchSyncs(ids);
+    if (syncs === null || syncs.length === 0 || generation !== this.syncGeneration) return;
+    const next = new Map(this.syncs);
+    for (const s of syncs) next.set(s.article_id, s);
+    this.syncs = next;
+  }
+
+  private async fetchSyncs(ids: number[]): Promise<ArticleSync[] | null> {
+    if (ids.length === 0) return [];
+    try {
+      return await this.backend.articleSyncs(ids);
+    } catch {
+      return null; // The list is still right; the badges wait for the next change.
+    }
   }
 
   dispose(): void {

@@ -38,6 +38,41 @@ describe('Library: badges and pull for review', () => {
     expect($('#pull-open').textContent).toBe('Pull articles');
   });
 
+  it('asks for the badges of the rows it shows, not of every article ever sent', async () => {
+    const { backend } = await backendWithSite();
+    const endpoint = (await backend.listEndpoints())[0]!;
+    const oldest = await backend.createArticle({ ...blank, headline: 'Bài cũ nhất' });
+    for (let i = 0; i < 60; i++) await backend.createArticle({ ...blank, headline: `Bài ${i}` });
+    const newest = await backend.createArticle({ ...blank, headline: 'Bài mới nhất' });
+    await backend.sendArticle(oldest.id, null, endpoint.id);
+    await backend.sendArticle(newest.id, null, endpoint.id);
+    const asked: number[][] = [];
+    const articleSyncs = backend.articleSyncs.bind(backend);
+    backend.articleSyncs = (ids) => {
+      asked.push([...ids]);
+      return articleSyncs(ids);
+    };
+    await bootApp(backend);
+    await settle();
+    const shown = () => [...document.querySelectorAll<HTMLElement>('.article-row')].map((r) => Number(r.dataset.id));
+    expect(shown()).toHaveLength(50);
+    expect(asked).toEqual([shown()]);
+    expect($(`.article-row[data-id="${newest.id}"] .sync-badge`).textContent).toBe('Đăng bài: Đang chờ');
+
+    $('#load-more').click();
+    await settle();
+    expect(shown()).toHaveLength(62);
+    expect(asked[1]).toEqual(shown().slice(50));
+    expect($(`.article-row[data-id="${oldest.id}"] .sync-badge`).textContent).toBe('Đăng bài: Đang chờ');
+    expect($(`.article-row[data-id="${newest.id}"] .sync-badge`).textContent).toBe('Đăng bài: Đang chờ');
+
+    // A change of state refreshes the badges of every row loaded, and of those only.
+    await backend.sync.runOutbox();
+    await settle();
+    expect(asked.at(-1)!.sort()).toEqual(shown().sort());
+    expect($(`.article-row[data-id="${oldest.id}"] .sync-badge`).textContent).toBe('Đăng bài: Đã đồng bộ');
+  });
+
   it('pulls posts for review: progress, a summary, the list refreshed', async () => {
     const { backend, site } = await backendWithSite();
     site.filePost('Bài cộng tác viên gửi', 'Sapo', ['Đoạn một.']);

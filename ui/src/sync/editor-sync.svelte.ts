@@ -66,7 +66,7 @@ export class EditorSync {
   async refresh(): Promise<void> {
     const generation = ++this.generation;
     try {
-      const [sync] = await this.backend.articleSyncs(this.options.articleId);
+      const [sync] = await this.backend.articleSyncs([this.options.articleId]);
       if (generation !== this.generation) return;
       this.show(sync ?? null);
     } catch (reason) {

@@ -47,7 +47,7 @@ describe('Gửi in the editor', () => {
     expect($('#sync-progress').hidden).toBe(true);
     const link = $<HTMLAnchorElement>('#sync-view');
     expect(link.textContent).toBe('Xem trên trang');
-    const [sync] = await backend.articleSyncs(article.id);
+    const [sync] = await backend.articleSyncs([article.id]);
     expect(link.getAttribute('href')).toBe(sync!.link);
 
     // The link opens in the system browser (the page's link interception), never in the window.
@@ -61,7 +61,7 @@ describe('Gửi in the editor', () => {
     await new Promise((r) => setTimeout(r, 600));
     await settle();
     await backend.sync.runOutbox(); // nothing queued: nothing sent
-    expect((await backend.articleSyncs(article.id))[0]!.badge).toBe('changed');
+    expect((await backend.articleSyncs([article.id]))[0]!.badge).toBe('changed');
     expect(badge()).toBe('Đã sửa');
   });
 
@@ -75,7 +75,7 @@ describe('Gửi in the editor', () => {
     picker.dispatchEvent(new Event('change', { bubbles: true }));
     $('#body .ProseMirror').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
     await settle();
-    const [sync] = await backend.articleSyncs(article.id);
+    const [sync] = await backend.articleSyncs([article.id]);
     expect(sync).toMatchObject({ badge: 'pending', endpoint_name: 'Báo in' });
     // The body was not given a line break by Ctrl+Enter.
     expect((await backend.getArticle(article.id)).body).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
@@ -130,7 +130,7 @@ describe('Conflict view', () => {
     $<HTMLButtonElement>('#sync-send').click();
     await settle();
     await backend.sync.runOutbox();
-    const remoteId = (await backend.articleSyncs(article.id))[0]!.remote_id!;
+    const remoteId = (await backend.articleSyncs([article.id]))[0]!.remote_id!;
     site.editPost(remoteId, { headline: remoteHeadline });
     type('#headline', 'Tít ở đây');
     $<HTMLButtonElement>('#sync-send').click();

@@ -190,20 +190,22 @@ impl Library {
 
     /// What the list and the editor show for an article (None: never sent anywhere).
     pub fn article_sync(&self, article_id: ArticleId, lang: Lang) -> Result<Option<ArticleSync>> {
-        Ok(self.article_syncs(Some(article_id), lang)?.pop())
+        Ok(self.article_syncs(&[article_id], lang)?.pop())
     }
 
-    /// Every article's sync state (or one article's).
-    pub fn article_syncs(&self, only: Option<ArticleId>, lang: Lang) -> Result<Vec<ArticleSync>> {
+    /// The sync state of the articles named (an article never sent anywhere has none): the list
+    /// asks for the rows it shows, so this costs what is on screen, not what was ever published.
+    pub fn article_syncs(&self, ids: &[ArticleId], lang: Lang) -> Result<Vec<ArticleSync>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.article_id, s.endpoint_id, e.name, s.remote_id, s.link, s.synced_at, s.synced_version,
                     a.version, s.conflict IS NOT NULL, s.remote_gone, o.state, o.error_code, o.error_vi,
                     o.error_en, o.attempts, o.next_attempt_at
              FROM sync_state s JOIN articles a ON a.id = s.article_id JOIN endpoints e ON e.id = s.endpoint_id
              LEFT JOIN outbox o ON o.article_id = s.article_id
-             WHERE ?1 IS NULL OR s.article_id = ?1",
+             WHERE s.article_id IN (SELECT value FROM json_each(?1))",
         )?;
-        let rows = stmt.query_map([only], |r| {
+        let ids = serde_json::to_string(ids).expect("ids");
+        let rows = stmt.query_map([ids], |r| {
             let synced_version: Option<i64> = r.get(6)?;
             let version: i64 = r.get(7)?;
             let conflict: bool = r.get(8)?;
