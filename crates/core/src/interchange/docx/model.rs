@@ -91,15 +91,20 @@ pub(super) fn ends_with_space(inlines: &[Inline]) -> bool {
 pub(super) fn merge_plain(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     for inline in inlines {
-        if let (Some(Inline::Text(prev)), Inline::Text(seg)) = (out.last_mut(), &inline) {
-            if prev.bold == seg.bold && prev.italic == seg.italic && prev.link == seg.link {
-                prev.text.push_str(&seg.text);
-                continue;
-            }
-        }
-        out.push(inline);
+        push_merged(&mut out, inline);
     }
     out
+}
+
+/// Appends `inline`, joined to the last text when both carry the same marks.
+pub(super) fn push_merged(out: &mut Vec<Inline>, inline: Inline) {
+    if let (Some(Inline::Text(prev)), Inline::Text(seg)) = (out.last_mut(), &inline) {
+        if prev.bold == seg.bold && prev.italic == seg.italic && prev.link == seg.link {
+            prev.text.push_str(&seg.text);
+            return;
+        }
+    }
+    out.push(inline);
 }
 
 /// Leading and trailing spaces and breaks removed; empty texts dropped.

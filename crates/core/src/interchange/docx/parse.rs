@@ -23,7 +23,8 @@ use std::collections::HashMap;
 
 use super::links::{complete_href, hyperlink_field};
 use super::model::{
-    ends_with_space, merge_plain, plain, trim_inlines, Converted, Found, ImageRef, Inline, Para, Parsed, Segment,
+    ends_with_space, merge_plain, plain, push_merged, trim_inlines, Converted, Found, ImageRef, Inline, Para, Parsed,
+    Segment,
 };
 use super::read::Relationship;
 use super::styles::{attr, Numbering, ParaKind, RunProps, Styles};
@@ -412,13 +413,7 @@ impl Parser<'_> {
                 (piece, _) => piece,
             };
             // Converted text may now match its neighbour's marks.
-            if let (Some(Inline::Text(prev)), Inline::Text(seg)) = (out.last_mut(), &piece) {
-                if prev.bold == seg.bold && prev.italic == seg.italic && prev.link == seg.link {
-                    prev.text.push_str(&seg.text);
-                    continue;
-                }
-            }
-            out.push(piece);
+            push_merged(&mut out, piece);
         }
         out
     }
