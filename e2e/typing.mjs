@@ -41,16 +41,45 @@ export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, wo
     await wd.exec('window.__typing.stop(); return 1');
     assert.deepEqual(seen.keys, keys, `${what}: the keys, once each and in order`);
     assert.equal(seen.inputs, keys.length, `${what}: one input per key`);
-    expected = expected.slice(0, caret) + text + expected.slice(caret);
-    caret += text.length;
+    // Decomposed marks are composed with their letter as they are typed: the paragraph is NFC.
+    const shown = text.normalize('NFC');
+    expected = expected.slice(0, caret) + shown + expected.slice(caret);
+    caret += shown.length;
     const now = await wd.exec(READ_PARAGRAPH, 'app', index);
-    assert.equal(now.text, expected, `${what}: the paragraph holds every character at the caret`);
+    assert.equal(now.text, expected, `${what}: the paragraph holds every character at the caret, in NFC`);
     assert.equal(now.caret, caret, `${what}: the caret follows the last key`);
   }
+  // A misspelling typed decomposed is checked like any other: underlined where it was typed.
+  if (!(await wd.exec("return !!document.querySelector('#checks-panel')"))) await wd.click('#checks-toggle');
+  await wd.exec(PLACE_CARET, 'app', caret);
+  const slip = 'ngưòi';
+  await pressKeys(wd, keysOf(` ${slip} `.normalize('NFD')), 0);
+  expected = expected.slice(0, caret) + ` ${slip} ` + expected.slice(caret);
+  caret += slip.length + 2;
+  const underlined = await wd.until(
+    'the decomposed misspelling to be underlined',
+    `const p = [...document.querySelectorAll('#body .ProseMirror > p')][${index}];
+     const u = [...p.querySelectorAll('.finding.finding-spelling')].find((f) => f.textContent === '${slip}');
+     return u ? p.textContent : null`,
+    15000,
+  );
+  assert.equal(underlined, expected, 'the paragraph with the decomposed misspelling, in NFC');
+  // The headline too: typed decomposed, it holds NFC, with the caret after the last letter.
+  const headline = await wd.exec("const h = document.querySelector('#headline'); h.focus(); h.setSelectionRange(h.value.length, h.value.length); return h.value");
+  const added = ' ở ven biển Hải Phòng';
+  await pressKeys(wd, keysOf(added.normalize('NFD')), 0);
+  const typedHeadline = await wd.until(
+    'the decomposed headline keys',
+    `const h = document.querySelector('#headline');
+     return h.value.length >= ${headline.length + added.length} && { value: h.value, caret: h.selectionStart }`,
+    15000,
+  );
+  assert.deepEqual(typedHeadline, { value: headline + added, caret: (headline + added).length }, 'the headline holds what was typed, in NFC');
   writeFileSync(join(shots, 'typing.png'), await wd.screenshot());
   await wd.until('the save', "return document.querySelector('#save-state')?.dataset.state === 'saved'", 15000);
   const shown = JSON.parse(spawnSync(cli, ['--library', library, '--json', 'show', String(id)], { encoding: 'utf8' }).stdout);
   const stored = shown.body.content[index].content.map((t) => t.text).join('');
   assert.equal(stored, expected.normalize('NFC'), 'the stored paragraph is what was typed, in NFC');
   assert.equal(shown.body.content.length, paragraphs.length, 'no paragraph added or lost');
+  assert.equal(shown.headline, headline + added, 'the stored headline, in NFC');
 }

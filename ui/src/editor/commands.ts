@@ -6,6 +6,7 @@ import type { Attrs, MarkType, NodeType } from 'prosemirror-model';
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
 import type { Command, EditorState, Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { composeMarksPlugin } from './compose-marks';
 import { exitFigcaption } from './figures';
 import { isSafeHref, schema } from './schema';
 
@@ -117,5 +118,5 @@ export function editorPlugins(askLink: (view: EditorView) => void): Plugin[] {
     Tab: sinkListItem(nodes.list_item),
     'Shift-Tab': liftListItem(nodes.list_item),
   };
-  return [history(), keymap(keys), keymap(baseKeymap)];
+  return [history(), composeMarksPlugin(), keymap(keys), keymap(baseKeymap)];
 }

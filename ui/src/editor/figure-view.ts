@@ -13,6 +13,7 @@ import { CropBox } from './crop-box';
 import type { FigureAttrs, ImageSource } from './figure-spec';
 import { figureMissing, setFigureAttrs, type MissingField } from './figures';
 import { el, NodeLabels } from './node-dom.svelte';
+import { composeInField } from '../text/compose';
 
 /** What figures need from outside the editor: a photo's size, for crop presets and turns. */
 export type FigureContext = { mediaInfo: (id: number) => Promise<MediaItem>; imageSource: ImageSource };
@@ -96,7 +97,10 @@ export class FigureView implements NodeView {
   private field(cls: string, attr: 'credit' | 'alt'): HTMLInputElement {
     const input = el('input', { type: 'text', class: cls, lang: 'vi', spellcheck: 'false' });
     this.labels.attr(input, 'placeholder', attr === 'credit' ? 'figure.creditPlaceholder' : 'figure.altPlaceholder');
-    input.addEventListener('input', () => this.change({ [attr]: input.value.normalize('NFC') }));
+    input.addEventListener('input', () => {
+      composeInField(input);
+      this.change({ [attr]: input.value });
+    });
     return input;
   }
 
