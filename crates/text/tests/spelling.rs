@@ -347,6 +347,11 @@ fn glued_syllables_and_doubled_letters_are_slips() {
         Some(("họcộng", "họ cộng")),
         "{f:?}"
     );
+    // A slipped mark or letter shape explains a token better than a missing space does.
+    let f = findings("Có ngưòi đến.", &sp);
+    let slip = kinds(&f, FindingKind::Spelling);
+    assert_eq!(slip.first().map(|s| (s.text.as_str(), s.suggestions[0].as_str())), Some(("ngưòi", "người")), "{f:?}");
+    assert!(slip[0].suggestions.iter().any(|s| s == "ngư òi"), "the split is still offered: {f:?}");
     for (text, bad) in [("Ở tronng nhà có khách.", "tronng"), ("Cho tới thời nnay vẫn vậy.", "nnay")] {
         let f = findings(text, &sp);
         assert_eq!(kinds(&f, FindingKind::Spelling).first().map(|s| s.text.as_str()), Some(bad), "{text}: {f:?}");

@@ -19,7 +19,8 @@
 //! - it is valid by rule and makes a listed two-syllable word with the syllable before or
 //!   after it (one space between): hunspell-vi lacks some syllables real words use.
 //!
-//! Two syllables typed without a space (`Ninhvà`) get the space as their first suggestion.
+//! Two syllables typed without a space (`Ninhvà`) get the space as their first suggestion, unless a
+//! slip of a mark or a letter's shape explains the token (`ngưòi` → `người` before `ngư òi`).
 //!
 //! Real-word slips are described in [`realword`].
 
@@ -418,12 +419,9 @@ pub fn findings(text: &str, speller: &Speller) -> Vec<Finding> {
                 format!("“{}” is not a Vietnamese syllable.", t.text),
             )
         };
-        let mut suggestions = suggest::suggestions(t.text, speller, prev.as_deref(), next.as_deref());
-        // Two syllables typed without a space (`Ninhvà`): the space is the likeliest fix.
-        if let Some(split) = missing_space(t.text, speller) {
-            suggestions.retain(|s| *s != split);
-            suggestions.insert(0, split);
-        }
+        // Two syllables typed without a space (`Ninhvà`): the space is among the likeliest fixes.
+        let split = missing_space(t.text, speller);
+        let suggestions = suggest::suggestions(t.text, speller, prev.as_deref(), next.as_deref(), split);
         out.push(Finding {
             kind: FindingKind::Spelling,
             start: t.start,
@@ -455,5 +453,5 @@ fn missing_space(t: &str, sp: &Speller) -> Option<String> {
 
 /// Ranked replacements for one token (best first), in the token's case.
 pub fn suggestions(token: &str, speller: &Speller) -> Vec<String> {
-    suggest::suggestions(token, speller, None, None)
+    suggest::suggestions(token, speller, None, None, None)
 }

@@ -43,8 +43,16 @@ const SWAP: u32 = 5;
 const EDIT: u32 = 6;
 
 /// `prev`/`next` are the neighbouring syllables (lowercase): a candidate that makes a listed
-/// word with one of them ranks first.
-pub(super) fn suggestions(token: &str, sp: &Speller, prev: Option<&str>, next: Option<&str>) -> Vec<String> {
+/// word with one of them ranks first. `split` is the token as two syllables (a missing space,
+/// `Ninhvà` → `Ninh và`): it ranks as a confusion, so a slip of a mark or a letter's shape
+/// (`ngưòi` → `người`, not `ngư òi`) comes first, and any edit of the letters after it.
+pub(super) fn suggestions(
+    token: &str,
+    sp: &Speller,
+    prev: Option<&str>,
+    next: Option<&str>,
+    split: Option<String>,
+) -> Vec<String> {
     if !sp.has_dictionary() {
         return Vec::new();
     }
@@ -132,7 +140,16 @@ pub(super) fn suggestions(token: &str, sp: &Speller, prev: Option<&str>, next: O
     }
     ranked.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
     let case = case_of(token);
-    ranked.into_iter().take(MAX).map(|(_, _, w)| apply_case(w, case)).collect()
+    let mut split = split;
+    let mut out = Vec::with_capacity(MAX + 1);
+    for (score, _, w) in ranked.into_iter().take(MAX) {
+        if score >= CONFUSION {
+            out.extend(split.take());
+        }
+        out.push(apply_case(w, case));
+    }
+    out.extend(split);
+    out
 }
 
 /// Variants of a valid lowercase syllable that a writer confuses it with, each with a rank
