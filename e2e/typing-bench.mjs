@@ -3,9 +3,10 @@
 // Articles of ~100, 5,000 and 20,000 tiếng; paced keys (a pause after each phrase, so the check
 // and autosave run between phrases as they do for a reporter) and bursts; Vietnamese typed
 // precomposed and decomposed. Per case: p50/p95/p99/max from keydown to the second animation
-// frame after `input`, and the longest gap between frames while typing; each with its ratio to
-// the reference; and "js", the p50 of each key's script time (keydown, or input in a burst, to a
-// task queued at input, which runs once the editor has handled the key).
+// frame after the key's change reached the page (`input`, or the text's first change where the
+// editor writes typed text itself), and the longest gap between frames while typing; each with its ratio to
+// the reference; and "js", the p50 of each key's script time (keydown, or the change in a burst,
+// to a task queued at the change, which runs once the editor has handled the key).
 //
 // Env: APP_BIN, TAURI_DRIVER, BANTHAO_CLI; TYPING_ROUNDS (default 2: app and reference take
 // turns), TYPING_SIZES (default "100,5000,20000").
@@ -158,7 +159,7 @@ try {
   await wd.waitForServer();
   await wd.start(APP_BIN, ['--library', library]);
   console.log(
-    `typing in the real window: keydown → second frame after input, ms (${ROUNDS} rounds; reference: a plain contenteditable with the same text in the same page)`,
+    `typing in the real window: keydown → second frame after the key's change, ms (${ROUNDS} rounds; reference: a plain contenteditable with the same text in the same page)`,
   );
   console.log(`  the page is drawn ${renderingNote()}`);
   for (const article of articles) {

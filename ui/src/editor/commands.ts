@@ -8,6 +8,7 @@ import type { Command, EditorState, Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { composeMarksPlugin } from './compose-marks';
 import { exitFigcaption } from './figures';
+import { typedTextPlugin } from './typed-text';
 import { isSafeHref, schema } from './schema';
 
 const { nodes, marks } = schema;
@@ -118,5 +119,5 @@ export function editorPlugins(askLink: (view: EditorView) => void): Plugin[] {
     Tab: sinkListItem(nodes.list_item),
     'Shift-Tab': liftListItem(nodes.list_item),
   };
-  return [history(), composeMarksPlugin(), keymap(keys), keymap(baseKeymap)];
+  return [history(), typedTextPlugin(), composeMarksPlugin(), keymap(keys), keymap(baseKeymap)];
 }

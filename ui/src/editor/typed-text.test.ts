@@ -1,0 +1,110 @@
+import { NodeSelection, TextSelection } from 'prosemirror-state';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PmNode } from '../bindings/PmNode';
+import { I18n } from '../i18n';
+import { BodyEditor } from './body-editor';
+import { toggleStrong, undo } from './commands';
+
+const text = (t: string, marks?: PmNode['marks']): PmNode => (marks ? { type: 'text', marks, text: t } : { type: 'text', text: t });
+const doc = (...content: PmNode[]): PmNode => ({ type: 'doc', content: [{ type: 'paragraph', content }] });
+
+// jsdom lays nothing out: ranges measure as empty, as elements do, so the caret can be scrolled to.
+beforeAll(() => {
+  const empty = () => new DOMRect(0, 0, 0, 0);
+  Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
+  Range.prototype.getBoundingClientRect ??= empty;
+});
+
+let editors: BodyEditor[] = [];
+function mount(body: PmNode): BodyEditor {
+  const host = document.createElement('div');
+  document.body.appendChild(host);
+  const editor = new BodyEditor(host, { doc: body, i18n: new I18n('vi') });
+  editors.push(editor);
+  editor.view.focus();
+  return editor;
+}
+afterEach(async () => {
+  editors.forEach((e) => e.destroy());
+  editors = [];
+  document.body.textContent = '';
+  await new Promise((resolve) => setTimeout(resolve, 30));
+});
+
+function caretAt(editor: BodyEditor, pos: number): void {
+  const { state } = editor.view;
+  editor.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, pos)));
+}
+
+/** A key as the browser announces it before editing: returns whether the editor took it. */
+function key(editor: BodyEditor, data: string, init: Partial<InputEventInit> = {}): boolean {
+  const event = new InputEvent('beforeinput', { inputType: 'insertText', data, bubbles: true, cancelable: true, ...init });
+  editor.view.dom.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+const paragraph = (editor: BodyEditor) => editor.doc.firstChild!.textContent;
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+
+describe('typed text', () => {
+  it('goes into the document at the caret, the caret after it, each key in turn', () => {
+    const editor = mount(doc(text('Hà Nội')));
+    caretAt(editor, 1 + 'Hà'.length);
+    for (const ch of ' thủ đô') expect(key(editor, ch)).toBe(true);
+    expect(paragraph(editor)).toBe('Hà thủ đô Nội');
+    expect(editor.view.state.selection.head).toBe(1 + 'Hà thủ đô'.length);
+    expect(editor.view.dom.textContent).toBe('Hà thủ đô Nội');
+  });
+
+  it('replaces a selection, takes the marks of the cursor and undoes as typing does', () => {
+    const editor = mount(doc(text('Tin nóng')));
+    const { state } = editor.view;
+    editor.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, 5, 9)));
+    key(editor, 'm');
+    expect(paragraph(editor)).toBe('Tin m');
+    toggleStrong(editor.view.state, editor.view.dispatch);
+    key(editor, 'ới');
+    const last = editor.doc.firstChild!.lastChild!;
+    expect(last.text).toBe('ới');
+    expect(last.marks.map((m) => m.type.name)).toEqual(['strong']);
+    undo(editor.view.state, editor.view.dispatch);
+    expect(paragraph(editor)).toBe('Tin nóng');
+  });
+
+  it('composes a combining mark with its letter', () => {
+    const editor = mount(doc(text('Đa Na')));
+    caretAt(editor, 1 + 'Đa'.length);
+    key(editor, '\u0300');
+    caretAt(editor, 1 + 'Đà Na'.length);
+    key(editor, '\u0306');
+    key(editor, '\u0303');
+    key(editor, 'n');
+    key(editor, 'g');
+    expect(paragraph(editor)).toBe('Đà Nẵng');
+  });
+
+  it('leaves compositions, line breaks, other edits and a selected figure to the browser', () => {
+    const editor = mount(doc(text('Hà Nội')));
+    caretAt(editor, 1);
+    expect(key(editor, 'a', { isComposing: true })).toBe(false);
+    expect(key(editor, 'a\nb')).toBe(false);
+    expect(key(editor, '', { inputType: 'insertParagraph' })).toBe(false);
+    expect(key(editor, 'x', { inputType: 'insertReplacementText' })).toBe(false);
+    expect(paragraph(editor)).toBe('Hà Nội');
+    const { state } = editor.view;
+    editor.view.dispatch(state.tr.setSelection(NodeSelection.create(state.doc, 0)));
+    expect(key(editor, 'a')).toBe(false);
+  });
+
+  it('brings the caret into view once a frame, not once a key', async () => {
+    const editor = mount(doc(text('Hà Nội')));
+    caretAt(editor, 1);
+    const measure = vi.spyOn(editor.view, 'coordsAtPos');
+    for (const ch of 'Thủ đô ') key(editor, ch);
+    expect(measure).not.toHaveBeenCalled();
+    await nextFrame();
+    await nextFrame();
+    expect(measure.mock.calls.length).toBeGreaterThan(0);
+    expect(measure.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+});
