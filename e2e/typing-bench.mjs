@@ -8,8 +8,11 @@
 // the reference; and "js", the p50 of each key's script time (keydown, or the change in a burst,
 // to a task queued at the change, which runs once the editor has handled the key).
 //
-// Env: APP_BIN, TAURI_DRIVER, BANTHAO_CLI; TYPING_ROUNDS (default 2: app and reference take
-// turns), TYPING_SIZES (default "100,5000,20000").
+// A second reference is the same plain element whose page inserts each typed character by script
+// (cancelling \`beforeinput\`), the work an editor that writes typed text into its document does.
+//
+// Env: APP_BIN, TAURI_DRIVER, BANTHAO_CLI; TYPING_ROUNDS (default 2: the editor and the two
+// references take turns), TYPING_SIZES (default "100,5000,20000").
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
@@ -159,16 +162,17 @@ try {
   await wd.waitForServer();
   await wd.start(APP_BIN, ['--library', library]);
   console.log(
-    `typing in the real window: keydown → second frame after the key's change, ms (${ROUNDS} rounds; reference: a plain contenteditable with the same text in the same page)`,
+    `typing in the real window: keydown → second frame after the key's change, ms (${ROUNDS} rounds; reference: a plain contenteditable with the same text in the same page; the three take turns)`,
   );
   console.log(`  the page is drawn ${renderingNote()}`);
   for (const article of articles) {
     await openArticle(wd, article.id, article.paragraphs);
     await wd.exec(INSTALL, article.paragraphs);
     const empty = () => CASES.map(() => ({ latencies: [], script: [], gap: 0, lost: 0 }));
-    const results = { app: empty(), reference: empty() };
+    const results = { app: empty(), reference: empty(), scripted: empty() };
     for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? ['app', 'reference'] : ['reference', 'app'];
+      const targets = ['app', 'reference', 'scripted'];
+      const order = [...targets.slice(round % 3), ...targets.slice(0, round % 3)];
       for (const target of order) {
         await wd.exec(PLACE_CARET, target);
         await sleep(300);
@@ -195,6 +199,17 @@ try {
         `    ${c.name.padEnd(22)}| n=${String(sa.n).padStart(4)} ${fmt(sa.p50)} ${fmt(sa.p95)} ${fmt(sa.p99)} ${fmt(sa.max)} ${fmt(a.gap)} ${fmt(summary(a.script).p50)} ` +
           `| n=${String(sr.n).padStart(4)} ${fmt(sr.p50)} ${fmt(sr.p95)} ${fmt(sr.p99)} ${fmt(sr.max)} ${fmt(r.gap)} ${fmt(summary(r.script).p50)} ` +
           `| ${ratio(sa.p50, sr.p50)} / ${ratio(sa.p99, sr.p99)} / ${ratio(sa.max, sr.max)} / ${ratio(a.gap, r.gap)}${lost}`,
+      );
+    }
+    // The same element typed into when its page inserts the text by script, as an editor must.
+    console.log('    second reference, the plain element inserting typed text by script:');
+    for (const [i, c] of CASES.entries()) {
+      const a = summary(results.app[i].latencies);
+      const r = results.scripted[i];
+      const ss = summary(r.latencies);
+      console.log(
+        `    ${c.name.padEnd(22)}| n=${String(ss.n).padStart(4)} ${fmt(ss.p50)} ${fmt(ss.p95)} ${fmt(ss.p99)} ${fmt(ss.max)} ${fmt(r.gap)} ${fmt(summary(r.script).p50)} ` +
+          `| ours ÷ it: ${ratio(a.p50, ss.p50)} / ${ratio(a.p99, ss.p99)} / ${ratio(a.max, ss.max)} / ${ratio(results.app[i].gap, r.gap)}${r.lost ? `  (keys not painted: ${r.lost})` : ''}`,
       );
     }
   }

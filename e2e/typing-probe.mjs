@@ -115,6 +115,25 @@ export const INSTALL = `
     ref.spellcheck = false;
     ref.lang = 'vi';
     ref.hidden = true;
+    // The second reference ("scripted"): the same plain element, but its page inserts each typed
+    // character itself (cancels \`beforeinput\`, inserts the text, puts the caret after it): the
+    // work an editor that writes typed text into its document cannot avoid.
+    ref.addEventListener('beforeinput', (e) => {
+      if (!probe.scripted || e.inputType !== 'insertText' || e.isComposing || !e.data) return;
+      const sel = getSelection();
+      if (!sel.rangeCount || !sel.isCollapsed) return;
+      let node = sel.focusNode;
+      let offset = sel.focusOffset;
+      if (node.nodeType !== Node.TEXT_NODE) {
+        const before = node.childNodes[offset - 1];
+        if (!before || before.nodeType !== Node.TEXT_NODE) return;
+        node = before;
+        offset = before.length;
+      }
+      e.preventDefault();
+      node.insertData(offset, e.data);
+      sel.collapse(node, offset + e.data.length);
+    });
     probe.ref = ref;
   }
   const ref = window.__typing.ref;
@@ -139,7 +158,8 @@ export const INSTALL = `
 `;
 
 /**
- * Shows the target (the editor or the reference) and puts the caret in its middle paragraph,
+ * Shows the target ('app', 'reference', or 'scripted': the reference inserting typed text by
+ * script) and puts the caret in its middle paragraph,
  * after \`offset\` characters (default: at its end), scrolled into view. Returns the paragraph's
  * index and its text.
  */
@@ -147,9 +167,11 @@ export const PLACE_CARET = `
   const [target, offset] = arguments;
   const ref = window.__typing.ref;
   const editor = document.querySelector('#body .ProseMirror');
-  ref.hidden = target !== 'reference';
-  editor.style.display = target === 'reference' ? 'none' : '';
-  const root = target === 'reference' ? ref : editor;
+  const plain = target !== 'app';
+  window.__typing.scripted = target === 'scripted';
+  ref.hidden = !plain;
+  editor.style.display = plain ? 'none' : '';
+  const root = plain ? ref : editor;
   const blocks = [...root.children].filter((b) => b.tagName === 'P');
   const index = Math.floor(blocks.length / 2);
   const p = blocks[index];

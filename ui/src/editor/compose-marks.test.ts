@@ -1,27 +1,15 @@
 import { TextSelection } from 'prosemirror-state';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PmNode } from '../bindings/PmNode';
-import { I18n } from '../i18n';
 import { BodyEditor } from './body-editor';
 import { undo } from './commands';
+import { destroyEditors, mountEditor } from './testing';
 
 const text = (t: string, marks?: PmNode['marks']): PmNode => (marks ? { type: 'text', marks, text: t } : { type: 'text', text: t });
 const doc = (...content: PmNode[]): PmNode => ({ type: 'doc', content: [{ type: 'paragraph', content }] });
 
-let editors: BodyEditor[] = [];
-function mount(body: PmNode): BodyEditor {
-  const host = document.createElement('div');
-  document.body.appendChild(host);
-  const editor = new BodyEditor(host, { doc: body, i18n: new I18n('vi') });
-  editors.push(editor);
-  return editor;
-}
-afterEach(async () => {
-  editors.forEach((e) => e.destroy());
-  editors = [];
-  document.body.textContent = '';
-  await new Promise((resolve) => setTimeout(resolve, 30));
-});
+const mount = mountEditor;
+afterEach(destroyEditors);
 
 /** Puts the caret after `prefix` in the first paragraph. */
 function caretAfter(editor: BodyEditor, prefix: string): void {

@@ -2,10 +2,10 @@ import { Node as PmDocNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PmNode } from '../bindings/PmNode';
-import { I18n } from '../i18n';
 import { BodyEditor, docCounts, docFromJSON } from './body-editor';
 import { redo, setLink, toggleStrong, undo } from './commands';
 import { schema } from './schema';
+import { destroyEditors, mountEditor } from './testing';
 
 const text = (t: string, marks?: PmNode['marks']): PmNode => (marks ? { type: 'text', marks, text: t } : { type: 'text', text: t });
 const para = (...content: PmNode[]): PmNode => ({ type: 'paragraph', content });
@@ -32,21 +32,8 @@ const EVERYTHING: PmNode = {
   ],
 };
 
-let editors: BodyEditor[] = [];
-function mount(doc: PmNode | null): BodyEditor {
-  const host = document.createElement('div');
-  document.body.appendChild(host);
-  const editor = new BodyEditor(host, { doc, i18n: new I18n('vi') });
-  editors.push(editor);
-  return editor;
-}
-afterEach(async () => {
-  editors.forEach((e) => e.destroy());
-  editors = [];
-  document.body.textContent = '';
-  // A view stopped with DOM changes pending flushes them 20 ms later: let that run while the page exists.
-  await new Promise((resolve) => setTimeout(resolve, 30));
-});
+const mount = mountEditor;
+afterEach(destroyEditors);
 
 /** jsdom has no ClipboardEvent; ProseMirror only needs an event object to pass along. */
 const pasteEvent = () => new Event('paste', { cancelable: true }) as ClipboardEvent;

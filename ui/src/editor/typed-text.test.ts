@@ -1,9 +1,9 @@
 import { NodeSelection, TextSelection } from 'prosemirror-state';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PmNode } from '../bindings/PmNode';
-import { I18n } from '../i18n';
 import { BodyEditor } from './body-editor';
 import { toggleStrong, undo } from './commands';
+import { destroyEditors, mountEditor } from './testing';
 
 const text = (t: string, marks?: PmNode['marks']): PmNode => (marks ? { type: 'text', marks, text: t } : { type: 'text', text: t });
 const doc = (...content: PmNode[]): PmNode => ({ type: 'doc', content: [{ type: 'paragraph', content }] });
@@ -15,21 +15,12 @@ beforeAll(() => {
   Range.prototype.getBoundingClientRect ??= empty;
 });
 
-let editors: BodyEditor[] = [];
 function mount(body: PmNode): BodyEditor {
-  const host = document.createElement('div');
-  document.body.appendChild(host);
-  const editor = new BodyEditor(host, { doc: body, i18n: new I18n('vi') });
-  editors.push(editor);
+  const editor = mountEditor(body);
   editor.view.focus();
   return editor;
 }
-afterEach(async () => {
-  editors.forEach((e) => e.destroy());
-  editors = [];
-  document.body.textContent = '';
-  await new Promise((resolve) => setTimeout(resolve, 30));
-});
+afterEach(destroyEditors);
 
 function caretAt(editor: BodyEditor, pos: number): void {
   const { state } = editor.view;
