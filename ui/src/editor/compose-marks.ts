@@ -1,7 +1,7 @@
 /**
  * Typed Vietnamese is kept in NFC. Unikey's "Unicode tổ hợp" and other decomposed input send a
- * base letter, then each combining mark as text of its own (`u`, U+031B, U+0300 for `ừ`); the
- * browser inserts them as they come. This plugin composes each mark with the letter before it
+ * base letter, then each combining mark as text of its own (`u`, U+031B, U+0300 for `ừ`), and
+ * each would go into the paragraph as it came. This plugin composes each mark with the letter before it
  * as it is typed, so the paragraph holds what a paste or a save would store: the checks' offsets
  * (counted in NFC) fit it, and find, counts and the stored text agree with the screen.
  */
@@ -21,8 +21,8 @@ export function composeTypedMarks(view: EditorView, from: number, _to: number, t
   const typed = tail + text;
   const composed = typed.normalize('NFC');
   if (composed === typed) return false;
-  // The default keeps what the browser did (the caret, the typed text's marks); the composed
-  // cluster then replaces the letter and its marks, in the same step of the undo history.
+  // The default inserts the typed text with the cursor's marks and the caret after it; the
+  // composed cluster then replaces the letter and its marks, in the same step of the undo history.
   const tr = deflt();
   tr.insertText(composed, from - tail.length, from + text.length);
   view.dispatch(tr);
