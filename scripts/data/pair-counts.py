@@ -9,9 +9,11 @@ context rule (crates/text/src/spell/context.rs).
 Counted, lowercase NFC, in the whole text of every article of the crawl except the test corpora's
 (wiki.txt and wiki-heldout.txt, the titles of prose-corpus.py) and the evaluation draws listed in
 evaluation-draws.txt (text the check is measured on must not be in its data): every run of letters,
-and every two runs separated by exactly one space (the pairs the check looks at).
-Written: `syllable<TAB>count` and `first second<TAB>count`, every one seen. The ignored Rust test
-then keeps what the check reads, as lookup keys, in crates/text/data/pairs-viwiki.txt.
+every two runs separated by exactly one space (the pairs the check looks at), and every three such
+runs (a pair with the syllable before or after it).
+Written: `syllable<TAB>count` and `first second<TAB>count`, every one seen, and `first second
+third<TAB>count`, those seen twice or more. The ignored Rust test then keeps what the check reads,
+as lookup keys, in crates/text/data/pairs-viwiki.txt and contexts-viwiki.txt.
 """
 import importlib.util
 import re
@@ -36,6 +38,7 @@ def main(viwiki: str) -> None:
     draw = module("prose_draw", "prose-draw.py")
     excluded = {t.lower() for t in pc.ARTICLES + pc.HELD_OUT} | draw.titles(str(ROOT / "scripts/data/evaluation-draws.txt"))
     pairs: Counter = Counter()
+    triples: Counter = Counter()
     syllables: Counter = Counter()
     seen = left_out = 0
     for title, text in draw.articles(viwiki, pc.WIKI_COMMIT):
@@ -45,10 +48,16 @@ def main(viwiki: str) -> None:
             continue
         for line in text.lower().splitlines():
             prev = None
+            before = None  # the run before `prev`, when one space separates them
             for m in WORD.finditer(line):
                 syllables[m.group()] += 1
                 if prev is not None and line[prev.end() : m.start()] == " ":
                     pairs[(prev.group(), m.group())] += 1
+                    if before is not None:
+                        triples[(before, prev.group(), m.group())] += 1
+                    before = prev.group()
+                else:
+                    before = None
                 prev = m
     print(f"# {seen} articles, {left_out} left out", file=sys.stderr)
     out = sys.stdout
@@ -56,6 +65,9 @@ def main(viwiki: str) -> None:
         out.write(f"{s}\t{n}\n")
     for (a, b), n in sorted(pairs.items()):
         out.write(f"{a} {b}\t{n}\n")
+    for (a, b, c), n in sorted(triples.items()):
+        if n >= 2:
+            out.write(f"{a} {b} {c}\t{n}\n")
 
 
 if __name__ == "__main__":
