@@ -121,7 +121,7 @@ export class AppState {
     // needs nothing from the other two; if the library does not open, its errors go unseen
     // behind the error screen.
     const slow = setTimeout(() => (this.slowStart = true), SLOW_START_MS);
-    const listing = this.library.reload();
+    const listing = this.library.firstLoad();
     const [opened, read] = await Promise.allSettled([this.backend.libraryInfo(), this.backend.getSettings()]);
     clearTimeout(slow);
     this.slowStart = false;

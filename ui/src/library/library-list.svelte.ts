@@ -129,6 +129,17 @@ export class LibraryList {
     await Promise.all([this.load().then(() => this.refreshSyncs()), this.loadAuthors(), this.loadCounts()]);
   }
 
+  /**
+   * The first load: resolves once the rows (with their publishing states) are in, without
+   * waiting for the shelf counts and the author filter, which follow on their own.
+   */
+  async firstLoad(): Promise<void> {
+    const rows = this.load().then(() => this.refreshSyncs());
+    void this.loadAuthors();
+    void this.loadCounts();
+    await rows;
+  }
+
   private async loadCounts(): Promise<void> {
     try {
       this.counts = await this.backend.shelfCounts();

@@ -33,6 +33,26 @@ describe('Library', () => {
     expect(opened).toEqual([b.id, a.id]);
   });
 
+  it('shows the rows at start without waiting for the shelf counts or the author filter', async () => {
+    const backend = new MemoryBackend();
+    const a = await backend.createArticle({ ...blank, headline: 'Bài đã xoá' });
+    await backend.createArticle({ ...blank, headline: 'Bài còn lại', byline: 'Lan Anh' });
+    await backend.moveToTrash([a.id]);
+    // Both answers held back until the test lets them through.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const counts = backend.shelfCounts.bind(backend);
+    const authors = backend.listAuthors.bind(backend);
+    backend.shelfCounts = async () => held.then(counts);
+    backend.listAuthors = async () => held.then(authors);
+    await bootApp(backend);
+    flushSync();
+    expect([...document.querySelectorAll('.article-row .row-headline')].map((h) => h.textContent)).toEqual(['Bài còn lại']);
+    expect(document.querySelector('#trash-count')).toBeNull();
+    release();
+    await vi.waitFor(() => expect(document.querySelector('#trash-count')?.textContent).toBe('1'));
+  });
+
   it('shows article text as text, never as HTML', async () => {
     const backend = new MemoryBackend();
     await backend.createArticle({ ...blank, headline: XSS, section: '<b>x</b>' });
