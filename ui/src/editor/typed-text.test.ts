@@ -62,6 +62,58 @@ describe('typed text', () => {
     expect(paragraph(editor)).toBe('Tin nóng');
   });
 
+  it("writes a key into the caret's text node as an insertion, not by replacing the node's text", () => {
+    const editor = mount(doc(text('Hà Nội')));
+    caretAt(editor, 1 + 'Hà Nội'.length);
+    const node = editor.view.dom.querySelector('p')!.firstChild as Text;
+    const data = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data')!;
+    const nodeValue = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue')!;
+    const replaced = vi.fn();
+    const spy = vi.spyOn(CharacterData.prototype, 'insertData');
+    let inserted = 0;
+    Object.defineProperty(CharacterData.prototype, 'data', { ...data, set(v: string) { replaced(); data.set!.call(this, v); } });
+    Object.defineProperty(Node.prototype, 'nodeValue', { ...nodeValue, set(v: string | null) { replaced(); nodeValue.set!.call(this, v); } });
+    try {
+      for (const ch of ' mùa thu') {
+        // jsdom does not move the page's caret for ProseMirror: put it where a browser would.
+        document.getSelection()!.collapse(node, node.length);
+        key(editor, ch);
+      }
+    } finally {
+      Object.defineProperty(CharacterData.prototype, 'data', data);
+      Object.defineProperty(Node.prototype, 'nodeValue', nodeValue);
+      inserted = spy.mock.calls.length;
+      spy.mockRestore();
+    }
+    expect(inserted).toBe(' mùa thu'.length);
+    expect(replaced).not.toHaveBeenCalled();
+    expect(editor.view.dom.querySelector('p')!.firstChild).toBe(node);
+    expect(node.data).toBe('Hà Nội mùa thu');
+    expect(paragraph(editor)).toBe('Hà Nội mùa thu');
+  });
+
+  it('leaves the page as the document is where the key goes into another node than the caret is in', () => {
+    // At the start of bold text the key takes the marks before it (none): ProseMirror puts it in
+    // the plain node, while the page's caret may sit in the bold one.
+    const editor = mount(doc(text('Tin '), text('nóng', [{ type: 'strong' }])));
+    caretAt(editor, 1 + 'Tin '.length);
+    const bold = editor.view.dom.querySelector('strong')!.firstChild as Text;
+    const selection = document.getSelection()!;
+    selection.collapse(bold, 0);
+    key(editor, 'x');
+    expect(paragraph(editor)).toBe('Tin xnóng');
+    expect(editor.doc.firstChild!.child(0).text).toBe('Tin x');
+    expect(editor.view.dom.querySelector('strong')!.textContent).toBe('nóng');
+    expect(editor.view.dom.querySelector('p')!.textContent).toBe('Tin xnóng');
+    // With bold pending, the text goes in a bold node of its own.
+    caretAt(editor, 1 + 'Tin xnóng'.length);
+    toggleStrong(editor.view.state, editor.view.dispatch);
+    toggleStrong(editor.view.state, editor.view.dispatch);
+    key(editor, '!');
+    expect(editor.view.dom.querySelector('p')!.textContent).toBe('Tin xnóng!');
+    expect(editor.view.dom.querySelector('p')!.textContent).toBe(paragraph(editor));
+  });
+
   it('composes a combining mark with its letter', () => {
     const editor = mount(doc(text('Đa Na')));
     caretAt(editor, 1 + 'Đa'.length);

@@ -10,6 +10,13 @@
  * marks, and ProseMirror writes the paragraph. Compositions (preedit), replacements, line breaks
  * and anything outside a text block are left to the browser and ProseMirror as before.
  *
+ * The text also reaches the page as an insertion into the caret's text node, made just before the
+ * transaction, so ProseMirror finds that node already right and leaves it. Otherwise it would
+ * replace the node's whole value, and WebKit then lays the paragraph out and shapes every word of
+ * it again at the next frame, where an insertion costs it only what changed (measured in the
+ * window in bursts: 5.2 ms a key against 3.3 for a plain `contenteditable`; 3.3 with the
+ * insertion). Afterwards the node is checked against the document and rewritten if they differ.
+ *
  * Keeping the caret in view measures it, which lays the paragraph out there and then: 1.5–1.9 ms
  * of a key's 2.3 ms at 20,000 tiếng. For typed text that measurement waits for the next animation
  * frame, where the page is laid out for painting anyway, and is done once however many keys
@@ -19,8 +26,76 @@
 import { Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 
-/** Internal to ProseMirror but stable: reading pending DOM changes first keeps the state current. */
-type Flushable = { domObserver?: { flush?: () => void } };
+/**
+ * Internal to ProseMirror but stable: reading pending DOM changes first keeps the state current;
+ * stopping and starting the observer around our own write keeps it from reading that back.
+ */
+type Observed = { domObserver?: { flush?: () => void; stop?: () => void; start?: () => void } };
+
+/** Runs `write` with ProseMirror's DOM observer stopped (not at all where there is none). */
+function unobserved(view: EditorView, write: () => void): boolean {
+  const observer = (view as unknown as Observed).domObserver;
+  if (typeof observer?.stop !== 'function' || typeof observer.start !== 'function') return false;
+  observer.stop();
+  try {
+    write();
+  } finally {
+    observer.start();
+  }
+  return true;
+}
+
+/** The text node the caret is in or right after, with the caret's offset in it; null elsewhere. */
+function caretTextNode(view: EditorView): { node: Text; offset: number } | null {
+  const selection = (view.root as Document).getSelection?.();
+  if (!selection || !selection.isCollapsed || !selection.focusNode) return null;
+  let node: Node = selection.focusNode;
+  let offset = selection.focusOffset;
+  if (node.nodeType !== Node.TEXT_NODE) {
+    const before = node.childNodes[offset - 1];
+    if (!before || before.nodeType !== Node.TEXT_NODE) return null;
+    node = before;
+    offset = (before as Text).length;
+  }
+  return view.dom.contains(node) ? { node: node as Text, offset } : null;
+}
+
+/** The document's text for a text node of the view (clamped to ProseMirror's own node), or null. */
+function documentText(view: EditorView, node: Text): string | null {
+  if (!node.isConnected || !view.dom.contains(node)) return null;
+  try {
+    const from = view.posAtDOM(node, 0);
+    const to = view.posAtDOM(node, node.length);
+    return view.state.doc.textBetween(from, Math.max(from, to));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Inserts `text` into the caret's text node ahead of the transaction (see the top of the file);
+ * returns that node, or null where the caret's DOM position is not the document's `from` or marks
+ * are pending (the text would go into a node of its own).
+ */
+function insertAhead(view: EditorView, from: number, text: string): Text | null {
+  if (view.state.storedMarks) return null;
+  const caret = caretTextNode(view);
+  if (!caret) return null;
+  let start: number;
+  try {
+    start = view.posAtDOM(caret.node, 0);
+  } catch {
+    return null;
+  }
+  if (start + caret.offset !== from) return null;
+  return unobserved(view, () => caret.node.insertData(caret.offset, text)) ? caret.node : null;
+}
+
+/** After the transaction: the node written ahead holds exactly the document's text, or is made to. */
+function settle(view: EditorView, node: Text): void {
+  const wanted = documentText(view, node);
+  if (wanted !== null && node.data !== wanted) unobserved(view, () => (node.data = wanted));
+}
 
 /** Inserts the text of a plain `insertText` at a text cursor; false: left to the browser. */
 export function insertTypedText(view: EditorView, event: InputEvent, typed: () => void): boolean {
@@ -28,14 +103,16 @@ export function insertTypedText(view: EditorView, event: InputEvent, typed: () =
   if (event.inputType !== 'insertText' || event.isComposing || view.composing || !text || /[\r\n]/.test(text)) return false;
   const target = event.target;
   if (!(target instanceof Node) || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return false;
-  (view as unknown as Flushable).domObserver?.flush?.();
+  (view as unknown as Observed).domObserver?.flush?.();
   const { selection } = view.state;
   if (!(selection instanceof TextSelection) || !selection.$from.sameParent(selection.$to) || !selection.$from.parent.inlineContent) return false;
   event.preventDefault();
   const { from, to } = selection;
   const deflt = () => view.state.tr.insertText(text, from, to).scrollIntoView();
   typed();
+  const ahead = from === to ? insertAhead(view, from, text) : null;
   if (!view.someProp('handleTextInput', (f) => f(view, from, to, text, deflt))) view.dispatch(deflt());
+  if (ahead) settle(view, ahead);
   return true;
 }
 
