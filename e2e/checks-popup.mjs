@@ -8,14 +8,18 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openNewArticle } from './articles.mjs';
 import { KEY } from './webdriver.mjs';
+import { untilUnderlined } from './underlines.mjs';
 
 const ESCAPE = '\uE00C';
 const ALT = '\uE00A';
 
+/** The slip's underline: its line under the word, as wide and high as the word on the page. */
+const WORD = "document.querySelector('#body .finding.finding-spelling .finding-piece')";
+
 /** The popup, its word and the writing column, as the window lays them out now. */
 const GEOMETRY = `
   const popup = document.querySelector('#finding-popup');
-  const word = document.querySelector('#body .finding.finding-spelling');
+  const word = ${WORD};
   const column = document.querySelector('#editor-view .editor-scroll');
   if (!popup || popup.hidden || !word || !column) return null;
   const p = popup.getBoundingClientRect(), w = word.getBoundingClientRect(), c = column.getBoundingClientRect();
@@ -39,7 +43,7 @@ export async function quickFixPopupAtTheBottom(wd, { step, shots, cli, library, 
   // Near the end, with a few paragraphs after it so it can be scrolled anywhere in the column.
   paragraphs.splice(36, 0, 'Nhiều nghành chức năng đã có mặt từ sáng sớm.');
   const id = await openNewArticle(wd, { cli, library, work }, { file: 'bai-dai.txt', headline: 'Bài dài có lỗi ở cuối', paragraphs });
-  await wd.until('the slip underlined', "return document.querySelector('#body .finding.finding-spelling')?.textContent === 'nghành'", 20000);
+  await untilUnderlined(wd, 'nghành', 'spelling', 20000);
 
   step('checks: from the checks panel, the word comes into view and the popup opens inside the window');
   if (!(await wd.exec("return !!document.querySelector('#checks-panel')"))) await wd.click('#checks-toggle');
@@ -53,14 +57,14 @@ export async function quickFixPopupAtTheBottom(wd, { step, shots, cli, library, 
     `const g = (() => { ${GEOMETRY} })();
      return g && (${where === 'below' ? 'Math.abs(g.popup.top - g.word.bottom - 4) < 2' : 'Math.abs(g.word.top - g.popup.bottom - 4) < 2'}) && g`;
   const scrollWordTo = (offsetFromColumnTop) =>
-    wd.exec(`const word = document.querySelector('#body .finding.finding-spelling');
+    wd.exec(`const word = ${WORD};
       const column = document.querySelector('#editor-view .editor-scroll');
       column.scrollTop += word.getBoundingClientRect().top - (column.getBoundingClientRect().top + ${offsetFromColumnTop});`);
   await scrollWordTo(200);
   g = await wd.until('the popup just below its word, moved with it', beside('below'));
   inside(g, 'with the word high in the column');
   const high = g.word.top;
-  await wd.exec(`const word = document.querySelector('#body .finding.finding-spelling');
+  await wd.exec(`const word = ${WORD};
     const column = document.querySelector('#editor-view .editor-scroll');
     column.scrollTop += word.getBoundingClientRect().bottom - (column.getBoundingClientRect().bottom - 24);`);
   g = await wd.until('the popup just above its word at the bottom edge', beside('above'));
@@ -71,8 +75,10 @@ export async function quickFixPopupAtTheBottom(wd, { step, shots, cli, library, 
   step('checks: Esc closes it; Alt+Enter opens it from the keyboard and Enter applies the fix');
   await wd.chord(ESCAPE);
   await wd.until('the popup to close', "const p = document.querySelector('#finding-popup'); return !p || p.hidden");
-  await wd.exec(`const word = document.querySelector('#body .finding.finding-spelling');
-    const range = document.createRange(); range.setStart(word.firstChild, 2); range.collapse(true);
+  await wd.exec(`const walker = document.createTreeWalker(document.querySelector('#body .ProseMirror'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode() && !walker.currentNode.data.includes('nghành'));
+    const text = walker.currentNode;
+    const range = document.createRange(); range.setStart(text, text.data.indexOf('nghành') + 2); range.collapse(true);
     const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
     document.querySelector('#body .ProseMirror').focus();`);
   await wd.chord(ALT, KEY.ENTER);

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openNewArticle } from './articles.mjs';
 import { sleep } from './webdriver.mjs';
+import { untilUnderlined } from './underlines.mjs';
 import { articleParagraphs, INSTALL, keysOf, PLACE_CARET, pressKeys, READ_PARAGRAPH, TYPED_DECOMPOSED, TYPED_PRECOMPOSED } from './typing-probe.mjs';
 
 /** The body's scroller (the nearest ancestor that scrolls), as \`scroller\`. */
@@ -68,13 +69,8 @@ export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, wo
   await pressKeys(wd, keysOf(` ${slip} `.normalize('NFD')), 0);
   expected = expected.slice(0, caret) + ` ${slip} ` + expected.slice(caret);
   caret += slip.length + 2;
-  const underlined = await wd.until(
-    'the decomposed misspelling to be underlined',
-    `const p = [...document.querySelectorAll('#body .ProseMirror > p')][${index}];
-     const u = [...p.querySelectorAll('.finding.finding-spelling')].find((f) => f.textContent === '${slip}');
-     return u ? p.textContent : null`,
-    15000,
-  );
+  await untilUnderlined(wd, slip, 'spelling', 15000, `#body .ProseMirror > p:nth-of-type(${index + 1})`);
+  const underlined = await wd.exec(`return [...document.querySelectorAll('#body .ProseMirror > p')][${index}].textContent`);
   assert.equal(underlined, expected, 'the paragraph with the decomposed misspelling, in NFC');
   // Typing where the caret is out of sight brings it into view (the editor scrolls once a frame).
   await wd.exec(`const pm = document.querySelector('#body .ProseMirror');

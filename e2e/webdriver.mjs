@@ -78,6 +78,14 @@ export class WebDriver {
     await this.call('POST', `/element/${await this.find(css)}/click`, {});
   }
 
+  /** A real pointer click at a point of the page (viewport coordinates). */
+  async clickAt(x, y) {
+    const at = { type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(x), y: Math.round(y) };
+    const click = [at, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }];
+    await this.call('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: click }] });
+    await this.call('DELETE', '/actions');
+  }
+
   async type(css, text) {
     await this.call('POST', `/element/${await this.find(css)}/value`, { text });
   }

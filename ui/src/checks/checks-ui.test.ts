@@ -2,7 +2,7 @@
 // headline finding, the popup's keyboard use and placement, and the top-bar notice.
 import { TextSelection } from 'prosemirror-state';
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckInput } from '../bindings/CheckInput';
 import { MemoryBackend } from '../backend/memory';
 import type { FakeFinding } from '../backend/memory-checks';
@@ -10,6 +10,7 @@ import { destroyApps, openInEditor } from '../app/testing';
 import { findingById } from './findings-plugin';
 import { placePopup } from './finding-popup.svelte';
 import { NOTICE_MS } from './transient-notice.svelte';
+import { drawUnderlines, fakeTextLayout, pointAt, underlinedText, unfakeTextLayout } from './testing-layout';
 
 const WORD = 'ngiêng';
 
@@ -31,10 +32,14 @@ function fakeChecker(input: CheckInput): FakeFinding[] {
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 
+beforeEach(fakeTextLayout);
+
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
   vi.useRealTimers();
+  vi.restoreAllMocks();
+  unfakeTextLayout();
 });
 
 async function open(headline: string, body: string) {
@@ -100,14 +105,16 @@ describe('figure captions', () => {
     const { editor } = await openInEditor(backend, article.id);
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.checks.checkInputs.at(-1)!.captions).toEqual(['Toàn cảnh', `Cột điện ${WORD} sau bão`]);
-    const underline = $('#body figcaption .finding');
-    expect(underline.textContent).toBe(WORD);
+    await drawUnderlines();
+    const pm = editor.body.view;
+    const underline = $('#body .finding-layer .finding');
+    expect(underlinedText(pm, underline)).toBe(WORD);
     $('#checks-toggle').click();
     flushSync();
     const row = $('#checks-panel .check-finding[data-field="caption"]');
     expect(row.querySelector('.check-field')!.textContent).toBe('Chú thích ảnh');
     // The popup from the underline, as a reporter meets it (jsdom cannot scroll the view to it).
-    underline.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    pointAt(pm, underline);
     flushSync();
     expect($('#finding-popup').hidden).toBe(false);
     $<HTMLButtonElement>('#finding-popup .quick-fix').click();
@@ -120,7 +127,8 @@ describe('figure captions', () => {
 describe('the finding popup', () => {
   it('Alt+Enter opens it with the focus on its first fix; Escape closes it and gives the focus back', async () => {
     const { pm } = await open('Tít', `Tường ${WORD}`);
-    const at = findingById(pm.state, [...document.querySelectorAll<HTMLElement>('#body .finding')][0]!.dataset.findingId!)!;
+    await drawUnderlines();
+    const at = findingById(pm.state, $('#body .finding-layer .finding').dataset.findingId!)!;
     pm.dispatch(pm.state.tr.setSelection(TextSelection.create(pm.state.doc, at.from + 1)));
     pm.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', altKey: true, bubbles: true, cancelable: true }));
     flushSync();
@@ -134,8 +142,9 @@ describe('the finding popup', () => {
   });
 
   it('closes on a click elsewhere, not on a click inside it', async () => {
-    await open('Tít', `Tường ${WORD}`);
-    $('#body .finding').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    const { pm } = await open('Tít', `Tường ${WORD}`);
+    await drawUnderlines();
+    pointAt(pm, $('#body .finding-layer .finding'), 'click');
     flushSync();
     const popup = $('#finding-popup');
     expect(popup.hidden).toBe(false);

@@ -1,7 +1,8 @@
 import { Node as PmDocNode } from 'prosemirror-model';
+import type { EditorView } from 'prosemirror-view';
 import { undoNoScroll as undo } from 'prosemirror-history';
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckInput } from '../bindings/CheckInput';
 import type { CheckReport } from '../bindings/CheckReport';
 import type { PmNode } from '../bindings/PmNode';
@@ -10,6 +11,8 @@ import type { CheckState, FakeFinding } from '../backend/memory-checks';
 import { docFromJSON } from '../editor/body-editor';
 import { destroyApps, openInEditor } from '../app/testing';
 import { Checker } from './checker';
+import { findingById } from './findings-plugin';
+import { drawUnderlines, fakeTextLayout, pointAt, underlinedText, unfakeTextLayout } from './testing-layout';
 
 type Rule = { needle: string; kind: string; suggestions: string[] };
 const RULES: Rule[] = [
@@ -52,11 +55,18 @@ const BODY: PmNode = {
   ],
 };
 
+beforeEach(fakeTextLayout);
+
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
   vi.useRealTimers();
+  vi.restoreAllMocks();
+  unfakeTextLayout();
 });
+
+/** The body's editor view, once an article is open. */
+let body: EditorView;
 
 async function open(fields: { headline?: string; sapo?: string } = {}) {
   vi.useFakeTimers();
@@ -64,19 +74,26 @@ async function open(fields: { headline?: string; sapo?: string } = {}) {
   const article = await backend.createArticle({ headline: fields.headline ?? 'Nhà máy thuỷ điện ngiêng', sapo: fields.sapo ?? 'Sapo hoà', section: '', keywords: [], byline: '', dateline: '', body: BODY });
   const { editor: view } = await openInEditor(backend, article.id);
   await vi.advanceTimersByTimeAsync(10);
+  body = view.body.view;
+  await drawUnderlines();
   return { backend, view, pm: view.body.view };
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const $$ = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)];
-const underlines = () => $$('#body .finding').map((e) => [e.textContent, e.dataset.kind]);
+/** The underlines drawn in the body once a frame went by: the text of each one's finding (null: gone), and its kind. */
+const underlines = async () => {
+  await drawUnderlines();
+  return $$('#body .finding-layer .finding').map((e) => [underlinedText(body, e), e.dataset.kind]);
+};
 const blockTexts = (doc: PmDocNode) => doc.textBetween(0, doc.content.size, '|', '/');
-/** The pointer over an underline (the popup is on screen after the flush). */
-const hover = (target: HTMLElement) => {
-  target.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+/** The pointer over an underline's words (the popup is on screen after the flush). */
+const hover = (underline: HTMLElement) => {
+  pointAt(body, underline);
   flushSync();
 };
-const bodyFinding = (text: string) => $$('#body .finding').find((e) => e.textContent === text)!;
+const bodyFindings = (text: string) => $$('#body .finding-layer .finding').filter((e) => underlinedText(body, e) === text);
+const bodyFinding = (text: string) => bodyFindings(text)[0]!;
 /** One side panel at a time: the checks panel is opened with its switch. */
 const openChecksPanel = () => {
   $('#checks-toggle').click();
@@ -87,15 +104,17 @@ describe('findings in the body', () => {
   it('underlines the right text, across marks, hard breaks, lists and a non-BMP character', async () => {
     const { backend } = await open();
     expect(backend.checks.checkInputs.at(-1)!.blocks).toEqual(['Ảnh 😀 sử lý tường ngiêng', 'hoà bình\nngiêng và Hảii']);
-    expect(underlines()).toEqual([
+    expect((await underlines())).toEqual([
       ['sử lý', 'real-word'],
       ['ngiêng', 'spelling'],
       ['hoà', 'tone-style'],
       ['ngiêng', 'spelling'],
       ['Hảii', 'spelling'],
     ]);
-    expect($('#body strong .finding, #body .finding strong')).not.toBeNull();
-    expect($('#body .finding-real-word').classList.contains('finding')).toBe(true);
+    // The bold "sử lý" is one finding, drawn with the real-word colour.
+    const bold = findingById(body.state, bodyFinding('sử lý').dataset.findingId!)!;
+    expect(body.state.doc.rangeHasMark(bold.from, bold.to, body.state.schema.marks.strong!)).toBe(true);
+    expect(bodyFinding('sử lý').classList.contains('finding-group-spelling')).toBe(true);
     expect($('#findings-headline').hidden).toBe(false);
     expect($('#findings-headline').textContent).toBe('2');
   });
@@ -148,7 +167,7 @@ describe('findings in the body', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(await backend.listUserWords()).toEqual(['ngiêng']);
     expect(backend.checks.checkInputs.length).toBe(calls + 1);
-    expect(underlines().map(([t]) => t)).toEqual(['sử lý', 'hoà', 'Hảii']);
+    expect((await underlines()).map(([t]) => t)).toEqual(['sử lý', 'hoà', 'Hảii']);
   });
 
   it('"ignore" hides that finding, also after the next check', async () => {
@@ -156,10 +175,10 @@ describe('findings in the body', () => {
     expect(backend.checks.checkInputs.at(-1)!.article).toBe(view.articleId);
     hover(bodyFinding('Hảii'));
     $('#finding-popup .ignore-finding').click();
-    expect(underlines().map(([t]) => t)).not.toContain('Hảii');
+    expect((await underlines()).map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà', 'ngiêng']);
     pm.dispatch(pm.state.tr.insertText('Mới: ', 1));
     await vi.advanceTimersByTimeAsync(500);
-    expect(underlines().map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà', 'ngiêng']);
+    expect((await underlines()).map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà', 'ngiêng']);
   });
 
   it('"ignore" is kept with the article: still hidden after reopening, listed, and "show again" brings it back', async () => {
@@ -167,15 +186,15 @@ describe('findings in the body', () => {
     // The second "ngiêng" (after a line break, before "và"): only that occurrence.
     hover(bodyFinding('Hảii'));
     $('#finding-popup .ignore-finding').click();
-    hover($$('#body .finding').filter((e) => e.textContent === 'ngiêng')[1]!);
+    hover(bodyFindings('ngiêng')[1]!);
     $('#finding-popup .ignore-finding').click();
     await vi.advanceTimersByTimeAsync(10);
     const id = view.articleId;
     destroyApps();
 
-    await openInEditor(backend, id);
+    body = (await openInEditor(backend, id)).editor.body.view;
     await vi.advanceTimersByTimeAsync(10);
-    expect(underlines().map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà']);
+    expect((await underlines()).map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà']);
     openChecksPanel();
     // The body's first "ngiêng" and the headline's.
     expect($('#checks-panel .check-kind[data-kind="spelling"] .check-count').textContent).toBe('2');
@@ -184,7 +203,7 @@ describe('findings in the body', () => {
     expect($$('#checks-ignored .ignored-finding .ignored-text').map((e) => e.textContent)).toEqual(['…bình ngiêng và…', '…và Hảii']);
     $$('#checks-ignored .unignore-finding')[1]!.click();
     await vi.advanceTimersByTimeAsync(10);
-    expect(underlines().map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà', 'Hảii']);
+    expect((await underlines()).map(([t]) => t)).toEqual(['sử lý', 'ngiêng', 'hoà', 'Hảii']);
     expect($('#checks-ignored summary').textContent).toBe('Đã bỏ qua (1)');
   });
 

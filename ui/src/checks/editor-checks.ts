@@ -11,7 +11,7 @@ import { ArticleFindings, findingKey, inBody, type FieldName } from './article-f
 import { textRange } from './blocks';
 import { Checker } from './checker';
 import { FindingPopupState, type Anchor, type Locate, type OpenedBy } from './finding-popup.svelte';
-import { bodyFindings, findingById, findingsPlugin, removeFindings, type Finding } from './findings-plugin';
+import { bodyFindings, findingById, findingsPlugin, findingUnderline, removeFindings, type Finding } from './findings-plugin';
 import { applyTextFixes, bodyFixTransaction, replaceDocTransaction, type TextFix } from './fixes';
 import { TONE_KINDS } from './kinds';
 import { legacyPastePlugin, wireLegacyPaste, type LegacyPasteOptions } from './legacy-paste';
@@ -125,10 +125,9 @@ export class EditorChecks {
     return this.findings.lookup(id, this.body?.view.state ?? null);
   }
 
-  /** A body finding's underline: the one pointed at, else its first piece. */
+  /** A body finding's underline (its first line). */
   private underline(id: string): HTMLElement | null {
-    const underlines = this.body?.view.dom.querySelectorAll<HTMLElement>('.finding[data-finding-id]') ?? [];
-    return [...underlines].find((u) => u.dataset.findingId === id) ?? null;
+    return this.body ? findingUnderline(this.body.view, id) : null;
   }
 
   /** Where a body finding's text is now: its underline, else its first character. */

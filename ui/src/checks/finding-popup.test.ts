@@ -10,6 +10,7 @@ import type { MemoryCheckOptions } from '../backend/memory-checks';
 import { destroyApps, openInEditor } from '../app/testing';
 import { findingById } from './findings-plugin';
 import { placePopup } from './finding-popup.svelte';
+import { drawUnderlines, fakeTextLayout, pointAt, unfakeTextLayout } from './testing-layout';
 
 const WORD = 'ngiêng';
 const POPUP = { width: 300, height: 160 };
@@ -36,6 +37,8 @@ const rect = ({ left, top, right, bottom }: Box): DOMRect => {
 let word: Box;
 let asked = 0;
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+/** The body's one underline (drawn in the layer over the text). */
+const underline = () => $('#body .finding-layer .finding');
 const popupBox = () => ({ left: parseFloat($('#finding-popup').style.left), top: parseFloat($('#finding-popup').style.top) });
 
 // The app loads its editor lazily; load it here, so the first test's time is its own.
@@ -48,7 +51,7 @@ beforeEach(() => {
   asked = 0;
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
     if (this.matches('.editor-scroll')) return rect(COLUMN);
-    if (this.matches('.finding')) {
+    if (this.matches('.finding-piece')) {
       asked++;
       return rect(word);
     }
@@ -62,12 +65,14 @@ beforeEach(() => {
   });
   Object.defineProperty(window, 'innerWidth', { configurable: true, writable: true, value: 800 });
   Object.defineProperty(window, 'innerHeight', { configurable: true, writable: true, value: 600 });
+  fakeTextLayout();
 });
 
 afterEach(() => {
   destroyApps();
   document.body.textContent = '';
   vi.restoreAllMocks();
+  unfakeTextLayout();
   vi.useRealTimers();
   Object.defineProperty(window, 'innerWidth', { configurable: true, writable: true, value: 1024 });
   Object.defineProperty(window, 'innerHeight', { configurable: true, writable: true, value: 768 });
@@ -80,6 +85,7 @@ async function open(body = `Tường ${WORD} đổ`) {
   const article = await backend.createArticle({ headline: 'Tít', sapo: '', section: '', keywords: [], byline: '', dateline: '', body: doc });
   const opened = await openInEditor(backend, article.id);
   await vi.advanceTimersByTimeAsync(10);
+  await drawUnderlines();
   return { ...opened, pm: opened.editor.body.view };
 }
 
@@ -93,8 +99,8 @@ async function scrollTo(box: Box): Promise<void> {
 
 describe('the finding popup in the window', () => {
   it('opens below its word, or above it at the bottom of the window, inside the window on the right', async () => {
-    await open();
-    $('#body .finding').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    const { pm } = await open();
+    pointAt(pm, underline(), 'click');
     flushSync();
     expect($('#finding-popup').hidden).toBe(false);
     expect(popupBox()).toEqual({ left: 100, top: 324 });
@@ -102,7 +108,7 @@ describe('the finding popup in the window', () => {
     flushSync();
 
     word = { left: 700, top: 560, bottom: 580, right: 760 };
-    $('#body .finding').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    pointAt(pm, underline(), 'click');
     flushSync();
     // Above the word (560 − 4 − 160) and pulled left so all 300 px are in the 800 px window.
     expect(popupBox()).toEqual({ left: 496, top: 396 });
@@ -117,8 +123,8 @@ describe('the finding popup in the window', () => {
   });
 
   it('follows its word as the column scrolls, once a frame, and closes when the word goes under the bars', async () => {
-    await open();
-    $('#body .finding').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    const { pm } = await open();
+    pointAt(pm, underline(), 'click');
     flushSync();
     expect(popupBox().top).toBe(324);
     const before = asked;
@@ -137,7 +143,7 @@ describe('the finding popup in the window', () => {
 
   it('closes on Escape typed in the text, which keeps the focus and the cursor', async () => {
     const { pm } = await open();
-    const at = findingById(pm.state, $('#body .finding').dataset.findingId!)!;
+    const at = findingById(pm.state, underline().dataset.findingId!)!;
     pm.focus();
     pm.dispatch(pm.state.tr.setSelection(TextSelection.create(pm.state.doc, at.from + 1)));
     flushSync();
@@ -154,7 +160,7 @@ describe('the finding popup in the window', () => {
 
   it('moves between its buttons with the arrow keys (round), and Enter applies the suggestion picked', async () => {
     const { pm } = await open();
-    const at = findingById(pm.state, $('#body .finding').dataset.findingId!)!;
+    const at = findingById(pm.state, underline().dataset.findingId!)!;
     pm.dispatch(pm.state.tr.setSelection(TextSelection.create(pm.state.doc, at.from + 1)));
     pm.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', altKey: true, bubbles: true, cancelable: true }));
     flushSync();
@@ -196,7 +202,7 @@ describe('the finding popup in the window', () => {
       delete (Element.prototype as Partial<Element>).scrollIntoView;
     }
     expect(scrolled).toHaveLength(1);
-    expect(scrolled[0]!.element).toBe($('#body .finding'));
+    expect(scrolled[0]!.element).toBe(underline().querySelector('.finding-piece'));
     expect(scrolled[0]!.options).toEqual({ block: 'center' });
     expect(scrolled[0]!.popupHidden).toBe(true);
     expect($('#finding-popup').hidden).toBe(false);

@@ -1,10 +1,12 @@
 /**
- * Findings in the body as inline decorations (wavy underlines). The decorations map through
- * every edit, so an underline stays on its words until the next check replaces the set; each
- * carries its finding (spec) and `data-finding-id`, which the popup and the panel look up.
+ * Findings in the body: kept as inline decorations, which map through every edit, so a finding
+ * stays on its words until the next check replaces the set; each carries its finding (spec).
+ * They are not drawn as decorations (spans in the text) but by the underline layer beside the
+ * text (see underline-layer.ts for why); the pointer finds them there.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { UnderlineLayer } from './underline-layer';
 import type { ArticleFinding } from '../bindings/ArticleFinding';
 
 export type Finding = ArticleFinding & { id: string };
@@ -14,28 +16,9 @@ type Meta = { set?: DecorationSet; remove?: readonly string[] };
 
 export const findingsKey = new PluginKey<DecorationSet>('findings');
 
-/** The colour group of a kind: red for spelling, blue for tone style, amber for style. */
-export function kindGroup(kind: string): 'spelling' | 'tone' | 'style' {
-  if (kind === 'spelling' || kind === 'real-word') return 'spelling';
-  if (kind === 'tone-style' || kind === 'mixed-tone-style') return 'tone';
-  return 'style';
-}
-
-const safeKind = (kind: string): string => kind.toLowerCase().replace(/[^a-z0-9-]/g, '');
-
+/** Tracks a finding's span; it is drawn by the underline layer, not as a span in the text. */
 export function findingDecoration(placed: PlacedFinding): Decoration {
-  const { finding } = placed;
-  const kind = safeKind(finding.kind);
-  return Decoration.inline(
-    placed.from,
-    placed.to,
-    {
-      class: `finding finding-${kind} finding-group-${kindGroup(finding.kind)}`,
-      'data-finding-id': finding.id,
-      'data-kind': kind,
-    },
-    { finding },
-  );
+  return Decoration.inline(placed.from, placed.to, {}, { finding: placed.finding });
 }
 
 /** A transaction that shows exactly these findings (nothing else changes). */
@@ -86,10 +69,33 @@ export type FindingsHandlers = {
   escape: () => boolean;
 };
 
-function targetFinding(event: Event): HTMLElement | null {
-  const target = event.target as Node | null;
-  const el = target instanceof Element ? target : target?.parentElement;
-  return el?.closest<HTMLElement>('.finding[data-finding-id]') ?? null;
+const layers = new WeakMap<EditorView, UnderlineLayer>();
+
+/**
+ * Whether an update can have moved an underline. Typing in a paragraph without findings cannot,
+ * unless the paragraph gained or lost a line, and then the body's height changed: the layer's
+ * size observer sees that. So such keys cost the layer nothing.
+ */
+export function findingsMoved(state: EditorState, prev: EditorState): boolean {
+  const set = findingsKey.getState(state);
+  const before = findingsKey.getState(prev);
+  if (set === before) return false;
+  if (!set || set === DecorationSet.empty) return before !== DecorationSet.empty;
+  if (state.doc === prev.doc) return true;
+  const start = prev.doc.content.findDiffStart(state.doc.content);
+  const end = prev.doc.content.findDiffEnd(state.doc.content);
+  if (start === null || !end) return true;
+  const $from = state.doc.resolve(start);
+  const $to = state.doc.resolve(Math.max(start, end.b));
+  if (!$from.parent.isTextblock || !$from.sameParent($to)) return true;
+  // The block's findings before the change too: a fix or an ignore removes the one it touched.
+  const $was = prev.doc.resolve(start);
+  return set.find($from.start(), $from.end()).length > 0 || (before?.find($was.start(), $was.end()).length ?? 0) > 0;
+}
+
+/** A finding's underline on the page (its first line), for the popup and scrolling; null when not drawn. */
+export function findingUnderline(view: EditorView, id: string): HTMLElement | null {
+  return layers.get(view)?.pieceOf(id) ?? null;
 }
 
 export function findingsPlugin(handlers: FindingsHandlers): Plugin<DecorationSet> {
@@ -109,22 +115,26 @@ export function findingsPlugin(handlers: FindingsHandlers): Plugin<DecorationSet
       },
     },
     props: {
-      decorations: (state) => findingsKey.getState(state),
       handleDOMEvents: {
-        mouseover: (_view, event) => {
-          const el = targetFinding(event);
-          if (el) handlers.point(el.dataset.findingId!, el);
+        mousemove: (view, event) => {
+          const layer = layers.get(view);
+          if (!layer) return false;
+          const at = layer.hit(event.clientX, event.clientY);
+          view.dom.style.cursor = at ? 'pointer' : '';
+          if (at && at.id !== layer.pointed) handlers.point(at.id, at.piece);
+          else if (!at && layer.pointed) handlers.leave();
+          layer.pointed = at?.id ?? null;
           return false;
         },
-        mouseout: (_view, event) => {
-          const from = targetFinding(event);
-          const to = (event as MouseEvent).relatedTarget;
-          if (from && !(to instanceof Node && from.contains(to))) handlers.leave();
+        mouseleave: (view) => {
+          const layer = layers.get(view);
+          if (layer?.pointed) handlers.leave();
+          if (layer) layer.pointed = null;
           return false;
         },
-        click: (_view, event) => {
-          const el = targetFinding(event);
-          if (el) handlers.point(el.dataset.findingId!, el);
+        click: (view, event) => {
+          const at = layers.get(view)?.hit(event.clientX, event.clientY);
+          if (at) handlers.point(at.id, at.piece);
           return false;
         },
       },
@@ -138,13 +148,22 @@ export function findingsPlugin(handlers: FindingsHandlers): Plugin<DecorationSet
         return true;
       },
     },
-    view: () => ({
-      update: (view, prev) => {
-        if (view.state.doc !== prev.doc || view.state.selection.eq(prev.selection)) return;
-        const { selection } = view.state;
-        const found = selection.empty ? findingAt(view.state, selection.head) : null;
-        handlers.cursor(found ? found.finding.id : null);
-      },
-    }),
+    view: (view) => {
+      const layer = new UnderlineLayer(view, bodyFindings);
+      layers.set(view, layer);
+      return {
+        update: (view, prev) => {
+          if (findingsMoved(view.state, prev)) layer.schedule();
+          if (view.state.doc !== prev.doc || view.state.selection.eq(prev.selection)) return;
+          const { selection } = view.state;
+          const found = selection.empty ? findingAt(view.state, selection.head) : null;
+          handlers.cursor(found ? found.finding.id : null);
+        },
+        destroy: () => {
+          layer.destroy();
+          layers.delete(view);
+        },
+      };
+    },
   });
 }

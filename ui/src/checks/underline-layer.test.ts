@@ -1,0 +1,114 @@
+// The underline layer: each finding drawn beside the text (not in it), following its words as
+// text is typed before them, gone when its finding goes, found by the pointer; and typing in a
+// paragraph without findings asks nothing of it. jsdom has no layout: testing-layout.ts makes one
+// up (a text node per line, a character 10 px wide).
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { docFromJSON } from '../editor/body-editor';
+import { schema } from '../editor/schema';
+import type { PmNode } from '../bindings/PmNode';
+import { findingsMoved, findingsPlugin, removeFindings, setFindings, type Finding, type FindingsHandlers } from './findings-plugin';
+import { drawUnderlines, fakeTextLayout, pointAt, unfakeTextLayout } from './testing-layout';
+
+const paragraph = (text: string): PmNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+const finding = (id: string, kind = 'spelling'): Finding =>
+  ({ id, kind, field: 'body', block: 0, start: 0, end: 0, text: '', message: '', suggestions: [] }) as unknown as Finding;
+
+let view: EditorView;
+let handlers: { [K in keyof FindingsHandlers]: ReturnType<typeof vi.fn> };
+
+function mount(...texts: string[]): EditorView {
+  handlers = { point: vi.fn(), leave: vi.fn(), cursor: vi.fn(), open: vi.fn(), escape: vi.fn(() => false) };
+  const state = EditorState.create({ schema, doc: docFromJSON({ type: 'doc', content: texts.map(paragraph) }), plugins: [findingsPlugin(handlers as unknown as FindingsHandlers)] });
+  const host = document.body.appendChild(document.createElement('div'));
+  view = new EditorView(host, { state });
+  return view;
+}
+
+/** Positions of `word` in the body (the first one from `from`). */
+function span(word: string, from = 0): { from: number; to: number } {
+  let found: { from: number; to: number } | null = null;
+  view.state.doc.descendants((node, pos) => {
+    if (found || !node.isText) return;
+    const at = node.text!.indexOf(word, Math.max(0, from - pos));
+    if (at >= 0 && pos + at >= from) found = { from: pos + at, to: pos + at + word.length };
+  });
+  if (!found) throw new Error(`no ${word}`);
+  return found;
+}
+
+const underlines = () => [...document.querySelectorAll<HTMLElement>('.finding-layer .finding')];
+const pieces = (u: HTMLElement) => [...u.querySelectorAll<HTMLElement>('.finding-piece')].map((p) => ({ left: parseFloat(p.style.left), width: parseFloat(p.style.width) }));
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  fakeTextLayout();
+});
+afterEach(() => {
+  view.destroy();
+  document.body.textContent = '';
+  vi.restoreAllMocks();
+  unfakeTextLayout();
+  vi.useRealTimers();
+});
+
+describe('the underline layer', () => {
+  it('draws each finding beside the text, with its kind, and nothing inside the text', async () => {
+    mount('Tường ngiêng đổ', 'Hoà bình');
+    view.dispatch(setFindings(view.state, [{ ...span('ngiêng'), finding: finding('a') }, { ...span('Hoà'), finding: finding('b', 'tone-style') }]));
+    await drawUnderlines();
+    expect(underlines().map((u) => [u.dataset.findingId, u.className])).toEqual([
+      ['a', 'finding finding-spelling finding-group-spelling'],
+      ['b', 'finding finding-tone-style finding-group-tone'],
+    ]);
+    // "ngiêng" starts 6 characters into its text: 60 px, 6 characters wide.
+    expect(pieces(underlines()[0]!)).toEqual([{ left: 60, width: 60 }]);
+    expect(view.dom.querySelectorAll('span').length).toBe(0);
+    expect(underlines()[0]!.closest('.ProseMirror')).toBeNull();
+  });
+
+  it('follows its words as text is typed before them, and goes with its finding', async () => {
+    mount('Tường ngiêng đổ');
+    view.dispatch(setFindings(view.state, [{ ...span('ngiêng'), finding: finding('a') }]));
+    await drawUnderlines();
+    view.dispatch(view.state.tr.insertText('Bức ', 1));
+    await drawUnderlines();
+    expect(pieces(underlines()[0]!)).toEqual([{ left: 100, width: 60 }]);
+    view.dispatch(removeFindings(view.state.tr, ['a']));
+    await drawUnderlines();
+    expect(underlines()).toEqual([]);
+  });
+
+  it('finds the finding under the pointer, says when the pointer leaves it, and takes a click', async () => {
+    mount('Tường ngiêng đổ');
+    view.dispatch(setFindings(view.state, [{ ...span('ngiêng'), finding: finding('a') }]));
+    await drawUnderlines();
+    pointAt(view, underlines()[0]!);
+    expect(handlers.point).toHaveBeenCalledTimes(1);
+    expect(handlers.point.mock.calls[0]![0]).toBe('a');
+    expect(handlers.point.mock.calls[0]![1]).toBe(underlines()[0]!.querySelector('.finding-piece'));
+    expect(view.dom.style.cursor).toBe('pointer');
+    view.dom.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 5, clientY: 5 }));
+    expect(handlers.leave).toHaveBeenCalledTimes(1);
+    expect(view.dom.style.cursor).toBe('');
+    pointAt(view, underlines()[0]!, 'click');
+    expect(handlers.point).toHaveBeenCalledTimes(2);
+  });
+
+  it('is not asked to draw by typing in a paragraph without findings; it is in one with findings', () => {
+    mount('Tường ngiêng đổ', 'Đoạn hai');
+    view.dispatch(setFindings(view.state, [{ ...span('ngiêng'), finding: finding('a') }]));
+    const typedAt = (pos: number) => {
+      const before = view.state;
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)).insertText('x'));
+      return findingsMoved(view.state, before);
+    };
+    expect(typedAt(span('hai').to)).toBe(false);
+    expect(typedAt(span('đổ').to)).toBe(true);
+    // A new paragraph moves what is below it.
+    const before = view.state;
+    view.dispatch(view.state.tr.split(1));
+    expect(findingsMoved(view.state, before)).toBe(true);
+  });
+});

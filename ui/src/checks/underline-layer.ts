@@ -1,0 +1,229 @@
+/**
+ * The check's underlines, drawn in a layer over the body rather than inside its text.
+ *
+ * WebKitGTK lays out and shapes again, at every key, the whole paragraph typed into when that
+ * paragraph holds any inline element; an underline span made each key there cost about twice
+ * what it costs in plain text (README, "Typing"). Here each finding is one element of a layer
+ * beside ProseMirror's, moved with its block, holding a piece per line its words are on. A
+ * block's pieces are measured again only when that block, its size or the fonts changed, once
+ * a frame at most; the pointer finds a finding by those pieces (the layer takes no events).
+ */
+import type { Node as PmNode } from 'prosemirror-model';
+import type { EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { PlacedFinding } from './findings-plugin';
+
+/** A line of a finding's words, relative to its block's box. */
+type Piece = { left: number; top: number; width: number; height: number };
+
+type Measured = {
+  block: PmNode;
+  dom: Element;
+  /** The finding's offsets in its block, and the block's size, when measured. */
+  from: number;
+  to: number;
+  width: number;
+  height: number;
+  pieces: Piece[];
+};
+
+type Drawn = { element: HTMLElement; x: number; y: number; pieces: Piece[]; kind: string };
+
+const LAYER_CLASS = 'finding-layer';
+
+const safeKind = (kind: string): string => kind.toLowerCase().replace(/[^a-z0-9-]/g, '');
+
+/** The colour group of a kind: red for spelling, blue for tone style, amber for style. */
+export function kindGroup(kind: string): 'spelling' | 'tone' | 'style' {
+  if (kind === 'spelling' || kind === 'real-word') return 'spelling';
+  if (kind === 'tone-style' || kind === 'mixed-tone-style') return 'tone';
+  return 'style';
+}
+
+
+/** Client rects of one range, one per line (a word split by marks gives several rects on a line). */
+function lines(rects: ArrayLike<DOMRect>): DOMRect[] {
+  const out: DOMRect[] = [];
+  for (const r of Array.from(rects)) {
+    if (r.width <= 0 && r.height <= 0) continue;
+    const same = out.find((o) => Math.min(o.bottom, r.bottom) - Math.max(o.top, r.top) > Math.min(o.height, r.height) / 2);
+    if (!same) out.push(DOMRect.fromRect(r));
+    else {
+      const left = Math.min(same.left, r.left);
+      const top = Math.min(same.top, r.top);
+      same.width = Math.max(same.right, r.right) - left;
+      same.height = Math.max(same.bottom, r.bottom) - top;
+      same.x = left;
+      same.y = top;
+    }
+  }
+  return out;
+}
+
+const samePieces = (a: Piece[], b: Piece[]): boolean =>
+  a === b ||
+  (a.length === b.length && a.every((p, i) => p.left === b[i]!.left && p.top === b[i]!.top && p.width === b[i]!.width && p.height === b[i]!.height));
+
+export class UnderlineLayer {
+  readonly layer: HTMLElement;
+  /** The finding under the pointer (kept by the plugin's pointer handlers). */
+  pointed: string | null = null;
+  private readonly measured = new Map<string, Measured>();
+  private readonly drawn = new Map<string, Drawn>();
+  private frame: number | null = null;
+  private readonly resizes: ResizeObserver | null;
+  private readonly fontsChanged = () => this.remeasure();
+
+  constructor(
+    private readonly view: EditorView,
+    private readonly findings: (state: EditorState) => PlacedFinding[],
+  ) {
+    this.layer = document.createElement('div');
+    this.layer.className = LAYER_CLASS;
+    this.layer.setAttribute('aria-hidden', 'true');
+    // The column narrowed, a photo loaded above, the text size changed: blocks moved or wrapped.
+    this.resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.schedule()) : null;
+    this.resizes?.observe(view.dom);
+    document.fonts?.addEventListener?.('loadingdone', this.fontsChanged);
+    this.schedule();
+  }
+
+  /** Draws once in the next frame, after ProseMirror has written the page and before it is painted. */
+  schedule(): void {
+    if (this.frame !== null) return;
+    if (typeof requestAnimationFrame !== 'function') return this.draw();
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.draw();
+    });
+  }
+
+  /** Every finding measured again (the fonts changed). */
+  remeasure(): void {
+    this.measured.clear();
+    this.schedule();
+  }
+
+  destroy(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+    this.resizes?.disconnect();
+    document.fonts?.removeEventListener?.('loadingdone', this.fontsChanged);
+    this.layer.remove();
+  }
+
+  /** The finding whose words are at this point of the window, and the piece there. */
+  hit(clientX: number, clientY: number): { id: string; piece: HTMLElement } | null {
+    if (this.drawn.size === 0) return null;
+    const origin = this.layer.getBoundingClientRect();
+    const x = clientX - origin.left;
+    const y = clientY - origin.top;
+    let best: { id: string; piece: HTMLElement } | null = null;
+    let bestWidth = Infinity;
+    for (const [id, d] of this.drawn) {
+      for (const [i, p] of d.pieces.entries()) {
+        const left = d.x + p.left;
+        const top = d.y + p.top;
+        // Nested findings: the innermost (narrowest) one, as the cursor does.
+        if (x < left || x > left + p.width || y < top || y > top + p.height || p.width >= bestWidth) continue;
+        best = { id, piece: d.element.children[i] as HTMLElement };
+        bestWidth = p.width;
+      }
+    }
+    return best;
+  }
+
+  /** A finding's first piece on the page (null when it has none drawn). */
+  pieceOf(id: string): HTMLElement | null {
+    return (this.drawn.get(id)?.element.firstElementChild as HTMLElement | null) ?? null;
+  }
+
+  /** Measures what changed and puts every finding's element in place: all reads, then all writes. */
+  draw(): void {
+    const { view } = this;
+    const host = view.dom.parentNode;
+    if (!host || !view.dom.isConnected || view.dom.getClientRects().length === 0) return;
+    if (this.layer.parentNode !== host || this.layer.previousSibling !== view.dom) host.insertBefore(this.layer, view.dom.nextSibling);
+
+    const origin = this.layer.getBoundingClientRect();
+    const boxes = new Map<Element, DOMRect>();
+    const next = new Map<string, Omit<Drawn, 'element'>>();
+    for (const placed of this.findings(view.state)) {
+      const at = this.place(placed, boxes, origin);
+      if (at) next.set(placed.finding.id, at);
+    }
+    for (const id of this.measured.keys()) if (!next.has(id)) this.measured.delete(id);
+
+    for (const [id, d] of this.drawn) {
+      if (next.has(id)) continue;
+      d.element.remove();
+      this.drawn.delete(id);
+    }
+    for (const [id, d] of next) this.write(id, d);
+  }
+
+  private place(placed: PlacedFinding, boxes: Map<Element, DOMRect>, origin: DOMRect): Omit<Drawn, 'element'> | null {
+    const { view } = this;
+    const $from = view.state.doc.resolve(placed.from);
+    if ($from.depth === 0) return null;
+    const dom = view.nodeDOM($from.before());
+    if (!(dom instanceof Element)) return null;
+    let box = boxes.get(dom);
+    if (!box) boxes.set(dom, (box = dom.getBoundingClientRect()));
+    const start = $from.start();
+    const from = placed.from - start;
+    const to = placed.to - start;
+    const id = placed.finding.id;
+    let m = this.measured.get(id);
+    const fresh =
+      m && m.block === $from.parent && m.dom === dom && m.from === from && m.to === to && m.width === box.width && m.height === box.height;
+    if (!fresh) {
+      m = { block: $from.parent, dom, from, to, width: box.width, height: box.height, pieces: this.measure(placed, box) };
+      this.measured.set(id, m);
+    }
+    return { x: box.left - origin.left, y: box.top - origin.top, pieces: m!.pieces, kind: placed.finding.kind };
+  }
+
+  private measure(placed: PlacedFinding, box: DOMRect): Piece[] {
+    const range = document.createRange();
+    if (typeof range.getClientRects !== 'function') return [];
+    try {
+      const start = this.view.domAtPos(placed.from, 1);
+      const end = this.view.domAtPos(placed.to, -1);
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+    } catch {
+      return [];
+    }
+    return lines(range.getClientRects()).map((r) => ({ left: r.left - box.left, top: r.top - box.top, width: r.width, height: r.height }));
+  }
+
+  private write(id: string, d: Omit<Drawn, 'element'>): void {
+    let drawn = this.drawn.get(id);
+    if (!drawn) {
+      const element = document.createElement('span');
+      element.dataset.findingId = id;
+      drawn = { element, x: NaN, y: NaN, pieces: [], kind: '' };
+      this.drawn.set(id, drawn);
+      this.layer.append(element);
+    }
+    const { element } = drawn;
+    if (drawn.kind !== d.kind) {
+      const kind = safeKind(d.kind);
+      element.className = `finding finding-${kind} finding-group-${kindGroup(d.kind)}`;
+      element.dataset.kind = kind;
+    }
+    if (drawn.x !== d.x || drawn.y !== d.y) element.style.transform = `translate(${d.x}px, ${d.y}px)`;
+    if (!samePieces(drawn.pieces, d.pieces)) {
+      element.replaceChildren(
+        ...d.pieces.map((p) => {
+          const piece = document.createElement('span');
+          piece.className = 'finding-piece';
+          piece.style.cssText = `left:${p.left}px;top:${p.top}px;width:${p.width}px;height:${p.height}px`;
+          return piece;
+        }),
+      );
+    }
+    Object.assign(drawn, d);
+  }
+}
