@@ -4,20 +4,31 @@
 
 /**
  * Page script (a function body): every underline in the body as { id, kind, text, x, y }, where
- * `text` is the text under its lines (found from the page's points, as the pointer would) and
- * x, y the middle of its first line; `block`: a CSS selector of the block to look in (or all).
+ * `text` is the text under its lines (the characters whose boxes lie on them) and x, y the
+ * middle of its first line, to click it by; `block`: a CSS selector of the block to look in.
  */
 export const underlined = (block = null) => `const root = document.querySelector('#body');
+  const range = document.createRange();
+  // The characters whose middle lies on the line: read from the text's own boxes, so a word
+  // scrolled out of sight is read as well as one on screen.
   const under = (piece) => {
     const r = piece.getBoundingClientRect();
-    const y = r.top + r.height / 2;
-    const a = document.caretRangeFromPoint(r.left + 1, y);
-    const b = document.caretRangeFromPoint(r.right - 1, y);
-    if (!a || !b) return '';
-    const range = document.createRange();
-    range.setStart(a.startContainer, a.startOffset);
-    range.setEnd(b.startContainer, b.startOffset);
-    return range.toString();
+    const onLine = (b) => b.bottom > r.top + 1 && b.top < r.bottom - 1;
+    let out = '';
+    const walker = document.createTreeWalker(root.querySelector('.ProseMirror'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      range.selectNodeContents(node);
+      if (![...range.getClientRects()].some(onLine)) continue;
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        // A character after a soft wrap also reports an empty box at the end of the line before.
+        const on = (c) => c.width > 0 && c.left + c.width / 2 > r.left && c.left + c.width / 2 < r.right && c.top + c.height / 2 > r.top && c.top + c.height / 2 < r.bottom;
+        if ([...range.getClientRects()].some(on)) out += node.data[i];
+      }
+    }
+    return out;
   };
   const block = ${JSON.stringify(block)} && root.querySelector(${JSON.stringify(block)});
   return [...root.querySelectorAll('.finding-layer .finding')].flatMap((f) => {
@@ -33,10 +44,15 @@ export const underlined = (block = null) => `const root = document.querySelector
 
 /** Waits for an underline of `kind` on `text`; returns it (with the point to click). */
 export async function untilUnderlined(wd, text, kind = 'spelling', timeoutMs = 15000, block = null) {
-  return wd.until(
-    `an underline on "${text}"`,
-    `const all = (() => { ${underlined(block)} })();
-     return all.find((u) => u.kind === ${JSON.stringify(kind)} && u.text === ${JSON.stringify(text)}) ?? null`,
-    timeoutMs,
-  );
+  const all = `(() => { ${underlined(block)} })()`;
+  try {
+    return await wd.until(
+      `an underline on "${text}"`,
+      `return ${all}.find((u) => u.kind === ${JSON.stringify(kind)} && u.text === ${JSON.stringify(text)}) ?? null`,
+      timeoutMs,
+    );
+  } catch (e) {
+    const seen = await wd.exec(`return ${all}`).catch(() => null);
+    throw new Error(`${e.message}; underlines seen: ${JSON.stringify(seen)}`);
+  }
 }

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { untilUnderlined } from './underlines.mjs';
 
 // What Word puts on the clipboard: legacy bytes shown as Windows-1252 characters, per run.
 // "Chiều nay, trời mưa to ở Đà Nẵng." in TCVN3 (ư is the soft hyphen U+00AD) and

@@ -45,7 +45,8 @@ export function kindGroup(kind: string): 'spelling' | 'tone' | 'style' {
 function lines(rects: ArrayLike<DOMRect>): DOMRect[] {
   const out: DOMRect[] = [];
   for (const r of Array.from(rects)) {
-    if (r.width <= 0 && r.height <= 0) continue;
+    // A range that starts at a soft wrap also reports an empty box at the end of the line before.
+    if (r.width < 0.5) continue;
     const same = out.find((o) => Math.min(o.bottom, r.bottom) - Math.max(o.top, r.top) > Math.min(o.height, r.height) / 2);
     if (!same) out.push(DOMRect.fromRect(r));
     else {
