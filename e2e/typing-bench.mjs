@@ -9,11 +9,9 @@
 // to a task queued at the change, which runs once the editor has handled the key).
 //
 // A second reference is the same plain element whose page inserts each typed character by script
-// (cancelling \`beforeinput\`), the work an editor that writes typed text into its document does;
-// a third, the plain element holding the editor's inline elements (the check's underlines) over
-// the same characters: WebKit lays a paragraph that holds any out again whole at every key.
+// (cancelling \`beforeinput\`), the work an editor that writes typed text into its document does.
 //
-// Env: APP_BIN, TAURI_DRIVER, BANTHAO_CLI; TYPING_ROUNDS (default 2: the editor and the three
+// Env: APP_BIN, TAURI_DRIVER, BANTHAO_CLI; TYPING_ROUNDS (default 2: the editor and the two
 // references take turns), TYPING_SIZES (default "100,5000,20000").
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -164,16 +162,16 @@ try {
   await wd.waitForServer();
   await wd.start(APP_BIN, ['--library', library]);
   console.log(
-    `typing in the real window: keydown → second frame after the key's change, ms (${ROUNDS} rounds; reference: a plain contenteditable with the same text in the same page; the four take turns)`,
+    `typing in the real window: keydown → second frame after the key's change, ms (${ROUNDS} rounds; reference: a plain contenteditable with the same text in the same page; the three take turns)`,
   );
   console.log(`  the page is drawn ${renderingNote()}`);
   for (const article of articles) {
     await openArticle(wd, article.id, article.paragraphs);
     await wd.exec(INSTALL, article.paragraphs);
     const empty = () => CASES.map(() => ({ latencies: [], script: [], gap: 0, lost: 0 }));
-    const results = { app: empty(), reference: empty(), scripted: empty(), underlined: empty() };
+    const results = { app: empty(), reference: empty(), scripted: empty() };
     for (let round = 0; round < ROUNDS; round++) {
-      const targets = ['app', 'reference', 'scripted', 'underlined'];
+      const targets = ['app', 'reference', 'scripted'];
       const order = [...targets.slice(round % targets.length), ...targets.slice(0, round % targets.length)];
       for (const target of order) {
         await wd.exec(PLACE_CARET, target);
@@ -203,19 +201,9 @@ try {
           `| ${ratio(sa.p50, sr.p50)} / ${ratio(sa.p99, sr.p99)} / ${ratio(sa.max, sr.max)} / ${ratio(a.gap, r.gap)}${lost}`,
       );
     }
-    // The same element typed into when its page inserts the text by script, as an editor must; and
-    // the same element holding the editor's inline elements (the check's underlines) where the
-    // editor has them: WebKit lays out again a whole paragraph that holds any, at every key.
-    const others = [
-      ['scripted', 'second reference, the plain element inserting typed text by script:'],
-      ['underlined', "third reference, the plain element with the editor's underlines over the same words:"],
-    ];
-    const inline = await wd.exec(
-      'const runs = window.__typing.inline; const mid = runs[Math.floor(runs.length / 2)] ?? []; return [runs.flat().length, mid.length];',
-    );
-    for (const [target, title] of others) {
-      const held = target === 'underlined' ? ` (${inline[0]} inline elements, ${inline[1]} in the paragraph typed into)` : '';
-      console.log(`    ${title}${held}`);
+    // The same element typed into when its page inserts the text by script, as an editor must.
+    for (const [target, title] of [['scripted', 'second reference, the plain element inserting typed text by script:']]) {
+      console.log(`    ${title}`);
       for (const [i, c] of CASES.entries()) {
         const a = summary(results.app[i].latencies);
         const r = results[target][i];

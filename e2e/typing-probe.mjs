@@ -154,59 +154,13 @@ export const INSTALL = `
     font: style.font, lineHeight: style.lineHeight, padding: style.padding, minHeight: style.minHeight,
     whiteSpace: style.whiteSpace, wordWrap: style.wordWrap, outline: 'none',
   });
-  // Where the editor's paragraphs hold inline elements (the check's underlines, marks): the third
-  // reference carries elements of the same classes over the same characters.
-  const inlineRuns = (p) => {
-    const runs = [];
-    let at = 0;
-    const walk = (node, element) => {
-      for (const child of node.childNodes) {
-        if (child.nodeType === Node.TEXT_NODE) {
-          if (element) runs.push({ start: at, end: at + child.length, tag: element.tagName.toLowerCase(), classes: element.className });
-          at += child.length;
-        } else walk(child, child);
-      }
-    };
-    walk(p, null);
-    return runs;
-  };
-  window.__typing.inline = [...body.children].filter((b) => b.tagName === 'P').map(inlineRuns);
   return true;
 `;
 
 /**
- * The plain element's paragraphs as plain text, or (\`on\`) with the editor's inline elements put
- * back over the same characters (spans of the same classes): the third reference.
- */
-const SET_INLINE = `
-  const setInline = (on) => {
-    const ref = window.__typing.ref;
-    const paragraphs = [...ref.children].filter((b) => b.tagName === 'P');
-    paragraphs.forEach((p, i) => {
-      const text = p.textContent;
-      p.replaceChildren(text);
-      if (!on) return;
-      let at = 0;
-      const parts = [];
-      for (const run of window.__typing.inline[i] ?? []) {
-        if (run.start < at || run.end > text.length || run.tag === 'br') continue;
-        if (run.start > at) parts.push(text.slice(at, run.start));
-        const span = document.createElement(run.tag);
-        span.className = run.classes;
-        span.textContent = text.slice(run.start, run.end);
-        parts.push(span);
-        at = run.end;
-      }
-      parts.push(text.slice(at));
-      p.replaceChildren(...parts);
-    });
-  };`;
-
-/**
- * Shows the target ('app', 'reference', 'scripted': the reference inserting typed text by
- * script, or 'underlined': the reference with the editor's inline elements over the same
- * characters) and puts the caret in its middle paragraph,
- * after \`offset\` characters (default: at its end), scrolled into view. Returns the paragraph's
+ * Shows the target ('app', 'reference', or 'scripted': the reference inserting typed text by
+ * script) and puts the caret in its middle paragraph, after \`offset\` characters (default: at
+ * its end), scrolled into view. Returns the paragraph's
  * index and its text.
  */
 export const PLACE_CARET = `
@@ -215,8 +169,6 @@ export const PLACE_CARET = `
   const editor = document.querySelector('#body .ProseMirror');
   const plain = target !== 'app';
   window.__typing.scripted = target === 'scripted';
-  ${SET_INLINE}
-  if (plain) setInline(target === 'underlined');
   ref.hidden = !plain;
   editor.style.display = plain ? 'none' : '';
   const root = plain ? ref : editor;
