@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-# Build: WebKitGTK (Tauri), libjpeg-turbo, libheif, lcms2 (photos), libdbus (the OS keychain). Tests and benchmarks:
+# Build: WebKitGTK (Tauri), libjpeg-turbo, libheif, lcms2 (photos), libdbus (the OS keychain). Run: Noto Serif
+# (fonts-noto-core), the face the article text is set in. Tests and benchmarks:
 # Xvfb + WebKitWebDriver (end-to-end), hunspell-vi (spelling; the hunspell program is the bench reference), exiftool, ImageMagick, libheif
 # tools, vips, mate-backgrounds and ICC profiles (photo fixtures and references; libgs-common is
 # Ghostscript's CMYK profile, which banthao-media assumes for CMYK photos without one), GNU time,
@@ -13,7 +14,7 @@ need_apt=()
 # reference), python3-jsonschema (ninjs output checked against IPTC's schema), and xdotool with
 # GTK's Python bindings (the end-to-end tests drop a file on the window from a real drag source).
 # `make dist` checks the .deb with lintian, desktop-file-validate (desktop-file-utils) and appstreamcli.
-for pkg in libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev \
+for pkg in libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev fonts-noto-core \
            libturbojpeg0-dev libheif-dev liblcms2-dev libdbus-1-dev \
            xvfb xauth webkit2gtk-driver imagemagick hunspell-vi hunspell \
            libheif-examples libimage-exiftool-perl libvips-tools mate-backgrounds icc-profiles-free colord-data libgs-common time \
