@@ -92,6 +92,24 @@ describe('the underline layer', () => {
     expect(underlines()).toEqual([]);
   });
 
+  it('measures again only the findings after the text typed, in the paragraph typed into', async () => {
+    mount('Tường ngiêng đổ và hoà bình', 'Đoạn hai ngiêng');
+    view.dispatch(
+      setFindings(view.state, [
+        { ...span('ngiêng'), finding: finding('a') },
+        { ...span('hoà'), finding: finding('b', 'tone-style') },
+        { ...span('ngiêng', span('Đoạn').from), finding: finding('c') },
+      ]),
+    );
+    await drawUnderlines();
+    const measured = vi.spyOn(Range.prototype, 'getClientRects');
+    view.dispatch(view.state.tr.insertText('x', span('đổ').to));
+    await drawUnderlines();
+    // Only "hoà" moved: "ngiêng" before the key and the other paragraph's are where they were.
+    expect(measured).toHaveBeenCalledTimes(1);
+    expect(underlines().map((u) => pieces(u)[0]!.left)).toEqual([60, 200, 90]);
+  });
+
   it('finds the finding under the pointer, says when the pointer leaves it, and takes a click', async () => {
     mount('Tường ngiêng đổ');
     view.dispatch(setFindings(view.state, [{ ...span('ngiêng'), finding: finding('a') }]));

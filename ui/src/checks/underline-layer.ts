@@ -61,6 +61,17 @@ function lines(rects: ArrayLike<DOMRect>): DOMRect[] {
   return out;
 }
 
+/**
+ * Whether a block's text is unchanged up to `to`: then, at the same width and height, the words
+ * before `to` are laid out where they were (lines break from the start), and a finding ending
+ * there need not be measured again while typing after it.
+ */
+function sameUpTo(before: PmNode, now: PmNode, to: number): boolean {
+  if (before === now) return true;
+  const diff = before.content.findDiffStart(now.content);
+  return diff === null || diff >= to;
+}
+
 const samePieces = (a: Piece[], b: Piece[]): boolean =>
   a === b ||
   (a.length === b.length && a.every((p, i) => p.left === b[i]!.left && p.top === b[i]!.top && p.width === b[i]!.width && p.height === b[i]!.height));
@@ -177,7 +188,7 @@ export class UnderlineLayer {
     const id = placed.finding.id;
     let m = this.measured.get(id);
     const fresh =
-      m && m.block === $from.parent && m.dom === dom && m.from === from && m.to === to && m.width === box.width && m.height === box.height;
+      m && m.dom === dom && m.from === from && m.to === to && m.width === box.width && m.height === box.height && sameUpTo(m.block, $from.parent, to);
     if (!fresh) {
       m = { block: $from.parent, dom, from, to, width: box.width, height: box.height, pieces: this.measure(placed, box) };
       this.measured.set(id, m);
@@ -216,14 +227,20 @@ export class UnderlineLayer {
     }
     if (drawn.x !== d.x || drawn.y !== d.y) element.style.transform = `translate(${d.x}px, ${d.y}px)`;
     if (!samePieces(drawn.pieces, d.pieces)) {
-      element.replaceChildren(
-        ...d.pieces.map((p) => {
-          const piece = document.createElement('span');
+      // The line elements are kept and only what moved is written (typing moves the words after the caret).
+      while (element.children.length > d.pieces.length) element.lastElementChild!.remove();
+      d.pieces.forEach((p, i) => {
+        let piece = element.children[i] as HTMLElement | undefined;
+        if (!piece) {
+          piece = element.appendChild(document.createElement('span'));
           piece.className = 'finding-piece';
-          piece.style.cssText = `left:${p.left}px;top:${p.top}px;width:${p.width}px;height:${p.height}px`;
-          return piece;
-        }),
-      );
+        }
+        const was = drawn.pieces[i];
+        if (was?.left !== p.left) piece.style.left = `${p.left}px`;
+        if (was?.top !== p.top) piece.style.top = `${p.top}px`;
+        if (was?.width !== p.width) piece.style.width = `${p.width}px`;
+        if (was?.height !== p.height) piece.style.height = `${p.height}px`;
+      });
     }
     Object.assign(drawn, d);
   }
