@@ -93,8 +93,10 @@ export class UnderlineLayer {
     this.layer = document.createElement('div');
     this.layer.className = LAYER_CLASS;
     this.layer.setAttribute('aria-hidden', 'true');
-    // The column narrowed, a photo loaded above, the text size changed: blocks moved or wrapped.
-    this.resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.schedule()) : null;
+    // A paragraph gained a line, the column narrowed, a photo loaded, the text size changed:
+    // blocks moved or wrapped. Observers are told after layout and before paint, so drawing
+    // here puts the underlines in place in the same frame, not one frame late in a frame more.
+    this.resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.drawNow()) : null;
     this.resizes?.observe(view.dom);
     document.fonts?.addEventListener?.('loadingdone', this.fontsChanged);
     this.schedule();
@@ -108,6 +110,13 @@ export class UnderlineLayer {
       this.frame = null;
       this.draw();
     });
+  }
+
+  /** Draws at once (the page is laid out), dropping a draw waiting for the next frame. */
+  drawNow(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+    this.draw();
   }
 
   /** Every finding measured again (the fonts changed). */
