@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openNewArticle } from './articles.mjs';
 import { sleep } from './webdriver.mjs';
-import { untilUnderlined } from './underlines.mjs';
+import { underlined, untilUnderlined } from './underlines.mjs';
 import { articleParagraphs, INSTALL, keysOf, PLACE_CARET, pressKeys, READ_PARAGRAPH, TYPED_DECOMPOSED, TYPED_PRECOMPOSED } from './typing-probe.mjs';
 
 /** The body's scroller (the nearest ancestor that scrolls), as \`scroller\`. */
@@ -70,8 +70,16 @@ export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, wo
   expected = expected.slice(0, caret) + ` ${slip} ` + expected.slice(caret);
   caret += slip.length + 2;
   await untilUnderlined(wd, slip, 'spelling', 15000, `#body .ProseMirror > p:nth-of-type(${index + 1})`);
-  const underlined = await wd.exec(`return [...document.querySelectorAll('#body .ProseMirror > p')][${index}].textContent`);
-  assert.equal(underlined, expected, 'the paragraph with the decomposed misspelling, in NFC');
+  // Lines were added above the article's other slips while typing: every underline is still
+  // under its own words (what the checks panel lists for the body, word for word).
+  const listed = await wd.exec(
+    "return [...document.querySelectorAll('#checks-panel .check-finding[data-field=\"body\"] .check-text')].map((q) => q.textContent).sort()",
+  );
+  const drawn = (await wd.exec(underlined())).map((u) => u.text).sort();
+  assert.ok(listed.length > 1, `the article's slips are listed: ${JSON.stringify(listed)}`);
+  assert.deepEqual(drawn, listed, 'each underline lies under the words of its finding');
+  const slipParagraph = await wd.exec(`return [...document.querySelectorAll('#body .ProseMirror > p')][${index}].textContent`);
+  assert.equal(slipParagraph, expected, 'the paragraph with the decomposed misspelling, in NFC');
   // Typing where the caret is out of sight brings it into view (the editor scrolls once a frame).
   await wd.exec(`const pm = document.querySelector('#body .ProseMirror');
     const last = [...pm.children].filter((b) => b.tagName === 'P').at(-1);
