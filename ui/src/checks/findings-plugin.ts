@@ -120,7 +120,8 @@ export function findingsPlugin(handlers: FindingsHandlers): Plugin<DecorationSet
           const layer = layers.get(view);
           if (!layer) return false;
           const at = layer.hit(event.clientX, event.clientY);
-          view.dom.style.cursor = at ? 'pointer' : '';
+          // Written only when it changes: a style write restyles the whole body.
+          if (!at !== !layer.pointed) view.dom.style.cursor = at ? 'pointer' : '';
           if (at && at.id !== layer.pointed) handlers.point(at.id, at.piece);
           else if (!at && layer.pointed) handlers.leave();
           layer.pointed = at?.id ?? null;
@@ -128,8 +129,10 @@ export function findingsPlugin(handlers: FindingsHandlers): Plugin<DecorationSet
         },
         mouseleave: (view) => {
           const layer = layers.get(view);
-          if (layer?.pointed) handlers.leave();
-          if (layer) layer.pointed = null;
+          if (!layer?.pointed) return false;
+          handlers.leave();
+          view.dom.style.cursor = '';
+          layer.pointed = null;
           return false;
         },
         click: (view, event) => {
