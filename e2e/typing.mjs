@@ -78,6 +78,16 @@ export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, wo
   const drawn = (await wd.exec(underlined())).map((u) => u.text).sort();
   assert.ok(listed.length > 1, `the article's slips are listed: ${JSON.stringify(listed)}`);
   assert.deepEqual(drawn, listed, 'each underline lies under the words of its finding');
+  // A narrower column (a panel, a smaller window) wraps every paragraph anew: the underlines follow.
+  await wd.exec("document.querySelector('#body .body-host').style.maxWidth = '420px'; return 1");
+  const rewrapped = await wd.until(
+    'the underlines under their words in the narrower column',
+    `const all = (() => { ${underlined()} })().map((u) => u.text).sort();
+     return JSON.stringify(all) === ${JSON.stringify(JSON.stringify(listed))} ? all : null`,
+    10000,
+  ).catch((e) => e);
+  await wd.exec("document.querySelector('#body .body-host').style.maxWidth = ''; return 1");
+  assert.deepEqual(rewrapped, listed, 'each underline follows its words when the column narrows');
   const slipParagraph = await wd.exec(`return [...document.querySelectorAll('#body .ProseMirror > p')][${index}].textContent`);
   assert.equal(slipParagraph, expected, 'the paragraph with the decomposed misspelling, in NFC');
   // Typing where the caret is out of sight brings it into view (the editor scrolls once a frame).

@@ -42,9 +42,15 @@ export async function pasteAndFix(wd, { step, shots }) {
 
   step('Vietnamese: a misspelling is underlined and its quick fix corrects it');
   await wd.type('#body .ProseMirror', ' Nhiều nghành chức năng đã có mặt.');
-  // Under the misspelling's letters on the page; a click on them opens its popup.
+  // Under the misspelling's letters on the page; the pointer over them opens its popup, off
+  // them closes it, and a click on them opens it again.
   const flagged = await untilUnderlined(wd, 'nghành');
   writeFileSync(join(shots, '5-checks.png'), await wd.screenshot());
+  const popupShown = "const p = document.querySelector('#finding-popup'); return !!p && !p.hidden";
+  await wd.pointerTo(flagged.x, flagged.y);
+  await wd.until('the popup with the pointer over the misspelling', popupShown);
+  await wd.pointerTo(flagged.x, flagged.y - 120);
+  await wd.until('the popup gone with the pointer off the word', `return !(() => { ${popupShown} })()`);
   await wd.clickAt(flagged.x, flagged.y);
   const fix = await wd.until('the quick fix', "return document.querySelector('#finding-popup .quick-fix')?.dataset.replacement");
   assert.equal(fix, 'ngành');

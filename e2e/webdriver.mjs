@@ -78,12 +78,17 @@ export class WebDriver {
     await this.call('POST', `/element/${await this.find(css)}/click`, {});
   }
 
+  /** The real pointer moved to a point of the page (viewport coordinates), and clicked there if `click`. */
+  async pointerTo(x, y, click = false) {
+    const steps = [{ type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(x), y: Math.round(y) }];
+    if (click) steps.push({ type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 });
+    await this.call('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: steps }] });
+    await this.call('DELETE', '/actions');
+  }
+
   /** A real pointer click at a point of the page (viewport coordinates). */
   async clickAt(x, y) {
-    const at = { type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(x), y: Math.round(y) };
-    const click = [at, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }];
-    await this.call('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: click }] });
-    await this.call('DELETE', '/actions');
+    await this.pointerTo(x, y, true);
   }
 
   async type(css, text) {

@@ -17,7 +17,7 @@ type Meta = { set?: DecorationSet; remove?: readonly string[] };
 export const findingsKey = new PluginKey<DecorationSet>('findings');
 
 /** Tracks a finding's span; it is drawn by the underline layer, not as a span in the text. */
-export function findingDecoration(placed: PlacedFinding): Decoration {
+function findingDecoration(placed: PlacedFinding): Decoration {
   return Decoration.inline(placed.from, placed.to, {}, { finding: placed.finding });
 }
 

@@ -29,12 +29,10 @@ type Measured = {
 
 type Drawn = { element: HTMLElement; x: number; y: number; pieces: Piece[]; kind: string };
 
-const LAYER_CLASS = 'finding-layer';
-
 const safeKind = (kind: string): string => kind.toLowerCase().replace(/[^a-z0-9-]/g, '');
 
 /** The colour group of a kind: red for spelling, blue for tone style, amber for style. */
-export function kindGroup(kind: string): 'spelling' | 'tone' | 'style' {
+function kindGroup(kind: string): 'spelling' | 'tone' | 'style' {
   if (kind === 'spelling' || kind === 'real-word') return 'spelling';
   if (kind === 'tone-style' || kind === 'mixed-tone-style') return 'tone';
   return 'style';
@@ -91,7 +89,7 @@ export class UnderlineLayer {
     private readonly findings: (state: EditorState) => PlacedFinding[],
   ) {
     this.layer = document.createElement('div');
-    this.layer.className = LAYER_CLASS;
+    this.layer.className = 'finding-layer';
     this.layer.setAttribute('aria-hidden', 'true');
     // A paragraph gained a line, the column narrowed, a photo loaded, the text size changed:
     // blocks moved or wrapped. Observers are told after layout and before paint, so drawing
@@ -120,7 +118,7 @@ export class UnderlineLayer {
   }
 
   /** Every finding measured again (the fonts changed). */
-  remeasure(): void {
+  private remeasure(): void {
     this.measured.clear();
     this.schedule();
   }
