@@ -12,19 +12,29 @@ const MARK = /\p{M}/u;
 /** The last letter of a text and the combining marks after it. */
 const LAST_CLUSTER = /\P{M}\p{M}*$/u;
 
-/** Text input with combining marks, composed with the letter before it; false: left to the default. */
-export function composeTypedMarks(view: EditorView, from: number, _to: number, text: string, deflt: () => Transaction): boolean {
+/**
+ * What typing `text` at `pos` (a text cursor) leaves there in NFC: the last `replace` characters
+ * before `pos` and the typed text become `composed`. Null where nothing composes (no combining
+ * mark was typed, or it composes with nothing).
+ */
+export function composedTyping(view: EditorView, pos: number, text: string): { replace: number; composed: string } | null {
   // Every ordinary key takes this one test and nothing else.
-  if (!MARK.test(text) || view.composing) return false;
-  const before = view.state.doc.resolve(from).nodeBefore;
+  if (!MARK.test(text)) return null;
+  const before = view.state.doc.resolve(pos).nodeBefore;
   const tail = before?.isText ? (before.text!.match(LAST_CLUSTER)?.[0] ?? '') : '';
   const typed = tail + text;
   const composed = typed.normalize('NFC');
-  if (composed === typed) return false;
+  return composed === typed ? null : { replace: tail.length, composed };
+}
+
+/** Text input with combining marks, composed with the letter before it; false: left to the default. */
+export function composeTypedMarks(view: EditorView, from: number, _to: number, text: string, deflt: () => Transaction): boolean {
+  const composition = view.composing ? null : composedTyping(view, from, text);
+  if (!composition) return false;
   // The default inserts the typed text with the cursor's marks and the caret after it; the
   // composed cluster then replaces the letter and its marks, in the same step of the undo history.
   const tr = deflt();
-  tr.insertText(composed, from - tail.length, from + text.length);
+  tr.insertText(composition.composed, from - composition.replace, from + text.length);
   view.dispatch(tr);
   return true;
 }

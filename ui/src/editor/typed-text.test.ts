@@ -92,6 +92,42 @@ describe('typed text', () => {
     expect(paragraph(editor)).toBe('Hà Nội mùa thu');
   });
 
+  it("composes a typed mark in the caret's text node, changing only its letter there", () => {
+    const editor = mount(doc(text('Hà Nội')));
+    caretAt(editor, 1 + 'Hà Nội'.length);
+    const node = editor.view.dom.querySelector('p')!.firstChild as Text;
+    const data = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data')!;
+    const nodeValue = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue')!;
+    const replaced = vi.fn();
+    const composedAt = vi.spyOn(CharacterData.prototype, 'replaceData');
+    Object.defineProperty(CharacterData.prototype, 'data', { ...data, set(v: string) { replaced(); data.set!.call(this, v); } });
+    Object.defineProperty(Node.prototype, 'nodeValue', { ...nodeValue, set(v: string | null) { replaced(); nodeValue.set!.call(this, v); } });
+    const typed = ' mùa thu, Đường Láng'.normalize('NFD');
+    let calls: unknown[][] = [];
+    try {
+      for (const ch of typed) {
+        document.getSelection()!.collapse(node, node.length);
+        key(editor, ch);
+      }
+    } finally {
+      Object.defineProperty(CharacterData.prototype, 'data', data);
+      Object.defineProperty(Node.prototype, 'nodeValue', nodeValue);
+      calls = [...composedAt.mock.calls];
+      composedAt.mockRestore();
+    }
+    const marks = [...typed].filter((ch) => /\p{M}/u.test(ch)).length;
+    // Each mark replaced its letter (one character, or two for ư/ơ/ă/â/ê/ô with a tone).
+    expect(calls.length).toBe(marks);
+    for (const [, count, written] of calls) {
+      expect(count).toBeGreaterThan(0);
+      expect(written).toBe((written as string).normalize('NFC'));
+    }
+    expect(replaced).not.toHaveBeenCalled();
+    expect(editor.view.dom.querySelector('p')!.firstChild).toBe(node);
+    expect(node.data).toBe('Hà Nội mùa thu, Đường Láng');
+    expect(paragraph(editor)).toBe('Hà Nội mùa thu, Đường Láng');
+  });
+
   it('leaves the page as the document is where the key goes into another node than the caret is in', () => {
     // At the start of bold text the key takes the marks before it (none): ProseMirror puts it in
     // the plain node, while the page's caret may sit in the bold one.

@@ -28,6 +28,7 @@
  */
 import { Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { composedTyping } from './compose-marks';
 
 /**
  * Internal to ProseMirror but stable: reading pending DOM changes first keeps the state current;
@@ -76,9 +77,11 @@ function documentText(view: EditorView, node: Text): string | null {
 }
 
 /**
- * Inserts `text` into the caret's text node ahead of the transaction (see the top of the file);
- * returns that node, or null where the caret's DOM position is not the document's `from` or marks
- * are pending (the text would go into a node of its own).
+ * Writes `text` into the caret's text node ahead of the transaction (see the top of the file), as
+ * the document will hold it: a typed combining mark composed with the letter before it
+ * (compose-marks.ts), so that only that letter changes in the node. Returns the node, or null
+ * where the caret's DOM position is not the document's `from` or marks are pending (the text would
+ * go into a node of its own).
  */
 function insertAhead(view: EditorView, from: number, text: string): Text | null {
   if (view.state.storedMarks) return null;
@@ -91,7 +94,11 @@ function insertAhead(view: EditorView, from: number, text: string): Text | null 
     return null;
   }
   if (start + caret.offset !== from) return null;
-  return unobserved(view, () => caret.node.insertData(caret.offset, text)) ? caret.node : null;
+  const { replace, composed } = composedTyping(view, from, text) ?? { replace: 0, composed: text };
+  const at = caret.offset - replace;
+  if (at < 0 || (replace > 0 && caret.node.data.slice(at, caret.offset) !== view.state.doc.textBetween(from - replace, from))) return null;
+  const write = () => (replace ? caret.node.replaceData(at, replace, composed) : caret.node.insertData(at, composed));
+  return unobserved(view, write) ? caret.node : null;
 }
 
 /** After the transaction: the node written ahead holds exactly the document's text, or is made to. */
