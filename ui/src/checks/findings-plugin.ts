@@ -36,10 +36,10 @@ function toPlaced(d: Decoration): PlacedFinding {
   return { from: d.from, to: d.to, finding: (d.spec as { finding: Finding }).finding };
 }
 
-/** Every finding in the body with its current position, in document order. */
-export function bodyFindings(state: EditorState): PlacedFinding[] {
+/** Every finding in the body (or between `from` and `to`) with its current position, in document order. */
+export function bodyFindings(state: EditorState, from?: number, to?: number): PlacedFinding[] {
   const set = findingsKey.getState(state);
-  return set ? set.find().map(toPlaced).sort((a, b) => a.from - b.from || a.to - b.to) : [];
+  return set ? set.find(from, to).map(toPlaced).sort((a, b) => a.from - b.from || a.to - b.to) : [];
 }
 
 export function findingById(state: EditorState, id: string): PlacedFinding | null {
@@ -72,25 +72,28 @@ export type FindingsHandlers = {
 const layers = new WeakMap<EditorView, UnderlineLayer>();
 
 /**
- * Whether an update can have moved an underline. Typing in a paragraph without findings cannot,
+ * Which underlines an update can have moved: none (false), those of one textblock typed into
+ * (the position before it), or any ('all'). Typing in a paragraph without findings moves none,
  * unless the paragraph gained or lost a line, and then the body's height changed: the layer's
- * size observer sees that. So such keys cost the layer nothing.
+ * size observer sees that. So such keys cost the layer nothing, and a key in a paragraph with
+ * findings costs it that paragraph's.
  */
-export function findingsMoved(state: EditorState, prev: EditorState): boolean {
+export function findingsMoved(state: EditorState, prev: EditorState): false | 'all' | number {
   const set = findingsKey.getState(state);
   const before = findingsKey.getState(prev);
   if (set === before) return false;
-  if (!set || set === DecorationSet.empty) return before !== DecorationSet.empty;
-  if (state.doc === prev.doc) return true;
+  if (!set || set === DecorationSet.empty) return before !== DecorationSet.empty && 'all';
+  if (state.doc === prev.doc) return 'all';
   const start = prev.doc.content.findDiffStart(state.doc.content);
   const end = prev.doc.content.findDiffEnd(state.doc.content);
-  if (start === null || !end) return true;
+  if (start === null || !end) return 'all';
   const $from = state.doc.resolve(start);
   const $to = state.doc.resolve(Math.max(start, end.b));
-  if (!$from.parent.isTextblock || !$from.sameParent($to)) return true;
+  if (!$from.parent.isTextblock || !$from.sameParent($to)) return 'all';
   // The block's findings before the change too: a fix or an ignore removes the one it touched.
   const $was = prev.doc.resolve(start);
-  return set.find($from.start(), $from.end()).length > 0 || (before?.find($was.start(), $was.end()).length ?? 0) > 0;
+  const touched = set.find($from.start(), $from.end()).length > 0 || (before?.find($was.start(), $was.end()).length ?? 0) > 0;
+  return touched && $from.before();
 }
 
 /** A finding's underline on the page (its first line), for the popup and scrolling; null when not drawn. */
@@ -156,7 +159,8 @@ export function findingsPlugin(handlers: FindingsHandlers): Plugin<DecorationSet
       layers.set(view, layer);
       return {
         update: (view, prev) => {
-          if (findingsMoved(view.state, prev)) layer.schedule();
+          const moved = findingsMoved(view.state, prev);
+          if (moved !== false) layer.schedule(moved === 'all' ? undefined : (view.nodeDOM(moved) ?? undefined));
           if (view.state.doc !== prev.doc || view.state.selection.eq(prev.selection)) return;
           const { selection } = view.state;
           const found = selection.empty ? findingAt(view.state, selection.head) : null;

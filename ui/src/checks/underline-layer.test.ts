@@ -110,6 +110,28 @@ describe('the underline layer', () => {
     expect(underlines().map((u) => pieces(u)[0]!.left)).toEqual([60, 200, 90]);
   });
 
+  it("places again only the findings of the paragraph typed into, and drops one whose words are deleted", async () => {
+    mount('Tường ngiêng đổ', 'Đoạn hai ngiêng');
+    view.dispatch(setFindings(view.state, [{ ...span('ngiêng'), finding: finding('a') }, { ...span('ngiêng', span('Đoạn').from), finding: finding('b') }]));
+    await drawUnderlines();
+    const [first, second] = [...view.dom.querySelectorAll('p')];
+    const boxed = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+    const boxesOf = (p: Element) => boxed.mock.contexts.filter((c) => c === p).length;
+    view.dispatch(view.state.tr.insertText('Bức ', 1));
+    await drawUnderlines();
+    expect(boxesOf(first!)).toBeGreaterThan(0);
+    expect(boxesOf(second!)).toBe(0);
+    expect(underlines().map((u) => [u.dataset.findingId, pieces(u)[0]!.left])).toEqual([
+      ['a', 100],
+      ['b', 90],
+    ]);
+    const { from, to } = span('ngiêng');
+    view.dispatch(view.state.tr.delete(from, to));
+    await drawUnderlines();
+    expect(underlines().map((u) => u.dataset.findingId)).toEqual(['b']);
+    expect(boxesOf(second!)).toBe(0);
+  });
+
   it('finds the finding under the pointer, says when the pointer leaves it, and takes a click', async () => {
     mount('Tường ngiêng đổ');
     view.dispatch(setFindings(view.state, [{ ...span('ngiêng'), finding: finding('a') }]));
@@ -135,10 +157,11 @@ describe('the underline layer', () => {
       return findingsMoved(view.state, before);
     };
     expect(typedAt(span('hai').to)).toBe(false);
-    expect(typedAt(span('đổ').to)).toBe(true);
+    // The paragraph typed into: the position before it.
+    expect(typedAt(span('đổ').to)).toBe(0);
     // A new paragraph moves what is below it.
     const before = view.state;
     view.dispatch(view.state.tr.split(1));
-    expect(findingsMoved(view.state, before)).toBe(true);
+    expect(findingsMoved(view.state, before)).toBe('all');
   });
 });

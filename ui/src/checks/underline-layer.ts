@@ -81,12 +81,14 @@ export class UnderlineLayer {
   private readonly measured = new Map<string, Measured>();
   private readonly drawn = new Map<string, Drawn>();
   private frame: number | null = null;
+  /** What the next draw measures and places: the findings of these blocks, or all of them. */
+  private dirty: Set<Node> | 'all' | null = null;
   private readonly resizes: ResizeObserver | null;
   private readonly fontsChanged = () => this.remeasure();
 
   constructor(
     private readonly view: EditorView,
-    private readonly findings: (state: EditorState) => PlacedFinding[],
+    private readonly findings: (state: EditorState, from?: number, to?: number) => PlacedFinding[],
   ) {
     this.layer = document.createElement('div');
     this.layer.className = 'finding-layer';
@@ -100,8 +102,14 @@ export class UnderlineLayer {
     this.schedule();
   }
 
-  /** Draws once in the next frame, after ProseMirror has written the page and before it is painted. */
-  schedule(): void {
+  /**
+   * Draws once in the next frame, after ProseMirror has written the page and before it is
+   * painted: the findings of `block` (a textblock's element, typed into), or all of them.
+   */
+  schedule(block?: Node): void {
+    if (!block) this.dirty = 'all';
+    else if (this.dirty === null) this.dirty = new Set([block]);
+    else if (this.dirty !== 'all') this.dirty.add(block);
     if (this.frame !== null) return;
     if (typeof requestAnimationFrame !== 'function') return this.draw();
     this.frame = requestAnimationFrame(() => {
@@ -110,10 +118,11 @@ export class UnderlineLayer {
     });
   }
 
-  /** Draws at once (the page is laid out), dropping a draw waiting for the next frame. */
+  /** Draws every finding at once (the page is laid out), dropping a draw waiting for the next frame. */
   drawNow(): void {
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.frame = null;
+    this.dirty = 'all';
     this.draw();
   }
 
@@ -157,28 +166,52 @@ export class UnderlineLayer {
     return (this.drawn.get(id)?.element.firstElementChild as HTMLElement | null) ?? null;
   }
 
-  /** Measures what changed and puts every finding's element in place: all reads, then all writes. */
+  /**
+   * Measures what changed and puts the findings' elements in place, all reads, then all writes:
+   * those of the blocks typed into since the last draw, or every finding.
+   */
   draw(): void {
+    const dirty = this.dirty ?? 'all';
+    this.dirty = null;
     const { view } = this;
     const host = view.dom.parentNode;
     if (!host || !view.dom.isConnected || view.dom.getClientRects().length === 0) return;
     if (this.layer.parentNode !== host || this.layer.previousSibling !== view.dom) host.insertBefore(this.layer, view.dom.nextSibling);
 
+    const blocks = dirty === 'all' ? null : this.blockRanges(dirty);
     const origin = this.layer.getBoundingClientRect();
     const boxes = new Map<Element, DOMRect>();
     const next = new Map<string, Omit<Drawn, 'element'>>();
-    for (const placed of this.findings(view.state)) {
-      const at = this.place(placed, boxes, origin);
-      if (at) next.set(placed.finding.id, at);
+    const placed = blocks ? blocks.flatMap(([from, to]) => this.findings(view.state, from, to)) : this.findings(view.state);
+    for (const p of placed) {
+      const at = this.place(p, boxes, origin);
+      if (at) next.set(p.finding.id, at);
     }
-    for (const id of this.measured.keys()) if (!next.has(id)) this.measured.delete(id);
-
+    // Gone: a finding not placed again, of those that were to be (every one, or the blocks').
+    const redrawn = (m: Measured | undefined) => !blocks || (m !== undefined && (dirty as Set<Node>).has(m.dom));
     for (const [id, d] of this.drawn) {
-      if (next.has(id)) continue;
+      if (next.has(id) || !redrawn(this.measured.get(id))) continue;
       d.element.remove();
       this.drawn.delete(id);
     }
+    for (const [id, m] of this.measured) if (!next.has(id) && redrawn(m)) this.measured.delete(id);
     for (const [id, d] of next) this.write(id, d);
+  }
+
+  /** The ranges of these textblocks in the document, or null when one is no longer one (draw all). */
+  private blockRanges(blocks: Set<Node>): [number, number][] | null {
+    const ranges: [number, number][] = [];
+    for (const dom of blocks) {
+      if (!dom.isConnected || !this.view.dom.contains(dom)) return null;
+      try {
+        const $pos = this.view.state.doc.resolve(this.view.posAtDOM(dom, 0));
+        if (!$pos.parent.isTextblock || this.view.nodeDOM($pos.before()) !== dom) return null;
+        ranges.push([$pos.start(), $pos.end()]);
+      } catch {
+        return null;
+      }
+    }
+    return ranges;
   }
 
   private place(placed: PlacedFinding, boxes: Map<Element, DOMRect>, origin: DOMRect): Omit<Drawn, 'element'> | null {
