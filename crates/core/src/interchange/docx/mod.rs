@@ -9,6 +9,7 @@
 //! created only once all of that succeeded: a bad file leaves no article behind (pictures
 //! already imported stay in the photo library, like any imported photo).
 
+mod legacy_runs;
 mod links;
 mod map;
 mod model;

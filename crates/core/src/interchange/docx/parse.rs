@@ -17,15 +17,13 @@
 //! - hidden text, equations, embedded objects, shapes, charts, symbols, footnote, endnote and
 //!   comment marks, and linked (not embedded) pictures are counted, not imported.
 
-use banthao_text::encoding::{convert_font_run, legacy_font, LegacyFont};
+use banthao_text::encoding::{legacy_font, LegacyFont};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 
+use super::legacy_runs::{self, Piece};
 use super::links::{complete_href, hyperlink_field};
-use super::model::{
-    ends_with_space, merge_plain, plain, push_merged, trim_inlines, Converted, Found, ImageRef, Inline, Para, Parsed,
-    Segment,
-};
+use super::model::{ends_with_space, merge_plain, plain, trim_inlines, Found, ImageRef, Inline, Para, Parsed, Segment};
 use super::read::Relationship;
 use super::styles::{attr, Numbering, ParaKind, RunProps, Styles};
 
@@ -36,7 +34,7 @@ struct ParaBuilder {
     num_id: Option<String>,
     num_level: Option<u8>,
     /// Raw pieces: text with its legacy font (converted when the paragraph ends).
-    pieces: Vec<(Inline, Option<(String, LegacyFont)>)>,
+    pieces: Vec<Piece>,
     all_bold: bool,
     has_text: bool,
     /// Text boxes anchored here, delivered after this paragraph.
@@ -325,7 +323,7 @@ impl Parser<'_> {
             "w:r" => {
                 if let Some(run) = self.runs.pop() {
                     if let Some(font) = run.legacy_text {
-                        self.converted_entry(&font).runs += 1;
+                        legacy_runs::entry(&mut self.found.converted, &font).runs += 1;
                     }
                     if run.hidden_text {
                         self.found.hidden_runs += 1;
@@ -375,59 +373,8 @@ impl Parser<'_> {
             }
             _ => None,
         };
-        let inlines = self.convert(b.pieces);
+        let inlines = legacy_runs::convert(b.pieces, &mut self.found.converted);
         Para { kind, list, all_bold: b.all_bold && b.has_text, table_row: false, inlines }
-    }
-
-    /// Joins neighbouring pieces with the same marks and font, then converts legacy-font text
-    /// (joined first: a VNI letter and its mark may sit in two runs).
-    fn convert(&mut self, pieces: Vec<(Inline, Option<(String, LegacyFont)>)>) -> Vec<Inline> {
-        let mut merged: Vec<(Inline, Option<(String, LegacyFont)>)> = Vec::with_capacity(pieces.len());
-        for (piece, font) in pieces {
-            if let (Some((Inline::Text(prev), prev_font)), Inline::Text(seg)) = (merged.last_mut(), &piece) {
-                if *prev_font == font && prev.bold == seg.bold && prev.italic == seg.italic && prev.link == seg.link {
-                    prev.text.push_str(&seg.text);
-                    continue;
-                }
-            }
-            merged.push((piece, font));
-        }
-        let mut out: Vec<Inline> = Vec::with_capacity(merged.len());
-        for (piece, font) in merged {
-            let piece = match (piece, font) {
-                (Inline::Text(mut seg), Some((name, legacy))) => {
-                    let converted = convert_font_run(&seg.text, legacy);
-                    let entry = self.converted_entry(&name);
-                    entry.chars += converted.chars().count() as u32;
-                    if entry.sample.chars().count() < 40 {
-                        entry.sample.push_str(&converted);
-                        entry.sample = entry.sample.chars().take(40).collect::<String>();
-                    }
-                    seg.text = converted;
-                    Inline::Text(seg)
-                }
-                (Inline::Text(mut seg), None) if seg.text.contains('\u{AD}') => {
-                    seg.text.retain(|c| c != '\u{AD}');
-                    Inline::Text(seg)
-                }
-                (piece, _) => piece,
-            };
-            // Converted text may now match its neighbour's marks.
-            push_merged(&mut out, piece);
-        }
-        out
-    }
-
-    fn converted_entry(&mut self, font: &str) -> &mut Converted {
-        let list = &mut self.found.converted;
-        let i = match list.iter().position(|(f, _)| f == font) {
-            Some(i) => i,
-            None => {
-                list.push((font.to_string(), Converted::default()));
-                list.len() - 1
-            }
-        };
-        &mut list[i].1
     }
 
     /// Sends a finished paragraph where it belongs: the body, the table cell being read, or
