@@ -6,7 +6,7 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
-import { UnderlineLayer } from './underline-layer';
+import { UnderlineLayer, wordStart } from './underline-layer';
 import type { ArticleFinding } from '../bindings/ArticleFinding';
 
 export type Finding = ArticleFinding & { id: string };
@@ -73,10 +73,11 @@ const layers = new WeakMap<EditorView, UnderlineLayer>();
 
 /**
  * Which underlines an update can have moved: none (false), those of one textblock typed into
- * (the position before it), or any ('all'). Typing in a paragraph without findings moves none,
- * unless the paragraph gained or lost a line, and then the body's height changed: the layer's
- * size observer sees that. So such keys cost the layer nothing, and a key in a paragraph with
- * findings costs it that paragraph's.
+ * (the position before it), or any ('all'). Typing in a paragraph without findings, or after
+ * the last finding's word, moves none, unless the paragraph gained or lost a line, and then the
+ * body's height changed: the layer's size observer sees that. So such keys cost the layer
+ * nothing (not even reading a box, which lays the page out before its frame), and a key before
+ * a finding costs it that paragraph's.
  */
 export function findingsMoved(state: EditorState, prev: EditorState): false | 'all' | number {
   const set = findingsKey.getState(state);
@@ -90,9 +91,13 @@ export function findingsMoved(state: EditorState, prev: EditorState): false | 'a
   const $from = state.doc.resolve(start);
   const $to = state.doc.resolve(Math.max(start, end.b));
   if (!$from.parent.isTextblock || !$from.sameParent($to)) return 'all';
-  // The block's findings before the change too: a fix or an ignore removes the one it touched.
+  // Lines break from the block's start: words before the word changed stay where they were
+  // (unless the block gains or loses a line, which the layer's size observer sees). So only the
+  // findings from that word on can have moved, in the block as it is and as it was (a fix or an
+  // ignore removes the one it touched).
+  const from = $from.start() + wordStart($from.parent, $from.parentOffset);
   const $was = prev.doc.resolve(start);
-  const touched = set.find($from.start(), $from.end()).length > 0 || (before?.find($was.start(), $was.end()).length ?? 0) > 0;
+  const touched = set.find(from, $from.end()).length > 0 || (before?.find(from, $was.end()).length ?? 0) > 0;
   return touched && $from.before();
 }
 

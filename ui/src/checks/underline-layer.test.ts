@@ -108,6 +108,12 @@ describe('the underline layer', () => {
     // Only "hoà" moved: "ngiêng" before the key and the other paragraph's are where they were.
     expect(measured).toHaveBeenCalledTimes(1);
     expect(underlines().map((u) => pieces(u)[0]!.left)).toEqual([60, 200, 90]);
+    // Typed onto the end of a finding's word: the longer word can go to the next line, so that
+    // finding is measured again too.
+    measured.mockClear();
+    view.dispatch(view.state.tr.insertText('x', span('ngiêng').to));
+    await drawUnderlines();
+    expect(measured).toHaveBeenCalledTimes(2);
   });
 
   it("places again only the findings of the paragraph typed into, and drops one whose words are deleted", async () => {
@@ -148,7 +154,7 @@ describe('the underline layer', () => {
     expect(handlers.point).toHaveBeenCalledTimes(2);
   });
 
-  it('is not asked to draw by typing in a paragraph without findings; it is in one with findings', () => {
+  it('is not asked to draw by typing in a paragraph without findings, nor after the words of its findings; it is before them', () => {
     mount('Tường ngiêng đổ', 'Đoạn hai');
     view.dispatch(setFindings(view.state, [{ ...span('ngiêng'), finding: finding('a') }]));
     const typedAt = (pos: number) => {
@@ -157,8 +163,12 @@ describe('the underline layer', () => {
       return findingsMoved(view.state, before);
     };
     expect(typedAt(span('hai').to)).toBe(false);
-    // The paragraph typed into: the position before it.
-    expect(typedAt(span('đổ').to)).toBe(0);
+    // After the finding's word and a space: lines break from the start, so it stays where it was.
+    expect(typedAt(span('đổ').to)).toBe(false);
+    expect(typedAt(span('ngiêng').to + 1)).toBe(false);
+    // Onto its word's end, or before it: the paragraph typed into (the position before it).
+    expect(typedAt(span('ngiêng').to)).toBe(0);
+    expect(typedAt(span('Tường').to)).toBe(0);
     // A new paragraph moves what is below it.
     const before = view.state;
     view.dispatch(view.state.tr.split(1));

@@ -60,14 +60,34 @@ function lines(rects: ArrayLike<DOMRect>): DOMRect[] {
 }
 
 /**
- * Whether a block's text is unchanged up to `to`: then, at the same width and height, the words
- * before `to` are laid out where they were (lines break from the start), and a finding ending
- * there need not be measured again while typing after it.
+ * Where the word holding offset `at` of a textblock starts: after the last space or line break
+ * before it. Lines break from the block's start, so a change moves no word before that one.
+ */
+export function wordStart(block: PmNode, at: number): number {
+  const before: { node: PmNode; offset: number }[] = [];
+  block.forEach((node, offset) => {
+    if (offset < at) before.push({ node, offset });
+  });
+  // Back from `at` to the nearest space; a line break or other inline leaf breaks too.
+  for (let i = before.length - 1; i >= 0; i--) {
+    const { node, offset } = before[i]!;
+    if (!node.isText) return offset + node.nodeSize;
+    const text = node.text!;
+    for (let j = Math.min(text.length, at - offset) - 1; j >= 0; j--) if (/\s/.test(text[j]!)) return offset + j + 1;
+  }
+  return 0;
+}
+
+/**
+ * Whether a block's text is unchanged up to the word after `to`: then, at the same width and
+ * height, the words before `to` are laid out where they were, and a finding ending there need
+ * not be measured again while typing after it (typing onto its word's end can carry the word
+ * to the next line).
  */
 function sameUpTo(before: PmNode, now: PmNode, to: number): boolean {
   if (before === now) return true;
   const diff = before.content.findDiffStart(now.content);
-  return diff === null || diff >= to;
+  return diff === null || wordStart(now, diff) >= to;
 }
 
 const samePieces = (a: Piece[], b: Piece[]): boolean =>
