@@ -123,4 +123,10 @@ export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, wo
   assert.equal(stored, expected.normalize('NFC'), 'the stored paragraph is what was typed, in NFC');
   assert.equal(shown.body.content.length, paragraphs.length, 'no paragraph added or lost');
   assert.equal(shown.headline, headline + added, 'the stored headline, in NFC');
+  // The body's counts, shown once typing paused: the stored body's tiếng (tokens between
+  // whitespace holding a letter or digit; paragraphs are separated).
+  const bodyText = shown.body.content.map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
+  const tieng = bodyText.split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+  const counted = await wd.exec("return document.querySelector('#count-body').textContent");
+  assert.equal(Number(counted.split(' tiếng')[0].replace(/\D/g, '')), tieng, `the body's counts follow typing: "${counted}", ${tieng} tiếng stored`);
 }

@@ -207,7 +207,7 @@ export class ArticleEditor {
   /**
    * The body's counts follow typing when it pauses, and at least every COUNTS_LATEST_MS while it
    * goes on. Shown at every key, the new figure cost each keystroke about half a millisecond of
-   * script, style and paint in the real window (a quarter of a key's work in a long article).
+   * script, style and paint in the real window (4.2 against 3.7 ms a key at 5,022 tiếng).
    */
   private countSoon(): void {
     const now = performance.now();
