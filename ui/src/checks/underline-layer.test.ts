@@ -169,6 +169,10 @@ describe('the underline layer', () => {
     // Onto its word's end, or before it: the paragraph typed into (the position before it).
     expect(typedAt(span('ngiêng').to)).toBe(0);
     expect(typedAt(span('Tường').to)).toBe(0);
+    // A line break ends a word as a space does (Shift+Enter between the finding and the key).
+    view.dispatch(view.state.tr.insert(span('ngiêng').to, schema.nodes.hard_break!.create()));
+    expect(typedAt(span('ngiêng').to + 1)).toBe(false);
+    expect(typedAt(span('ngiêng').to)).toBe(0);
     // A new paragraph moves what is below it.
     const before = view.state;
     view.dispatch(view.state.tr.split(1));
