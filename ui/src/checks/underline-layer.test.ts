@@ -3,7 +3,7 @@
 // paragraph without findings asks nothing of it. jsdom has no layout: testing-layout.ts makes one
 // up (a text node per line, a character 10 px wide).
 import { EditorState, TextSelection } from 'prosemirror-state';
-import { EditorView } from 'prosemirror-view';
+import { DecorationSet, EditorView } from 'prosemirror-view';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { docFromJSON } from '../editor/body-editor';
 import { schema } from '../editor/schema';
@@ -152,6 +152,66 @@ describe('the underline layer', () => {
     expect(view.dom.style.cursor).toBe('');
     pointAt(view, underlines()[0]!, 'click');
     expect(handlers.point).toHaveBeenCalledTimes(2);
+  });
+
+  it('follows the paragraphs when the body changes size: one that moved or grew after a finding is not measured again, one resized otherwise is', async () => {
+    // The layer's size observer, and paragraphs 60 px high one under the other (jsdom has neither).
+    let resized: () => void = () => {};
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: () => void) {
+          resized = callback;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    const heights = [60, 60, 60];
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const index = this.parentElement === view.dom ? [...view.dom.children].indexOf(this) : -1;
+      if (index < 0) return new DOMRect(0, 0, 800, 0);
+      const top = heights.slice(0, index).reduce((sum, h) => sum + h, 0);
+      return new DOMRect(0, top, 800, heights[index]);
+    });
+    mount('Đoạn một', 'Tường ngiêng đổ', 'Đoạn ba ngiêng');
+    view.dispatch(setFindings(view.state, [{ ...span('ngiêng'), finding: finding('a') }, { ...span('ngiêng', span('ba').from), finding: finding('b') }]));
+    await drawUnderlines();
+    const placed = () => underlines().map((u) => [u.dataset.findingId, u.style.transform]);
+    expect(placed()).toEqual([
+      ['a', 'translate(0px, 60px)'],
+      ['b', 'translate(0px, 120px)'],
+    ]);
+    // The first paragraph gained a line: the others moved down, their words laid out as before.
+    const measured = vi.spyOn(Range.prototype, 'getClientRects');
+    const lookedUp = vi.spyOn(DecorationSet.prototype, 'find');
+    heights[0] = 80;
+    resized();
+    expect(placed()).toEqual([
+      ['a', 'translate(0px, 80px)'],
+      ['b', 'translate(0px, 140px)'],
+    ]);
+    expect(measured).not.toHaveBeenCalled();
+    expect(lookedUp).not.toHaveBeenCalled();
+    // The second gained one from text typed after its finding's word: that finding stays where
+    // it was in its paragraph, the third's moves.
+    view.dispatch(view.state.tr.insertText(' và nghiêng hẳn sang bên đường', span('đổ').to));
+    heights[1] = 80;
+    resized();
+    expect(measured).not.toHaveBeenCalled();
+    expect(placed()).toEqual([
+      ['a', 'translate(0px, 80px)'],
+      ['b', 'translate(0px, 160px)'],
+    ]);
+    // The third changed height with its text unchanged (the text size): measured again.
+    heights[2] = 40;
+    resized();
+    expect(measured).toHaveBeenCalledTimes(1);
+    expect(placed()).toEqual([
+      ['a', 'translate(0px, 80px)'],
+      ['b', 'translate(0px, 160px)'],
+    ]);
+    vi.unstubAllGlobals();
   });
 
   it('is not asked to draw by typing in a paragraph without findings, nor after the words of its findings; it is before them', () => {

@@ -79,15 +79,28 @@ export function wordStart(block: PmNode, at: number): number {
 }
 
 /**
- * Whether a block's text is unchanged up to the word after `to`: then, at the same width and
- * height, the words before `to` are laid out where they were, and a finding ending there need
- * not be measured again while typing after it (typing onto its word's end can carry the word
- * to the next line).
+ * Whether a block's text is unchanged up to the word after `to`: then, at the same width, the
+ * words before `to` are laid out where they were, and a finding ending there need not be
+ * measured again while typing after it (typing onto its word's end can carry the word to the
+ * next line).
  */
 function sameUpTo(before: PmNode, now: PmNode, to: number): boolean {
   if (before === now) return true;
   const diff = before.content.findDiffStart(now.content);
   return diff === null || wordStart(now, diff) >= to;
+}
+
+/**
+ * Whether a finding measured as `m` is still where it was in its block (`dom`, holding `block`
+ * now): the same element, offsets and width, and the text unchanged up to the word after it.
+ * Lines break from the block's start and the body is set ragged right, so text typed after that
+ * word cannot move it, even when the block gains or loses a line. A block whose height changed
+ * while its text did not changed for another reason (the text size): measured again.
+ */
+function stillPlaced(m: Measured, dom: Element, from: number, to: number, box: DOMRect, block: PmNode): boolean {
+  if (m.dom !== dom || m.from !== from || m.to !== to || m.width !== box.width) return false;
+  if (m.height !== box.height && m.block === block) return false;
+  return sameUpTo(m.block, block, to);
 }
 
 const samePieces = (a: Piece[], b: Piece[]): boolean =>
@@ -116,7 +129,7 @@ export class UnderlineLayer {
     // A paragraph gained a line, the column narrowed, a photo loaded, the text size changed:
     // blocks moved or wrapped. Observers are told after layout and before paint, so drawing
     // here puts the underlines in place in the same frame, not one frame late in a frame more.
-    this.resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.drawNow()) : null;
+    this.resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.follow()) : null;
     this.resizes?.observe(view.dom);
     document.fonts?.addEventListener?.('loadingdone', this.fontsChanged);
     this.schedule();
@@ -144,6 +157,34 @@ export class UnderlineLayer {
     this.frame = null;
     this.dirty = 'all';
     this.draw();
+  }
+
+  /**
+   * The body changed size: its blocks moved, or wrapped. A block that kept its size only moved,
+   * and its findings follow it without being measured or looked up again; those of a block that
+   * changed size are measured again. Typing that adds a line costs this one box read a block with
+   * findings, and a position written for each finding after it.
+   */
+  private follow(): void {
+    if (this.frame !== null || this.dirty !== null) return this.drawNow();
+    // All reads, then all writes: a write between two reads would lay the page out again.
+    const origin = this.layer.getBoundingClientRect();
+    const boxes = new Map<Element, DOMRect>();
+    const resized = new Set<Node>();
+    const moved: [Drawn, DOMRect][] = [];
+    for (const [id, drawn] of this.drawn) {
+      const m = this.measured.get(id);
+      if (!m || !m.dom.isConnected) return this.drawNow();
+      let box = boxes.get(m.dom);
+      if (!box) boxes.set(m.dom, (box = m.dom.getBoundingClientRect()));
+      if (box.width !== m.width || box.height !== m.height) resized.add(m.dom);
+      else moved.push([drawn, box]);
+    }
+    if (resized.size > 0) {
+      this.dirty = resized;
+      this.draw();
+    }
+    for (const [drawn, box] of moved) this.moveTo(drawn, box.left - origin.left, box.top - origin.top);
   }
 
   /** Every finding measured again (the fonts changed). */
@@ -247,13 +288,15 @@ export class UnderlineLayer {
     const to = placed.to - start;
     const id = placed.finding.id;
     let m = this.measured.get(id);
-    const fresh =
-      m && m.dom === dom && m.from === from && m.to === to && m.width === box.width && m.height === box.height && sameUpTo(m.block, $from.parent, to);
-    if (!fresh) {
+    if (m && stillPlaced(m, dom, from, to, box, $from.parent)) {
+      // Still right for the block as it is now: later changes are compared with this one.
+      m.block = $from.parent;
+      m.height = box.height;
+    } else {
       m = { block: $from.parent, dom, from, to, width: box.width, height: box.height, pieces: this.measure(placed, box) };
       this.measured.set(id, m);
     }
-    return { x: box.left - origin.left, y: box.top - origin.top, pieces: m!.pieces, kind: placed.finding.kind };
+    return { x: box.left - origin.left, y: box.top - origin.top, pieces: m.pieces, kind: placed.finding.kind };
   }
 
   private measure(placed: PlacedFinding, box: DOMRect): Piece[] {
@@ -268,6 +311,13 @@ export class UnderlineLayer {
       return [];
     }
     return lines(range.getClientRects()).map((r) => ({ left: r.left - box.left, top: r.top - box.top, width: r.width, height: r.height }));
+  }
+
+  private moveTo(drawn: Drawn, x: number, y: number): void {
+    if (drawn.x === x && drawn.y === y) return;
+    drawn.element.style.transform = `translate(${x}px, ${y}px)`;
+    drawn.x = x;
+    drawn.y = y;
   }
 
   private write(id: string, d: Omit<Drawn, 'element'>): void {
@@ -285,7 +335,7 @@ export class UnderlineLayer {
       element.className = `finding finding-${kind} finding-group-${kindGroup(d.kind)}`;
       element.dataset.kind = kind;
     }
-    if (drawn.x !== d.x || drawn.y !== d.y) element.style.transform = `translate(${d.x}px, ${d.y}px)`;
+    this.moveTo(drawn, d.x, d.y);
     if (!samePieces(drawn.pieces, d.pieces)) {
       // The line elements are kept and only what moved is written (typing moves the words after the caret).
       while (element.children.length > d.pieces.length) element.lastElementChild!.remove();

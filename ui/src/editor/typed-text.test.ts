@@ -164,15 +164,17 @@ describe('typed text', () => {
     expect(key(editor, 'a')).toBe(false);
   });
 
-  it('brings the caret into view once a frame, not once a key', async () => {
+  it('brings the caret into view once a frame, not once a key, and with no transaction', async () => {
     const editor = mount(doc(text('Hà Nội')));
     caretAt(editor, 1);
     const measure = vi.spyOn(editor.view, 'coordsAtPos');
     for (const ch of 'Thủ đô ') key(editor, ch);
     expect(measure).not.toHaveBeenCalled();
+    const typed = editor.view.state;
     await nextFrame();
     await nextFrame();
     expect(measure.mock.calls.length).toBeGreaterThan(0);
     expect(measure.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(editor.view.state).toBe(typed);
   });
 });

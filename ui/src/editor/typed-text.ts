@@ -107,6 +107,18 @@ function settle(view: EditorView, node: Text): void {
   if (wanted !== null && node.data !== wanted) unobserved(view, () => (node.data = wanted));
 }
 
+/**
+ * ProseMirror's own scrolling (its margins and thresholds) for the caret as it is now. Called
+ * directly (internal but stable: its DOM observer calls it too), since a transaction would run
+ * every plugin, the view's update and the toolbar again for a selection that did not change: a
+ * third of the script a key costs.
+ */
+function scrollToCaret(view: EditorView): void {
+  const internal = view as unknown as { scrollToSelection?: () => void };
+  if (typeof internal.scrollToSelection === 'function') internal.scrollToSelection();
+  else view.dispatch(view.state.tr.scrollIntoView().setMeta('addToHistory', false));
+}
+
 /** Inserts the text of a plain `insertText` at a text cursor; false: left to the browser. */
 export function insertTypedText(view: EditorView, event: InputEvent, typed: () => void): boolean {
   const text = event.data;
@@ -140,8 +152,7 @@ export function typedTextPlugin(): Plugin {
         if (!reveal) {
           reveal = requestAnimationFrame(() => {
             reveal = 0;
-            // ProseMirror's own scrolling (its margins and thresholds), for the caret as it is now.
-            if (!view.isDestroyed && view.hasFocus()) view.dispatch(view.state.tr.scrollIntoView().setMeta('addToHistory', false));
+            if (!view.isDestroyed && view.hasFocus()) scrollToCaret(view);
           });
         }
         return true;
