@@ -13,7 +13,8 @@
 //
 // Env: APP_BIN, TAURI_DRIVER, BANTHAO_CLI; TYPING_ROUNDS (default 2: the editor and the two
 // references take turns), TYPING_SIZES (default "100,5000,20000"), TYPING_WARM_UP (default on:
-// one uncounted round of every case for each target first; 0: none).
+// one uncounted round of every case for each target first; 0: none), TYPING_CASES (only the
+// cases whose name holds this, e.g. "burst"; default all).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
@@ -75,7 +76,7 @@ const CASES = [
   { name: 'paced, decomposed', groups: phrases(keysOf(TYPED_DECOMPOSED), 20), pause: PACE_MS },
   { name: 'burst, precomposed', groups: Array(BURSTS).fill(keysOf(TYPED_PRECOMPOSED)), pause: 0 },
   { name: 'burst, decomposed', groups: Array(BURSTS).fill(keysOf(TYPED_DECOMPOSED)), pause: 0 },
-];
+].filter((c) => c.name.includes(process.env.TYPING_CASES ?? ''));
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
