@@ -17,7 +17,7 @@
 // cases whose name holds this, e.g. "burst"; default all).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebDriver, sleep } from './webdriver.mjs';
@@ -56,6 +56,38 @@ function renderingNote() {
   return nodes.length ? 'with GPU compositing' : 'without compositing (no GPU render node here)';
 }
 
+/**
+ * The page's process (WebKit's web process, the newest one): the CPU it spends while keys are
+ * typed is read from its threads' `schedstat` (time on a CPU, in ns), as the page itself has
+ * only a 1 ms clock. Null where /proc has no such process (then no CPU figures are printed).
+ */
+function webProcess() {
+  let newest = null;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'WebKitWebProces') continue;
+      const started = Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[19]);
+      if (!newest || started > newest.started) newest = { pid: name, started };
+    } catch {}
+  }
+  return newest?.pid ?? null;
+}
+
+/** CPU time so far of the page's main thread and of JavaScriptCore's compiler threads, in ms. */
+function cpuOf(pid) {
+  const out = { main: 0, compile: 0 };
+  if (!pid) return out;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const ns = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      if (tid === pid) out.main += ns / 1e6;
+      else if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('JITWorker')) out.compile += ns / 1e6;
+    } catch {}
+  }
+  return out;
+}
+
 /** Splits keys into phrases of about `size` keys, ending after a space. */
 function phrases(keys, size) {
   const out = [];
@@ -83,14 +115,20 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Types one case into the shown target; returns each key's latency and the longest frame gap. */
-async function typeCase(wd, c) {
+/**
+ * Types one case into the shown target; returns each key's latency, the longest frame gap, and
+ * the page's CPU time while typing (from the first key to the last paint, pauses left out: the
+ * check and autosave run in them).
+ */
+async function typeCase(wd, c, pid) {
   const latencies = [];
   const script = [];
   let gap = 0;
   let lost = 0;
+  const cpu = { main: 0, compile: 0 };
   for (const group of c.groups) {
     await wd.exec('window.__typing.start(); return 1');
+    const before = cpuOf(pid);
     await pressKeys(wd, group, c.pause);
     // Every key painted (or given up on after 5 s).
     const result = await wd.until(
@@ -105,6 +143,9 @@ async function typeCase(wd, c) {
        return { keys: p.keys, frames: p.frames };`,
       60000,
     );
+    const after = cpuOf(pid);
+    cpu.main += after.main - before.main;
+    cpu.compile += after.compile - before.compile;
     const { keys, frames } = result;
     const painted = keys.filter((k) => k.painted > 0);
     lost += group.length - painted.length;
@@ -123,7 +164,7 @@ async function typeCase(wd, c) {
     }
     await sleep(PAUSE_MS);
   }
-  return { latencies, script, gap, lost };
+  return { latencies, script, gap, lost, cpu };
 }
 
 function summary(latencies) {
@@ -204,7 +245,8 @@ try {
   for (const article of articles) {
     await openArticle(wd, article.id, article.paragraphs);
     await wd.exec(INSTALL, article.paragraphs);
-    const empty = () => CASES.map(() => ({ latencies: [], script: [], gap: 0, lost: 0 }));
+    const pid = webProcess();
+    const empty = () => CASES.map(() => ({ latencies: [], script: [], gap: 0, lost: 0, main: 0, compile: 0 }));
     const results = { app: empty(), reference: empty(), scripted: empty() };
     // A round of every case for each target first, not counted: the editor's script is compiled
     // to its faster tiers only after some hundreds of keys (JavaScriptCore's compile log shows
@@ -213,7 +255,7 @@ try {
     for (const target of WARM_UP ? ['app', 'reference', 'scripted'] : []) {
       await wd.exec(PLACE_CARET, target);
       await sleep(300);
-      for (const c of CASES) await typeCase(wd, c);
+      for (const c of CASES) await typeCase(wd, c, pid);
     }
     for (let round = 0; round < ROUNDS; round++) {
       const targets = ['app', 'reference', 'scripted'];
@@ -222,8 +264,10 @@ try {
         await wd.exec(PLACE_CARET, target);
         await sleep(300);
         for (const [i, c] of CASES.entries()) {
-          const r = await typeCase(wd, c);
+          const r = await typeCase(wd, c, pid);
           const into = results[target][i];
+          into.main += r.cpu.main;
+          into.compile += r.cpu.compile;
           into.latencies.push(...r.latencies);
           into.script.push(...r.script);
           into.gap = Math.max(into.gap, r.gap);
@@ -245,6 +289,16 @@ try {
           `| n=${String(sr.n).padStart(4)} ${fmt(sr.p50)} ${fmt(sr.p95)} ${fmt(sr.p99)} ${fmt(sr.max)} ${fmt(r.gap)} ${fmt(summary(r.script).p50)} ` +
           `| ${ratio(sa.p50, sr.p50)} / ${ratio(sa.p99, sr.p99)} / ${ratio(sa.max, sr.max)} / ${ratio(a.gap, r.gap)} (${p99Interval(a.latencies, r.latencies)})${lost}`,
       );
+    }
+    if (pid) {
+      // Time on a CPU, not waited for: the page's own clock cannot resolve a key's work below 1 ms.
+      console.log("    CPU a key while typing, ms (the page's process: main thread / JavaScriptCore's compiler threads):");
+      for (const [i, c] of CASES.entries()) {
+        const perKey = (r) => [r.main / Math.max(1, r.latencies.length), r.compile / Math.max(1, r.latencies.length)];
+        const [om, oc] = perKey(results.app[i]);
+        const [rm, rc] = perKey(results.reference[i]);
+        console.log(`    ${c.name.padEnd(22)}| ours ${om.toFixed(2)} / ${oc.toFixed(2)} | reference ${rm.toFixed(2)} / ${rc.toFixed(2)} | main thread ${ratio(om, rm)}`);
+      }
     }
     // The same element typed into when its page inserts the text by script, as an editor must.
     for (const [target, title] of [['scripted', 'second reference, the plain element inserting typed text by script:']]) {
