@@ -74,18 +74,32 @@ function webProcess() {
   return newest?.pid ?? null;
 }
 
-/** CPU time so far of the page's main thread and of JavaScriptCore's compiler threads, in ms. */
+/** CPU time so far of each of the page's main thread and JavaScriptCore's compiler threads, in ms. */
 function cpuOf(pid) {
-  const out = { main: 0, compile: 0 };
-  if (!pid) return out;
+  const threads = new Map();
+  if (!pid) return threads;
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      const ns = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      if (tid === pid) out.main += ns / 1e6;
-      else if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('JITWorker')) out.compile += ns / 1e6;
+      const kind = tid === pid ? 'main' : readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('JITWorker') ? 'compile' : null;
+      if (kind) threads.set(tid, { kind, ms: Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6 });
     } catch {}
   }
-  return out;
+  return threads;
+}
+
+/**
+ * CPU time spent between two readings, per kind of thread. Compiler threads come and go: one
+ * started since counts whole; one ended since is missed (the time it ran after the first
+ * reading), so the compilers' figure is at most that much low.
+ */
+function cpuBetween(before, after) {
+  const spent = { main: 0, compile: 0 };
+  for (const [tid, { kind, ms }] of after) {
+    const was = before.get(tid)?.ms ?? 0;
+    // A smaller time than before: the id went to a new thread.
+    spent[kind] += ms >= was ? ms - was : ms;
+  }
+  return spent;
 }
 
 /** Splits keys into phrases of about `size` keys, ending after a space. */
@@ -143,9 +157,9 @@ async function typeCase(wd, c, pid) {
        return { keys: p.keys, frames: p.frames };`,
       60000,
     );
-    const after = cpuOf(pid);
-    cpu.main += after.main - before.main;
-    cpu.compile += after.compile - before.compile;
+    const spent = cpuBetween(before, cpuOf(pid));
+    cpu.main += spent.main;
+    cpu.compile += spent.compile;
     const { keys, frames } = result;
     const painted = keys.filter((k) => k.painted > 0);
     lost += group.length - painted.length;
