@@ -49,6 +49,7 @@ afterEach(() => {
   view.destroy();
   document.body.textContent = '';
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   unfakeTextLayout();
   vi.useRealTimers();
 });
@@ -211,7 +212,6 @@ describe('the underline layer', () => {
       ['a', 'translate(0px, 80px)'],
       ['b', 'translate(0px, 160px)'],
     ]);
-    vi.unstubAllGlobals();
   });
 
   it('is not asked to draw by typing in a paragraph without findings, nor after the words of its findings; it is before them', () => {

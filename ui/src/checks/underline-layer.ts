@@ -94,8 +94,8 @@ function sameUpTo(before: PmNode, now: PmNode, to: number): boolean {
  * Whether a finding measured as `m` is still where it was in its block (`dom`, holding `block`
  * now): the same element, offsets and width, and the text unchanged up to the word after it.
  * Lines break from the block's start and the body is set ragged right, so text typed after that
- * word cannot move it, even when the block gains or loses a line. A block whose height changed
- * while its text did not changed for another reason (the text size): measured again.
+ * word cannot move it, even when the block gains or loses a line. When the height changed but
+ * the text did not, something else moved the words (the text size): measured again.
  */
 function stillPlaced(m: Measured, dom: Element, from: number, to: number, box: DOMRect, block: PmNode): boolean {
   if (m.dom !== dom || m.from !== from || m.to !== to || m.width !== box.width) return false;
