@@ -88,8 +88,41 @@ export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, wo
   ).catch((e) => e);
   await wd.exec("document.querySelector('#body .body-host').style.maxWidth = ''; return 1");
   assert.deepEqual(rewrapped, listed, 'each underline follows its words when the column narrows');
+  // A larger text size, the column as wide as before: paragraphs grow with their text unchanged,
+  // so their findings are measured again.
+  await wd.exec("document.querySelector('#body .ProseMirror').style.fontSize = '125%'; return 1");
+  const larger = await wd.until(
+    'the underlines under their words in larger text',
+    `const all = (() => { ${underlined()} })().map((u) => u.text).sort();
+     return JSON.stringify(all) === ${JSON.stringify(JSON.stringify(listed))} ? all : null`,
+    10000,
+  ).catch((e) => e);
+  await wd.exec("document.querySelector('#body .ProseMirror').style.fontSize = ''; return 1");
+  assert.deepEqual(larger, listed, 'each underline follows its words when the text grows');
   const slipParagraph = await wd.exec(`return [...document.querySelectorAll('#body .ProseMirror > p')][${index}].textContent`);
   assert.equal(slipParagraph, expected, 'the paragraph with the decomposed misspelling, in NFC');
+  // Typed after the paragraph's findings, a burst adds lines to it: its underlines stay where they
+  // were without being measured again, those of the paragraphs below move down with their words.
+  // Read as the last key is painted, before the check that follows the pause draws them anew.
+  const heightOf = `return [...document.querySelectorAll('#body .ProseMirror > p')][${index}].getBoundingClientRect().height`;
+  const shorter = await wd.exec(heightOf);
+  await wd.exec(PLACE_CARET, 'app');
+  const grownText = ` ${TYPED_PRECOMPOSED.repeat(2)}`;
+  const grown = keysOf(grownText);
+  await wd.exec('window.__typing.start(); return 1');
+  await pressKeys(wd, grown, 0);
+  const afterGrowth = await wd.until(
+    'the burst after the findings to be shown',
+    `const p = window.__typing;
+     if (!(p.keys.length >= ${grown.length} && p.keys.every((k) => k.painted > 0))) return null;
+     const under = (() => { ${underlined()} })().map((u) => u.text).sort();
+     return { under, height: (() => { ${heightOf} })() };`,
+    30000,
+  );
+  await wd.exec('window.__typing.stop(); return 1');
+  expected += grownText;
+  assert.ok(afterGrowth.height > shorter, `the paragraph gained a line (${shorter} → ${afterGrowth.height} px)`);
+  assert.deepEqual(afterGrowth.under, listed, 'each underline lies under its words after the paragraph above grew');
   // Typing where the caret is out of sight brings it into view (the editor scrolls once a frame).
   await wd.exec(`const pm = document.querySelector('#body .ProseMirror');
     const last = [...pm.children].filter((b) => b.tagName === 'P').at(-1);
@@ -125,7 +158,7 @@ export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, wo
   assert.equal(shown.headline, headline + added, 'the stored headline, in NFC');
   // The body's counts, shown once typing paused: the stored body's tiếng (tokens between
   // whitespace holding a letter or digit; paragraphs are separated).
-  const bodyText = shown.body.content.map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
+  const bodyText = shown.body.content.map((p) => (p.content ?? []).map((t) => t.text ?? '\n').join('')).join('\n');
   const tieng = bodyText.split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
   const counted = await wd.exec("return document.querySelector('#count-body').textContent");
   assert.equal(Number(counted.split(' tiếng')[0].replace(/\D/g, '')), tieng, `the body's counts follow typing: "${counted}", ${tieng} tiếng stored`);
