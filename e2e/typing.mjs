@@ -78,26 +78,25 @@ export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, wo
   const drawn = (await wd.exec(underlined())).map((u) => u.text).sort();
   assert.ok(listed.length > 1, `the article's slips are listed: ${JSON.stringify(listed)}`);
   assert.deepEqual(drawn, listed, 'each underline lies under the words of its finding');
+  // With a style set on an element, every underline comes to lie under the words listed (or the
+  // error saying what was seen); the style is taken off again.
+  const underlinesWith = async (selector, property, value, what) => {
+    await wd.exec(`document.querySelector(${JSON.stringify(selector)}).style.${property} = ${JSON.stringify(value)}; return 1`);
+    const seen = await wd.until(
+      `the underlines under their words ${what}`,
+      `const all = (() => { ${underlined()} })().map((u) => u.text).sort();
+       return JSON.stringify(all) === ${JSON.stringify(JSON.stringify(listed))} ? all : null`,
+      10000,
+    ).catch((e) => e);
+    await wd.exec(`document.querySelector(${JSON.stringify(selector)}).style.${property} = ''; return 1`);
+    return seen;
+  };
   // A narrower column (a panel, a smaller window) wraps every paragraph anew: the underlines follow.
-  await wd.exec("document.querySelector('#body .body-host').style.maxWidth = '420px'; return 1");
-  const rewrapped = await wd.until(
-    'the underlines under their words in the narrower column',
-    `const all = (() => { ${underlined()} })().map((u) => u.text).sort();
-     return JSON.stringify(all) === ${JSON.stringify(JSON.stringify(listed))} ? all : null`,
-    10000,
-  ).catch((e) => e);
-  await wd.exec("document.querySelector('#body .body-host').style.maxWidth = ''; return 1");
+  const rewrapped = await underlinesWith('#body .body-host', 'maxWidth', '420px', 'in the narrower column');
   assert.deepEqual(rewrapped, listed, 'each underline follows its words when the column narrows');
   // A larger text size, the column as wide as before: paragraphs grow with their text unchanged,
   // so their findings are measured again.
-  await wd.exec("document.querySelector('#body .ProseMirror').style.fontSize = '125%'; return 1");
-  const larger = await wd.until(
-    'the underlines under their words in larger text',
-    `const all = (() => { ${underlined()} })().map((u) => u.text).sort();
-     return JSON.stringify(all) === ${JSON.stringify(JSON.stringify(listed))} ? all : null`,
-    10000,
-  ).catch((e) => e);
-  await wd.exec("document.querySelector('#body .ProseMirror').style.fontSize = ''; return 1");
+  const larger = await underlinesWith('#body .ProseMirror', 'fontSize', '125%', 'in larger text');
   assert.deepEqual(larger, listed, 'each underline follows its words when the text grows');
   const slipParagraph = await wd.exec(`return [...document.querySelectorAll('#body .ProseMirror > p')][${index}].textContent`);
   assert.equal(slipParagraph, expected, 'the paragraph with the decomposed misspelling, in NFC');
