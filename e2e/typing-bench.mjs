@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebDriver, sleep } from './webdriver.mjs';
 import { articleParagraphs, INSTALL, keysOf, PLACE_CARET, pressKeys, TYPED_DECOMPOSED, TYPED_PRECOMPOSED } from './typing-probe.mjs';
+import { XKeyboard } from './x-keyboard.mjs';
 
 const env = (name) => {
   const v = process.env[name];
@@ -181,6 +182,33 @@ async function typeCase(wd, c, pid) {
   return { latencies, script, gap, lost, cpu };
 }
 
+/** How many times the shown target's text holds `text` (both in NFC: the editor composes marks). */
+const OCCURRENCES = `
+  const [target, text] = arguments;
+  const root = target === 'app' ? document.querySelector('#body .ProseMirror') : window.__typing.ref;
+  return root.textContent.normalize('NFC').split(text.normalize('NFC')).length - 1;
+`;
+
+/**
+ * Types one case into the shown target through the X server's keyboard; returns each key's time
+ * from press to the window's first pixels after it. Fails if a group's text did not arrive whole
+ * (a key lost or out of order), so a figure is never of keys that went elsewhere.
+ */
+async function typeOnScreen(wd, keyboard, c, target, seed) {
+  const latencies = [];
+  let lost = 0;
+  for (const [i, group] of c.groups.entries()) {
+    const text = group.join('');
+    const before = await wd.exec(OCCURRENCES, target, text);
+    const ms = await keyboard.type(group, c.pause, seed * 100 + i);
+    if ((await wd.exec(OCCURRENCES, target, text)) !== before + 1) throw new Error(`keys typed on the X keyboard did not arrive in the ${target}: ${JSON.stringify(text)}`);
+    for (const t of ms) if (t === null) lost++;
+    latencies.push(...ms.filter((t) => t !== null));
+    await sleep(PAUSE_MS);
+  }
+  return { latencies, lost };
+}
+
 function summary(latencies) {
   const s = [...latencies].sort((a, b) => a - b);
   return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] };
@@ -214,6 +242,8 @@ function p99Interval(ours, reference) {
 }
 
 const fmt = (v) => (Number.isFinite(v) ? v.toFixed(0).padStart(4) : '   -');
+const fmt1 = (v) => (Number.isFinite(v) ? v.toFixed(1).padStart(5) : '    -');
+const mean = (a) => a.reduce((s, v) => s + v, 0) / Math.max(1, a.length);
 const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');
 
 async function openArticle(wd, id, paragraphs) {
@@ -249,6 +279,45 @@ const driver = spawn(TAURI_DRIVER, ['--port', String(PORT), '--native-port', Str
 });
 const wd = new WebDriver(`http://127.0.0.1:${PORT}`);
 let failed = false;
+let keyboard = null;
+
+/**
+ * The same cases typed on the X server's keyboard, timed from each key's press to the first
+ * pixels drawn in the window after it (the in-page rounds above have warmed the editor's script).
+ * After each key's pixels the next waits the case's pace and a random part of a frame, so keys
+ * fall at every phase of the window's 60 Hz drawing, as a reporter's do.
+ */
+async function onScreen(wd) {
+  keyboard ??= await XKeyboard.open();
+  const results = { app: CASES.map(() => ({ latencies: [], lost: 0 })), reference: CASES.map(() => ({ latencies: [], lost: 0 })) };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const target of round % 2 ? ['reference', 'app'] : ['app', 'reference']) {
+      await wd.exec(PLACE_CARET, target);
+      await sleep(300);
+      for (const [i, c] of CASES.entries()) {
+        const r = await typeOnScreen(wd, keyboard, c, target, round * 10 + i);
+        results[target][i].latencies.push(...r.latencies);
+        results[target][i].lost += r.lost;
+      }
+    }
+  }
+  await wd.exec("window.__typing.ref.hidden = true; document.querySelector('#body .ProseMirror').style.display = ''; return 1");
+  console.log("    on screen: keys typed on the X server's keyboard (XTest), key press → first pixels drawn in the window (XDamage), ms on a ns clock:");
+  console.log('    case                  |      ours:   p50   p95   p99   max  mean |  reference:   p50   p95   p99   max  mean | ratio p50 / p99 / max / mean (p99: 90% interval)');
+  for (const [i, c] of CASES.entries()) {
+    const a = results.app[i];
+    const r = results.reference[i];
+    const [sa, sr] = [summary(a.latencies), summary(r.latencies)];
+    const [ma, mr] = [mean(a.latencies), mean(r.latencies)];
+    const lost = a.lost || r.lost ? `  (keys with nothing drawn in 2 s: ours ${a.lost}, reference ${r.lost})` : '';
+    console.log(
+      `    ${c.name.padEnd(22)}| n=${String(sa.n).padStart(4)} ${fmt1(sa.p50)} ${fmt1(sa.p95)} ${fmt1(sa.p99)} ${fmt1(sa.max)} ${fmt1(ma)} ` +
+        `| n=${String(sr.n).padStart(4)} ${fmt1(sr.p50)} ${fmt1(sr.p95)} ${fmt1(sr.p99)} ${fmt1(sr.max)} ${fmt1(mr)} ` +
+        `| ${ratio(sa.p50, sr.p50)} / ${ratio(sa.p99, sr.p99)} / ${ratio(sa.max, sr.max)} / ${ratio(ma, mr)} (${p99Interval(a.latencies, r.latencies)})${lost}`,
+    );
+  }
+}
+
 try {
   await wd.waitForServer();
   await wd.start(APP_BIN, ['--library', library]);
@@ -327,7 +396,9 @@ try {
         );
       }
     }
+    await onScreen(wd);
   }
+  await keyboard?.close();
   await wd.quit();
 } catch (e) {
   failed = true;

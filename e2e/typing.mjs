@@ -1,6 +1,7 @@
 // End-to-end for typing in a long body, in the real window, with nothing timed: every key
 // arrives once, in order, with its own character, at the caret — paced and in bursts,
-// Vietnamese precomposed and decomposed ("tổ hợp") — and the stored article holds it in NFC.
+// Vietnamese precomposed and decomposed ("tổ hợp"), from WebDriver and from the X server's
+// keyboard — and the stored article holds it in NFC.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { openNewArticle } from './articles.mjs';
 import { sleep } from './webdriver.mjs';
 import { underlined, untilUnderlined } from './underlines.mjs';
+import { XKeyboard } from './x-keyboard.mjs';
 import { articleParagraphs, INSTALL, keysOf, PLACE_CARET, pressKeys, READ_PARAGRAPH, TYPED_DECOMPOSED, TYPED_PRECOMPOSED } from './typing-probe.mjs';
 
 /** The body's scroller (the nearest ancestor that scrolls), as \`scroller\`. */
@@ -37,14 +39,20 @@ export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, wo
   assert.equal(placed, before);
   let expected = before;
   let caret = cut;
-  for (const [what, text, pauseMs] of [
-    ['paced, precomposed', TYPED_PRECOMPOSED, 40],
-    ['burst, precomposed', TYPED_PRECOMPOSED, 0],
-    ['burst, decomposed', TYPED_DECOMPOSED, 0],
+  // WebDriver's keys are made up inside WebKit; the last two cases come through the X server's
+  // keyboard, as a real keyboard's do (GTK's key events and input method, then WebKit's).
+  const keyboard = await XKeyboard.open();
+  for (const [what, text, pauseMs, onX] of [
+    ['paced, precomposed', TYPED_PRECOMPOSED, 40, false],
+    ['burst, precomposed', TYPED_PRECOMPOSED, 0, false],
+    ['burst, decomposed', TYPED_DECOMPOSED, 0, false],
+    ['on the X keyboard, precomposed', TYPED_PRECOMPOSED, 0, true],
+    ['on the X keyboard, decomposed', TYPED_DECOMPOSED, 0, true],
   ]) {
     const keys = keysOf(text);
     await wd.exec('window.__typing.start(); return 1');
-    await pressKeys(wd, keys, pauseMs);
+    if (onX) assert.equal((await keyboard.type(keys, pauseMs, 1)).filter((ms) => ms === null).length, 0, `${what}: every key drew something`);
+    else await pressKeys(wd, keys, pauseMs);
     const seen = await wd.until(
       `the ${what} keys to be shown`,
       `const p = window.__typing;
@@ -62,6 +70,7 @@ export async function everyKeyOnceAtTheCaret(wd, { step, shots, cli, library, wo
     assert.equal(now.text, expected, `${what}: the paragraph holds every character at the caret, in NFC`);
     assert.equal(now.caret, caret, `${what}: the caret follows the last key`);
   }
+  await keyboard.close();
   // A misspelling typed decomposed is checked like any other: underlined where it was typed.
   if (!(await wd.exec("return !!document.querySelector('#checks-panel')"))) await wd.click('#checks-toggle');
   await wd.exec(PLACE_CARET, 'app', caret);

@@ -12,13 +12,14 @@ need_apt=()
 # Ghostscript's CMYK profile, which banthao-media assumes for CMYK photos without one), GNU time,
 # LibreOffice Writer (the Word documents the import tests write, and the import benchmark's
 # reference), python3-jsonschema (ninjs output checked against IPTC's schema), and xdotool with
-# GTK's Python bindings (the end-to-end tests drop a file on the window from a real drag source).
+# GTK's Python bindings (the end-to-end tests drop a file on the window from a real drag source),
+# python3-xlib (keys typed on the X server's keyboard, timed to the pixels they draw: e2e/x-keyboard.py).
 # `make dist` checks the .deb with lintian, desktop-file-validate (desktop-file-utils) and appstreamcli.
 for pkg in libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev fonts-noto-core \
            libturbojpeg0-dev libheif-dev liblcms2-dev libdbus-1-dev \
            xvfb xauth webkit2gtk-driver imagemagick hunspell-vi hunspell \
            libheif-examples libimage-exiftool-perl libvips-tools mate-backgrounds icc-profiles-free colord-data libgs-common time \
-           libreoffice-writer-nogui python3-jsonschema xdotool python3-gi gir1.2-gtk-3.0 \
+           libreoffice-writer-nogui python3-jsonschema xdotool python3-gi gir1.2-gtk-3.0 python3-xlib \
            lintian desktop-file-utils appstream; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need_apt+=("$pkg")
 done

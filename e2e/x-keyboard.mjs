@@ -1,0 +1,67 @@
+// A keyboard on the X server (`x-keyboard.py`): keys typed into the app's window through XTest,
+// the way a real keyboard's reach GTK and WebKit (WebDriver's keys are made up inside WebKit),
+// each timed from its press to the first pixels drawn in the window after it, in nanoseconds.
+
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const HELPER = join(dirname(fileURLToPath(import.meta.url)), 'x-keyboard.py');
+
+/**
+ * The processes that own a WebKit web process: the app is one of them (the helper takes the one
+ * with a window on this display, which under Xvfb is the app the tests started).
+ */
+function webViewOwners() {
+  const owners = new Set();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'WebKitWebProces') continue;
+      owners.add(Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
+    } catch {}
+  }
+  return [...owners];
+}
+
+export class XKeyboard {
+  /** A keyboard typing into the app's window, which it focuses. */
+  static async open() {
+    const keyboard = new XKeyboard();
+    await keyboard.ask(`window ${webViewOwners().join(',')}`);
+    return keyboard;
+  }
+
+  constructor() {
+    this.stderr = '';
+    this.child = spawn('/usr/bin/python3', [HELPER], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr.on('data', (chunk) => (this.stderr += chunk));
+    this.lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
+  }
+
+  async ask(command) {
+    this.child.stdin.write(`${command}\n`);
+    const { value, done } = await this.lines.next();
+    if (done) throw new Error(`x-keyboard stopped: ${this.stderr.trim() || 'no message'}`);
+    const answer = JSON.parse(value);
+    if (answer.error) throw new Error(`x-keyboard: ${answer.error}`);
+    return answer;
+  }
+
+  /**
+   * Types `keys`; after each key's first pixels waits `afterMs` and a random part of a frame
+   * (seeded). Each key's milliseconds from press to pixels, or null where nothing was drawn.
+   */
+  async type(keys, afterMs, seed) {
+    const text = keys.join('');
+    if (text.includes('\n')) throw new Error('x-keyboard types one line at a time');
+    return (await this.ask(`type ${afterMs} ${seed} ${text}`)).ms;
+  }
+
+  async close() {
+    this.child.stdin.end('quit\n');
+    await new Promise((resolve) => this.child.once('exit', resolve));
+  }
+}
