@@ -11,6 +11,16 @@
 // A second reference is the same plain element whose page inserts each typed character by script
 // (cancelling \`beforeinput\`), the work an editor that writes typed text into its document does.
 //
+// Then "on screen": the same cases typed on the X server's keyboard (XTest, the path a real
+// keyboard's keys take through GTK into WebKit; WebDriver's are made up inside WebKit), each key
+// timed from its press to the first pixels drawn in the window after it (XDamage), on a
+// nanosecond clock: what a reporter sees, without the page's 1 ms clock. Ours, the plain element,
+// and a control (the plain element with 2 ms of busy script at each keydown, to show in the same
+// run what that does to each figure); p50/p95/p99/max and the mean. The window draws at most 60
+// times a second, so a key waits for the next of those frames: the p99 is mostly that wait, and
+// a key's extra work shows in the mean (keys fall at random phases of the frames) and in the p99
+// only once it makes keys miss their frame.
+//
 // Env: APP_BIN, TAURI_DRIVER, BANTHAO_CLI; TYPING_ROUNDS (default 2: the editor and the two
 // references take turns), TYPING_SIZES (default "100,5000,20000"), TYPING_WARM_UP (default on:
 // one uncounted round of every case for each target first; 0: none), TYPING_CASES (only the
@@ -182,6 +192,29 @@ async function typeCase(wd, c, pid) {
   return { latencies, script, gap, lost, cpu };
 }
 
+/**
+ * The on-screen control: the plain element made slower by a known amount, a busy loop of
+ * \`arguments[0]\` ms at each keydown (its speed measured once over 100 ms; the page's clock is too
+ * coarse to time 2 ms), to show in the same run what that much more work a key does to the figures.
+ */
+const SLOWED_MS = 2;
+const SLOWED = `
+  const p = window.__typing;
+  if (p.loopsPerMs === undefined) {
+    p.sink = 0;
+    const spin = (n) => {
+      for (let i = 0; i < n; i++) p.sink = (p.sink + i) % 1000003;
+    };
+    let n = 0;
+    const start = performance.now();
+    for (; performance.now() - start < 100; n += 10000) spin(10000);
+    p.loopsPerMs = n / (performance.now() - start);
+    p.ref.addEventListener('keydown', () => spin(p.slowMs * p.loopsPerMs));
+  }
+  p.slowMs = arguments[0];
+  return p.loopsPerMs;
+`;
+
 /** How many times the shown target's text holds `text` (both in NFC: the editor composes marks). */
 const OCCURRENCES = `
   const [target, text] = arguments;
@@ -289,10 +322,13 @@ let keyboard = null;
  */
 async function onScreen(wd) {
   keyboard ??= await XKeyboard.open();
-  const results = { app: CASES.map(() => ({ latencies: [], lost: 0 })), reference: CASES.map(() => ({ latencies: [], lost: 0 })) };
+  const empty = () => CASES.map(() => ({ latencies: [], lost: 0 }));
+  const results = { app: empty(), reference: empty(), slowed: empty() };
+  const targets = Object.keys(results);
   for (let round = 0; round < ROUNDS; round++) {
-    for (const target of round % 2 ? ['reference', 'app'] : ['app', 'reference']) {
-      await wd.exec(PLACE_CARET, target);
+    for (const target of [...targets.slice(round % 3), ...targets.slice(0, round % 3)]) {
+      await wd.exec(PLACE_CARET, target === 'app' ? 'app' : 'reference');
+      await wd.exec(SLOWED, target === 'slowed' ? SLOWED_MS : 0);
       await sleep(300);
       for (const [i, c] of CASES.entries()) {
         const r = await typeOnScreen(wd, keyboard, c, target, round * 10 + i);
@@ -301,6 +337,7 @@ async function onScreen(wd) {
       }
     }
   }
+  await wd.exec(SLOWED, 0);
   await wd.exec("window.__typing.ref.hidden = true; document.querySelector('#body .ProseMirror').style.display = ''; return 1");
   console.log("    on screen: keys typed on the X server's keyboard (XTest), key press → first pixels drawn in the window (XDamage), ms on a ns clock:");
   console.log('    case                  |      ours:   p50   p95   p99   max  mean |  reference:   p50   p95   p99   max  mean | ratio p50 / p99 / max / mean (p99: 90% interval)');
@@ -314,6 +351,17 @@ async function onScreen(wd) {
       `    ${c.name.padEnd(22)}| n=${String(sa.n).padStart(4)} ${fmt1(sa.p50)} ${fmt1(sa.p95)} ${fmt1(sa.p99)} ${fmt1(sa.max)} ${fmt1(ma)} ` +
         `| n=${String(sr.n).padStart(4)} ${fmt1(sr.p50)} ${fmt1(sr.p95)} ${fmt1(sr.p99)} ${fmt1(sr.max)} ${fmt1(mr)} ` +
         `| ${ratio(sa.p50, sr.p50)} / ${ratio(sa.p99, sr.p99)} / ${ratio(sa.max, sr.max)} / ${ratio(ma, mr)} (${p99Interval(a.latencies, r.latencies)})${lost}`,
+    );
+  }
+  console.log(`    what ${SLOWED_MS} ms more script a key looks like on screen: the plain element with a busy wait at each keydown, ÷ the plain element:`);
+  for (const [i, c] of CASES.entries()) {
+    const w = results.slowed[i];
+    const r = results.reference[i];
+    const [sw, sr] = [summary(w.latencies), summary(r.latencies)];
+    const [mw, mr] = [mean(w.latencies), mean(r.latencies)];
+    console.log(
+      `    ${c.name.padEnd(22)}| n=${String(sw.n).padStart(4)} ${fmt1(sw.p50)} ${fmt1(sw.p95)} ${fmt1(sw.p99)} ${fmt1(sw.max)} ${fmt1(mw)} ` +
+        `| ${ratio(sw.p50, sr.p50)} / ${ratio(sw.p99, sr.p99)} / ${ratio(sw.max, sr.max)} / ${ratio(mw, mr)} (${p99Interval(w.latencies, r.latencies)})${w.lost ? `  (keys with nothing drawn in 2 s: ${w.lost})` : ''}`,
     );
   }
 }
