@@ -28,6 +28,8 @@ from Xlib.ext import damage, xtest
 
 FRAME_MS = 1000 / 60
 NOTHING_DRAWN_S = 2.0
+# A frame's drawing is over once nothing more is drawn for this long.
+FRAME_DONE_S = 0.002
 
 d = display.Display()
 root = d.screen().root
@@ -122,7 +124,11 @@ def type_text(after_ms, seed, text):
         d.flush()
         drawn = next_damage(time.monotonic() + NOTHING_DRAWN_S)
         out.append(None if drawn is None else (drawn - start) / 1e6)
-        time.sleep((after_ms + phase.uniform(0, FRAME_MS)) / 1000)
+        next_key = time.monotonic() + (after_ms + phase.uniform(0, FRAME_MS)) / 1000
+        # The rest of that frame's drawing (it can take several requests) is not the next key's.
+        while next_damage(time.monotonic() + FRAME_DONE_S) is not None:
+            pass
+        time.sleep(max(0.0, next_key - time.monotonic()))
     return {"ms": out}
 
 
