@@ -32,7 +32,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebDriver, sleep } from './webdriver.mjs';
 import { articleParagraphs, INSTALL, keysOf, PLACE_CARET, pressKeys, TYPED_DECOMPOSED, TYPED_PRECOMPOSED } from './typing-probe.mjs';
-import { XKeyboard } from './x-keyboard.mjs';
+import { webProcesses, XKeyboard } from './x-keyboard.mjs';
 
 const env = (name) => {
   const v = process.env[name];
@@ -73,15 +73,7 @@ function renderingNote() {
  * only a 1 ms clock. Null where /proc has no such process (then no CPU figures are printed).
  */
 function webProcess() {
-  let newest = null;
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'WebKitWebProces') continue;
-      const started = Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[19]);
-      if (!newest || started > newest.started) newest = { pid: name, started };
-    } catch {}
-  }
+  const newest = webProcesses().sort((a, b) => b.started - a.started)[0];
   return newest?.pid ?? null;
 }
 
@@ -194,7 +186,7 @@ async function typeCase(wd, c, pid) {
 
 /**
  * The on-screen control: the plain element made slower by a known amount, a busy loop of
- * \`arguments[0]\` ms at each keydown (its speed measured once over 100 ms; the page's clock is too
+ * \`arguments[0]\` ms at each keydown (0: none) (its speed measured once over 100 ms; the page's clock is too
  * coarse to time 2 ms), to show in the same run what that much more work a key does to the figures.
  */
 const SLOWED_MS = 2;
@@ -209,9 +201,12 @@ const SLOWED = `
     const start = performance.now();
     for (; performance.now() - start < 100; n += 10000) spin(10000);
     p.loopsPerMs = n / (performance.now() - start);
-    p.ref.addEventListener('keydown', () => spin(p.slowMs * p.loopsPerMs));
+    p.slowed = () => spin(p.slowMs * p.loopsPerMs);
   }
   p.slowMs = arguments[0];
+  // On the element only while the control is typed into: nothing of it in the other targets' keys.
+  if (p.slowMs > 0) p.ref.addEventListener('keydown', p.slowed);
+  else p.ref.removeEventListener('keydown', p.slowed);
   return p.loopsPerMs;
 `;
 
@@ -277,6 +272,16 @@ function p99Interval(ours, reference) {
 const fmt = (v) => (Number.isFinite(v) ? v.toFixed(0).padStart(4) : '   -');
 const fmt1 = (v) => (Number.isFinite(v) ? v.toFixed(1).padStart(5) : '    -');
 const mean = (a) => a.reduce((s, v) => s + v, 0) / Math.max(1, a.length);
+/** One side of an on-screen row: n, p50, p95, p99, max and mean, to a tenth of a millisecond. */
+const screenFigures = (latencies) => {
+  const s = summary(latencies);
+  return `n=${String(s.n).padStart(4)} ${fmt1(s.p50)} ${fmt1(s.p95)} ${fmt1(s.p99)} ${fmt1(s.max)} ${fmt1(mean(latencies))}`;
+};
+/** An on-screen ratio: p50 / p99 / max / mean of `latencies` over the reference's, with the p99's interval. */
+const screenRatios = (latencies, reference) => {
+  const [s, r] = [summary(latencies), summary(reference)];
+  return `${ratio(s.p50, r.p50)} / ${ratio(s.p99, r.p99)} / ${ratio(s.max, r.max)} / ${ratio(mean(latencies), mean(reference))} (${p99Interval(latencies, reference)})`;
+};
 const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');
 
 async function openArticle(wd, id, paragraphs) {
@@ -342,27 +347,18 @@ async function onScreen(wd) {
   console.log("    on screen: keys typed on the X server's keyboard (XTest), key press → first pixels drawn in the window (XDamage), ms on a ns clock:");
   console.log('    case                  |      ours:   p50   p95   p99   max  mean |  reference:   p50   p95   p99   max  mean | ratio p50 / p99 / max / mean (p99: 90% interval)');
   for (const [i, c] of CASES.entries()) {
-    const a = results.app[i];
-    const r = results.reference[i];
-    const [sa, sr] = [summary(a.latencies), summary(r.latencies)];
-    const [ma, mr] = [mean(a.latencies), mean(r.latencies)];
+    const [a, r] = [results.app[i], results.reference[i]];
     const lost = a.lost || r.lost ? `  (keys with nothing drawn in 2 s: ours ${a.lost}, reference ${r.lost})` : '';
     console.log(
-      `    ${c.name.padEnd(22)}| n=${String(sa.n).padStart(4)} ${fmt1(sa.p50)} ${fmt1(sa.p95)} ${fmt1(sa.p99)} ${fmt1(sa.max)} ${fmt1(ma)} ` +
-        `| n=${String(sr.n).padStart(4)} ${fmt1(sr.p50)} ${fmt1(sr.p95)} ${fmt1(sr.p99)} ${fmt1(sr.max)} ${fmt1(mr)} ` +
-        `| ${ratio(sa.p50, sr.p50)} / ${ratio(sa.p99, sr.p99)} / ${ratio(sa.max, sr.max)} / ${ratio(ma, mr)} (${p99Interval(a.latencies, r.latencies)})${lost}`,
+      `    ${c.name.padEnd(22)}| ${screenFigures(a.latencies)} | ${screenFigures(r.latencies)} ` +
+        `| ${screenRatios(a.latencies, r.latencies)}${lost}`,
     );
   }
   console.log(`    what ${SLOWED_MS} ms more script a key looks like on screen: the plain element with a busy wait at each keydown, ÷ the plain element:`);
   for (const [i, c] of CASES.entries()) {
-    const w = results.slowed[i];
-    const r = results.reference[i];
-    const [sw, sr] = [summary(w.latencies), summary(r.latencies)];
-    const [mw, mr] = [mean(w.latencies), mean(r.latencies)];
-    console.log(
-      `    ${c.name.padEnd(22)}| n=${String(sw.n).padStart(4)} ${fmt1(sw.p50)} ${fmt1(sw.p95)} ${fmt1(sw.p99)} ${fmt1(sw.max)} ${fmt1(mw)} ` +
-        `| ${ratio(sw.p50, sr.p50)} / ${ratio(sw.p99, sr.p99)} / ${ratio(sw.max, sr.max)} / ${ratio(mw, mr)} (${p99Interval(w.latencies, r.latencies)})${w.lost ? `  (keys with nothing drawn in 2 s: ${w.lost})` : ''}`,
-    );
+    const [w, r] = [results.slowed[i], results.reference[i]];
+    const lost = w.lost ? `  (keys with nothing drawn in 2 s: ${w.lost})` : '';
+    console.log(`    ${c.name.padEnd(22)}| ${screenFigures(w.latencies)} | ${screenRatios(w.latencies, r.latencies)}${lost}`);
   }
 }
 

@@ -11,26 +11,31 @@ import { fileURLToPath } from 'node:url';
 const HELPER = join(dirname(fileURLToPath(import.meta.url)), 'x-keyboard.py');
 
 /**
- * The processes that own a WebKit web process: the app is one of them (the helper takes the one
- * with a window on this display, which under Xvfb is the app the tests started).
+ * WebKit's web processes running now: each one's pid, its parent (the app that owns the web
+ * view) and its start time (clock ticks since boot), from /proc.
  */
-function webViewOwners() {
-  const owners = new Set();
+export function webProcesses() {
+  const found = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'WebKitWebProces') continue;
-      owners.add(Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ');
+      found.push({ pid: name, parent: Number(stat[1]), started: Number(stat[19]) });
     } catch {}
   }
-  return [...owners];
+  return found;
 }
 
 export class XKeyboard {
-  /** A keyboard typing into the app's window, which it focuses. */
+  /**
+   * A keyboard typing into the app's window, which it focuses: the window, on this display, of a
+   * process that owns a web view (under Xvfb, the app the tests started).
+   */
   static async open() {
     const keyboard = new XKeyboard();
-    await keyboard.ask(`window ${webViewOwners().join(',')}`);
+    const owners = new Set(webProcesses().map((w) => w.parent));
+    await keyboard.ask(`window ${[...owners].join(',')}`);
     return keyboard;
   }
 

@@ -109,11 +109,13 @@ def drop_events():
 
 def type_text(after_ms, seed, text):
     phase = random.Random(seed)
+    before = len(borrowed)
     for ch in text:
         keycode_of(ch)
-    d.sync()
-    # Let every client see the new keyboard mapping before the first key is timed.
-    time.sleep(0.2)
+    if len(borrowed) > before:
+        # Let every client see the new keyboard mapping before the first key is timed.
+        d.sync()
+        time.sleep(0.2)
     out = []
     for ch in text:
         kc = codes[ch]
